@@ -1,0 +1,8 @@
+"""OpenDesk: secure patient messaging for dental and medical practices."""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("opendesk")
+except PackageNotFoundError:  # running from a source tree that is not installed
+    __version__ = "0.0.0"

@@ -1,0 +1,1 @@
+"""`opendesk-admin`: database and practice administration for IT and scripts."""

@@ -1,0 +1,212 @@
+"""`opendesk-admin`: the command line for IT — database, demo practice, audit, secrets.
+
+Every command opens the database chosen by `--db URL`, else OPENDESK_DB_URL, else the
+workstation settings file, else the machine configuration, else the default SQLite file.
+"""
+
+import argparse
+import getpass
+import logging
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
+
+from opendesk import __version__
+from opendesk.core import audit, migrate
+from opendesk.core.credentials import database_key, set_secret
+from opendesk.core.db import Database, describe_url
+from opendesk.core.errors import OpenDeskError
+from opendesk.core.models import Patient
+from opendesk.core.paths import user_data_dir
+from opendesk.core.settings import resolve_database_url
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _open(args: argparse.Namespace) -> Database:
+    resolved = resolve_database_url(args.db)
+    return Database(resolved.url)
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    resolved = resolve_database_url(args.db)
+    print(f"OpenDesk {__version__}")
+    print(f"database: {describe_url(resolved.url)} (from {resolved.source})")
+    db = Database(resolved.url)
+    try:
+        current = migrate.current_revision(db.engine)
+        head = migrate.head_revision(db.engine)
+        print(f"schema: {current or 'empty'} (latest {head})")
+    finally:
+        db.dispose()
+    return 0
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    db = _open(args)
+    try:
+        migrate.upgrade(db.engine, args.revision)
+        print(f"{db.description}: schema at {migrate.current_revision(db.engine)}")
+    finally:
+        db.dispose()
+    return 0
+
+
+def cmd_db_downgrade(args: argparse.Namespace) -> int:
+    db = _open(args)
+    try:
+        migrate.downgrade(db.engine, args.revision)
+        print(f"{db.description}: schema at {migrate.current_revision(db.engine) or 'empty'}")
+    finally:
+        db.dispose()
+    return 0
+
+
+def cmd_db_current(args: argparse.Namespace) -> int:
+    db = _open(args)
+    try:
+        print(migrate.current_revision(db.engine) or "empty")
+    finally:
+        db.dispose()
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    db = _open(args)
+    try:
+        with db.readonly_session() as session:
+            report = audit.verify(session)
+    finally:
+        db.dispose()
+    print(report)
+    return 0 if report.intact else 1
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from opendesk.admin.demo import make_demo, make_large_demo
+
+    db = _open(args)
+    try:
+        if args.reset:
+            migrate.downgrade(db.engine, "base")
+        migrate.upgrade(db.engine)
+        with db.readonly_session() as session:
+            existing = session.execute(select(func.count(Patient.id))).scalar_one()
+        if existing:
+            print(
+                f"{db.description} already holds a practice ({existing} patients); "
+                "nothing changed. Use --reset to replace it."
+            )
+            return 0
+        if args.size == "large":
+            print(f"Making a large practice in {db.description} ...")
+            timings = make_large_demo(db, patients=args.patients, messages=args.messages)
+            phases = ", ".join(f"{k} {v:.1f} s" for k, v in timings.phases.items())
+            print(
+                f"Large demo: {timings.patients:,} patients, {timings.messages:,} messages in "
+                f"{timings.seconds:.1f} s ({phases}). Staff logins prov01..prov20, password "
+                "Demo2026."
+            )
+            return 0
+        atoz = Path(args.atoz) if args.atoz else user_data_dir() / "demo-atoz"
+        result = make_demo(
+            db, atoz, portal_url=args.portal_url, smtp_port=args.smtp_port, patients=args.patients
+        )
+        print(result.describe())
+    finally:
+        db.dispose()
+    return 0
+
+
+def cmd_secrets_set_db(args: argparse.Namespace) -> int:
+    url = make_url(resolve_database_url(args.db).url)
+    if url.get_backend_name() == "sqlite":
+        print("The database is an SQLite file: it has no password.", file=sys.stderr)
+        return 2
+    password = args.password_stdin and sys.stdin.readline().rstrip("\n")
+    if not password:
+        password = getpass.getpass(f"Password for {url.username}@{url.host}: ")
+    set_secret(database_key(url.username or "", url.host or "", url.port, url.database or ""), password)
+    print(f"Stored the password of {url.username}@{url.host} in this machine's keyring.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="opendesk-admin",
+        description="OpenDesk administration: practice database, demo practice, audit log, "
+        "secrets.",
+    )
+    parser.add_argument("--version", action="version", version=f"OpenDesk {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="database URL (default: OPENDESK_DB_URL, the settings file, the machine "
+        "configuration, or the local SQLite file). Examples: sqlite:///C:/OpenDesk/practice.db, "
+        "mariadb://opendesk@dbserver/opendesk, postgresql://opendesk@dbserver/opendesk",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, handler: Handler, help_: str, parent: argparse._SubParsersAction | None = None
+            ) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+        p = (parent or sub).add_parser(name, help=help_, description=help_)
+        p.set_defaults(handler=handler)
+        return p
+
+    add("info", cmd_info, "show which database is used and its schema version")
+
+    db = sub.add_parser("db", help="create or migrate the database schema")
+    db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
+    up = add("upgrade", cmd_db_upgrade, "create or upgrade the schema (Alembic)", db_sub)
+    up.add_argument("revision", nargs="?", default="head")
+    down = add("downgrade", cmd_db_downgrade, "downgrade the schema ('base' drops it)", db_sub)
+    down.add_argument("revision")
+    add("current", cmd_db_current, "print the schema revision", db_sub)
+
+    au = sub.add_parser("audit", help="the audit log")
+    au_sub = au.add_subparsers(dest="audit_command", required=True, metavar="ACTION")
+    add("verify", cmd_audit_verify, "check the audit hash chain; exit 1 naming the first "
+        "broken row", au_sub)
+
+    demo = add("demo", cmd_demo, "make a demo practice in the database (schema included)")
+    demo.add_argument("--size", choices=("small", "large"), default="small",
+                      help="small: 100 patients to try OpenDesk with; large: 100,000 patients "
+                      "and 1,000,000 messages for benchmarks")
+    demo.add_argument("--patients", type=int, help="number of patients (default 100 / 100,000)")
+    demo.add_argument("--messages", type=int, default=1_000_000,
+                      help="messages in a large demo (default 1,000,000)")
+    demo.add_argument("--atoz", metavar="DIR", help="A-to-Z images folder to fill (small demo)")
+    demo.add_argument("--portal-url", default="http://localhost:8765")
+    demo.add_argument("--smtp-port", type=int, default=8025,
+                      help="port of the demo mail catcher on 127.0.0.1")
+    demo.add_argument("--reset", action="store_true", help="drop everything in the database first")
+
+    sec = sub.add_parser("secrets", help="store credentials in this machine's OS keyring")
+    sec_sub = sec.add_subparsers(dest="secrets_command", required=True, metavar="ACTION")
+    sdb = add("set-db-password", cmd_secrets_set_db,
+              "store the database server password for the configured database URL", sec_sub)
+    sdb.add_argument("--password-stdin", action="store_true", help="read it from standard input")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    if getattr(args, "command", None) == "demo" and args.patients is None:
+        args.patients = 100_000 if args.size == "large" else 100
+    started = time.perf_counter()
+    try:
+        code = int(args.handler(args))
+    except OpenDeskError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    logging.getLogger("opendesk.admin").debug("done in %.2f s", time.perf_counter() - started)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

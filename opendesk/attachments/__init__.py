@@ -1,0 +1,1 @@
+"""Where attachments come from (A-to-Z folders, Dropbox, local files) and the rules they pass."""

@@ -1,0 +1,36 @@
+"""The practice database's ORM models (SQLAlchemy 2, typed)."""
+
+from opendesk.core.models.audit import AuditEntry, AuditHead
+from opendesk.core.models.base import Base
+from opendesk.core.models.messages import (
+    ATTACHMENT_CHUNK_SIZE,
+    Attachment,
+    AttachmentChunk,
+    WebMailMessage,
+)
+from opendesk.core.models.outbox import OutboxNotice
+from opendesk.core.models.people import Guardian, Patient, Provider, search_columns
+from opendesk.core.models.portal import PortalAccount
+from opendesk.core.models.preferences import PreferenceRow
+from opendesk.core.models.staff import GroupPermission, User, UserGroup, user_group_link
+
+__all__ = [
+    "ATTACHMENT_CHUNK_SIZE",
+    "Attachment",
+    "AttachmentChunk",
+    "AuditEntry",
+    "AuditHead",
+    "Base",
+    "GroupPermission",
+    "Guardian",
+    "OutboxNotice",
+    "Patient",
+    "PortalAccount",
+    "PreferenceRow",
+    "Provider",
+    "User",
+    "UserGroup",
+    "WebMailMessage",
+    "search_columns",
+    "user_group_link",
+]

@@ -1,0 +1,122 @@
+"""Practice preferences, each declared once with its type and default, stored in the database.
+
+`get`/`set_many` are the raw accessors; the setup dialogs and pages go through
+`opendesk.core.services.setup`, which checks the Setup permission and audits the change.
+"""
+
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from opendesk.core.models import PreferenceRow
+
+T = TypeVar("T", str, int, bool)
+
+
+@dataclass(frozen=True)
+class Pref(Generic[T]):
+    name: str
+    type: type[T]
+    default: T
+    label: str
+
+    def parse(self, raw: str) -> T:
+        if self.type is bool:
+            return raw.strip().lower() in ("1", "true", "yes", "on")  # type: ignore[return-value]
+        if self.type is int:
+            return int(raw)  # type: ignore[return-value]
+        return raw  # type: ignore[return-value]
+
+    def render(self, value: Any) -> str:
+        if self.type is bool:
+            return "1" if value else "0"
+        return str(value)
+
+
+PRACTICE_NAME = Pref("practice_name", str, "", "Practice name")
+PRACTICE_PHONE = Pref("practice_phone", str, "", "Practice phone")
+PRACTICE_ADDRESS = Pref("practice_address", str, "", "Practice address")
+PORTAL_URL = Pref("portal_url", str, "", "Patient portal URL")
+NOTIFY_SUBJECT = Pref(
+    "notify_subject", str, "You have a secure message waiting for you", "Notification subject"
+)
+NOTIFY_BODY = Pref(
+    "notify_body",
+    str,
+    "Please go to this link and login using your credentials. [URL]",
+    "Notification body",
+)
+NOTIFY_FROM = Pref("notify_from", str, "", "Notification From address")
+SMTP_HOST = Pref("smtp_host", str, "", "SMTP server")
+SMTP_PORT = Pref("smtp_port", int, 587, "SMTP port")
+SMTP_SECURITY = Pref("smtp_security", str, "starttls", "SMTP security (starttls, tls, none)")
+SMTP_USER = Pref("smtp_user", str, "", "SMTP user name")
+STORAGE_KIND = Pref("storage_kind", str, "folder", "Image storage (folder or dropbox)")
+ATOZ_PATH = Pref("atoz_path", str, "", "A-to-Z images folder")
+DROPBOX_ROOT = Pref("dropbox_root", str, "/OpenDesk/AtoZ", "A-to-Z folder inside Dropbox")
+PORTAL_FAMILY_SCOPE = Pref(
+    "portal_family_scope", bool, True, "Guarantors see their family members' messages"
+)
+ATTACH_MAX_FILE_BYTES = Pref(
+    "attach_max_file_bytes", int, 20 * 1024 * 1024, "Largest attachment (bytes)"
+)
+ATTACH_MAX_MESSAGE_BYTES = Pref(
+    "attach_max_message_bytes", int, 20 * 1024 * 1024, "Largest total of a message (bytes)"
+)
+MESSAGE_MAX_CHARS = Pref("message_max_chars", int, 10000, "Longest message body (characters)")
+OUTBOX_MAX_ATTEMPTS = Pref("outbox_max_attempts", int, 8, "Notification delivery attempts")
+DEMO_MODE = Pref("demo_mode", bool, False, "Demo practice (allows http://localhost portal)")
+
+ALL: dict[str, Pref[Any]] = {
+    p.name: p
+    for p in (
+        PRACTICE_NAME,
+        PRACTICE_PHONE,
+        PRACTICE_ADDRESS,
+        PORTAL_URL,
+        NOTIFY_SUBJECT,
+        NOTIFY_BODY,
+        NOTIFY_FROM,
+        SMTP_HOST,
+        SMTP_PORT,
+        SMTP_SECURITY,
+        SMTP_USER,
+        STORAGE_KIND,
+        ATOZ_PATH,
+        DROPBOX_ROOT,
+        PORTAL_FAMILY_SCOPE,
+        ATTACH_MAX_FILE_BYTES,
+        ATTACH_MAX_MESSAGE_BYTES,
+        MESSAGE_MAX_CHARS,
+        OUTBOX_MAX_ATTEMPTS,
+        DEMO_MODE,
+    )
+}
+
+
+def get(session: Session, pref: Pref[T]) -> T:
+    raw = session.execute(
+        select(PreferenceRow.value).where(PreferenceRow.name == pref.name)
+    ).scalar_one_or_none()
+    return pref.default if raw is None else pref.parse(raw)
+
+
+def get_all(session: Session) -> dict[str, Any]:
+    rows = dict(session.execute(select(PreferenceRow.name, PreferenceRow.value)).tuples().all())
+    return {
+        name: (pref.parse(rows[name]) if name in rows else pref.default)
+        for name, pref in ALL.items()
+    }
+
+
+def set_many(session: Session, values: dict[Pref[Any], Any]) -> None:
+    """Write preferences in the caller's transaction."""
+    for pref, value in values.items():
+        row = session.get(PreferenceRow, pref.name)
+        if row is None:
+            session.add(PreferenceRow(name=pref.name, value=pref.render(value)))
+        else:
+            row.value = pref.render(value)
+    session.flush()

@@ -1,0 +1,162 @@
+"""Workstation settings (a JSON file per user), machine configuration (written by the MSI), and
+the one place that decides which database to open.
+
+The database URL comes from, in order: `--db URL`, `OPENDESK_DB_URL`, the workstation settings
+file, the machine configuration, and finally an SQLite file in the user's data folder.
+"""
+
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from opendesk.core.paths import user_config_dir, user_data_dir
+
+log = logging.getLogger("opendesk.settings")
+
+SETTINGS_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    description: str
+
+
+# Every workstation setting, declared once with its default.
+WORKSTATION_SETTINGS = {
+    s.name: s
+    for s in (
+        Setting("database_url", "", "SQLAlchemy URL of the practice database (no password)"),
+        Setting("portal_url", "", "Address of the portal server, for the setup health check"),
+        Setting("window_geometry", "", "Main window geometry (base64)"),
+        Setting("window_state", "", "Main window toolbar/dock state (base64)"),
+        Setting("last_username", "", "User name last used to log in on this workstation"),
+        Setting("alert_poll_seconds", 5, "How often to look for new unread WebMail"),
+    )
+}
+
+# Versioned upgrades of the settings file: UPGRADES[n] turns version n-1 into version n.
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def settings_path() -> Path:
+    override = os.environ.get("OPENDESK_SETTINGS")
+    return Path(override) if override else user_config_dir() / "settings.json"
+
+
+class WorkstationSettings:
+    """The per-user settings file. Unknown keys are kept; missing ones take their default."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or settings_path()
+        self._values: dict[str, Any] = {}
+        self.load()
+
+    def load(self) -> None:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            data = {}
+        except (OSError, ValueError) as exc:
+            log.warning("ignoring unreadable settings file %s: %s", self.path, exc)
+            data = {}
+        version = int(data.get("version", SETTINGS_VERSION))
+        for target in range(version + 1, SETTINGS_VERSION + 1):
+            data = UPGRADES[target](data)
+        data["version"] = SETTINGS_VERSION
+        self._values = data
+
+    def get(self, name: str) -> Any:
+        return self._values.get(name, WORKSTATION_SETTINGS[name].default)
+
+    def set(self, name: str, value: Any) -> None:
+        if name not in WORKSTATION_SETTINGS:
+            raise KeyError(name)
+        self._values[name] = value
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(self._values, indent=2, sort_keys=True), encoding="utf-8")
+        tmp.replace(self.path)
+
+
+MACHINE_KEYS = ("DBURL", "PORTALURL", "INSTALLPORTAL")
+
+
+def machine_config_path() -> Path:
+    override = os.environ.get("OPENDESK_MACHINE_CONFIG")
+    return Path(override) if override else Path("/etc/opendesk/machine.json")
+
+
+def read_machine_config() -> dict[str, str]:
+    """What the installer recorded for every user of this machine: HKLM\\Software\\OpenDesk on
+    Windows, a JSON file elsewhere (OPENDESK_MACHINE_CONFIG or /etc/opendesk/machine.json)."""
+    if sys.platform == "win32" and "OPENDESK_MACHINE_CONFIG" not in os.environ:
+        return _read_machine_registry()
+    try:
+        data = json.loads(machine_config_path().read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        log.warning("ignoring unreadable machine configuration: %s", exc)
+        return {}
+    return {k: str(v) for k, v in data.items() if k in MACHINE_KEYS and v not in (None, "")}
+
+
+def _read_machine_registry() -> dict[str, str]:  # pragma: no cover - Windows only
+    import winreg  # type: ignore[import-not-found,unused-ignore]
+
+    values: dict[str, str] = {}
+    try:
+        key = winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, r"Software\OpenDesk")
+    except OSError:
+        return values
+    with key:
+        for name in MACHINE_KEYS:
+            try:
+                value, _type = winreg.QueryValueEx(key, name)
+            except OSError:
+                continue
+            if value not in (None, ""):
+                values[name] = str(value)
+    return values
+
+
+def default_sqlite_url() -> str:
+    return f"sqlite:///{(user_data_dir() / 'opendesk.db').as_posix()}"
+
+
+@dataclass(frozen=True)
+class ResolvedUrl:
+    url: str
+    source: str  # "command line", "environment", "settings file", "machine", "default"
+
+
+def resolve_database_url(
+    cli_value: str | None = None, settings: WorkstationSettings | None = None
+) -> ResolvedUrl:
+    if cli_value:
+        return ResolvedUrl(cli_value, "command line")
+    env = os.environ.get("OPENDESK_DB_URL")
+    if env:
+        return ResolvedUrl(env, "environment")
+    from_file = (settings or WorkstationSettings()).get("database_url")
+    if from_file:
+        return ResolvedUrl(str(from_file), "settings file")
+    machine = read_machine_config().get("DBURL")
+    if machine:
+        return ResolvedUrl(machine, "machine")
+    return ResolvedUrl(default_sqlite_url(), "default")
+
+
+def resolve_portal_url(settings: WorkstationSettings | None = None) -> str:
+    """The portal address this workstation checks: settings file, else machine configuration."""
+    return str((settings or WorkstationSettings()).get("portal_url") or "") or read_machine_config(
+    ).get("PORTALURL", "")
