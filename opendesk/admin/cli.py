@@ -130,7 +130,9 @@ def cmd_secrets_set_db(args: argparse.Namespace) -> int:
     password = args.password_stdin and sys.stdin.readline().rstrip("\n")
     if not password:
         password = getpass.getpass(f"Password for {url.username}@{url.host}: ")
-    set_secret(database_key(url.username or "", url.host or "", url.port, url.database or ""), password)
+    set_secret(
+        database_key(url.username or "", url.host or "", url.port, url.database or ""), password
+    )
     print(f"Stored the password of {url.username}@{url.host} in this machine's keyring.")
     return 0
 
@@ -151,8 +153,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def add(name: str, handler: Handler, help_: str, parent: argparse._SubParsersAction | None = None
-            ) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    def add(
+        name: str,
+        handler: Handler,
+        help_: str,
+        parent: "argparse._SubParsersAction[argparse.ArgumentParser] | None" = None,
+    ) -> argparse.ArgumentParser:
         p = (parent or sub).add_parser(name, help=help_, description=help_)
         p.set_defaults(handler=handler)
         return p
@@ -169,26 +175,43 @@ def build_parser() -> argparse.ArgumentParser:
 
     au = sub.add_parser("audit", help="the audit log")
     au_sub = au.add_subparsers(dest="audit_command", required=True, metavar="ACTION")
-    add("verify", cmd_audit_verify, "check the audit hash chain; exit 1 naming the first "
-        "broken row", au_sub)
+    add(
+        "verify",
+        cmd_audit_verify,
+        "check the audit hash chain; exit 1 naming the first broken row",
+        au_sub,
+    )
 
     demo = add("demo", cmd_demo, "make a demo practice in the database (schema included)")
-    demo.add_argument("--size", choices=("small", "large"), default="small",
-                      help="small: 100 patients to try OpenDesk with; large: 100,000 patients "
-                      "and 1,000,000 messages for benchmarks")
+    demo.add_argument(
+        "--size",
+        choices=("small", "large"),
+        default="small",
+        help="small: 100 patients to try OpenDesk with; large: 100,000 patients "
+        "and 1,000,000 messages for benchmarks",
+    )
     demo.add_argument("--patients", type=int, help="number of patients (default 100 / 100,000)")
-    demo.add_argument("--messages", type=int, default=1_000_000,
-                      help="messages in a large demo (default 1,000,000)")
+    demo.add_argument(
+        "--messages",
+        type=int,
+        default=1_000_000,
+        help="messages in a large demo (default 1,000,000)",
+    )
     demo.add_argument("--atoz", metavar="DIR", help="A-to-Z images folder to fill (small demo)")
     demo.add_argument("--portal-url", default="http://localhost:8765")
-    demo.add_argument("--smtp-port", type=int, default=8025,
-                      help="port of the demo mail catcher on 127.0.0.1")
+    demo.add_argument(
+        "--smtp-port", type=int, default=8025, help="port of the demo mail catcher on 127.0.0.1"
+    )
     demo.add_argument("--reset", action="store_true", help="drop everything in the database first")
 
     sec = sub.add_parser("secrets", help="store credentials in this machine's OS keyring")
     sec_sub = sec.add_subparsers(dest="secrets_command", required=True, metavar="ACTION")
-    sdb = add("set-db-password", cmd_secrets_set_db,
-              "store the database server password for the configured database URL", sec_sub)
+    sdb = add(
+        "set-db-password",
+        cmd_secrets_set_db,
+        "store the database server password for the configured database URL",
+        sec_sub,
+    )
     sdb.add_argument("--password-stdin", action="store_true", help="read it from standard input")
     return parser
 

@@ -37,8 +37,8 @@ from opendesk.core.models import (
 from opendesk.core.passwords import hash_password
 from opendesk.core.practice import ADMINISTRATORS, FRONT_DESK, PROVIDERS, ensure_default_groups
 
-STAFF_PASSWORD = "Demo2026"
-PORTAL_PASSWORD = "Portal2026"
+STAFF_PASSWORD = "Demo2026"  # noqa: S105 - printed demo login
+PORTAL_PASSWORD = "Portal2026"  # noqa: S105 - printed demo login
 PRACTICE = {
     preferences.PRACTICE_NAME: "Willamette Family Dental",
     preferences.PRACTICE_PHONE: "(503) 555-0100",
@@ -263,8 +263,11 @@ def make_demo(
             accounts[head.id] = account
             if len(result.portal) < 6:
                 result.portal.append(
-                    Login(username, PORTAL_PASSWORD, f"{head.first_name} {head.last_name}"
-                          f" (family of {len(family)})")
+                    Login(
+                        username,
+                        PORTAL_PASSWORD,
+                        f"{head.first_name} {head.last_name} (family of {len(family)})",
+                    )
                 )
         session.flush()
 
@@ -285,7 +288,9 @@ def make_demo(
             sent = now - timedelta(days=30 - 2 * n, hours=rng.randint(0, 8))
             first_read = n % 3 != 0
             root = WebMailMessage(
-                status=(MessageStatus.WEBMAIL_SENT_READ if first_read else MessageStatus.WEBMAIL_SENT),
+                status=(
+                    MessageStatus.WEBMAIL_SENT_READ if first_read else MessageStatus.WEBMAIL_SENT
+                ),
                 patient_id=holder.id,
                 regarding_patient_id=regarding.id,
                 provider_id=provider.id,
@@ -308,8 +313,11 @@ def make_demo(
                 reply_at = sent + timedelta(hours=7)
                 unread = n % 4 == 0
                 reply = WebMailMessage(
-                    status=(MessageStatus.WEBMAIL_RECEIVED if unread
-                            else MessageStatus.WEBMAIL_RECD_READ),
+                    status=(
+                        MessageStatus.WEBMAIL_RECEIVED
+                        if unread
+                        else MessageStatus.WEBMAIL_RECD_READ
+                    ),
                     patient_id=holder.id,
                     regarding_patient_id=regarding.id,
                     provider_id=provider.id,
@@ -359,7 +367,9 @@ def make_large_demo(
     now = datetime.now().replace(microsecond=0)
     with db.session() as session:
         t = time.perf_counter()
-        preferences.set_many(session, {**PRACTICE, preferences.PORTAL_URL: "https://portal.example"})
+        preferences.set_many(
+            session, {**PRACTICE, preferences.PORTAL_URL: "https://portal.example"}
+        )
         groups = ensure_default_groups(session)
         pw = hash_password(STAFF_PASSWORD)
         provider_rows = [
@@ -470,11 +480,17 @@ def make_large_demo(
             sent = start_time + timedelta(seconds=rng.randint(0, span))
             from_patient = rng.random() < 0.4
             if from_patient:
-                status = MessageStatus.WEBMAIL_RECEIVED if rng.random() < 0.02 else (
-                    MessageStatus.WEBMAIL_RECD_READ)
+                status = (
+                    MessageStatus.WEBMAIL_RECEIVED
+                    if rng.random() < 0.02
+                    else (MessageStatus.WEBMAIL_RECD_READ)
+                )
             else:
-                status = MessageStatus.WEBMAIL_SENT_READ if rng.random() < 0.9 else (
-                    MessageStatus.WEBMAIL_SENT)
+                status = (
+                    MessageStatus.WEBMAIL_SENT_READ
+                    if rng.random() < 0.9
+                    else (MessageStatus.WEBMAIL_SENT)
+                )
             subjects = data.PATIENT_SUBJECTS if from_patient else data.PRACTICE_SUBJECTS
             bodies = data.PATIENT_BODIES if from_patient else data.PRACTICE_BODIES
             batch.append(

@@ -1,31 +1,53 @@
 """Names, streets and message texts the demo practice is made from (all invented)."""
 
-FIRST_NAMES_F = (
-    "Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Lisa Nancy Betty "
-    "Sandra Margaret Ashley Kimberly Emily Donna Michelle Carol Amanda Melissa Deborah Stephanie "
-    "Rebecca Laura Helen Sharon Cynthia Kathleen Amy Angela Anna Brenda Emma Olivia Sophia Ava "
-    "Isabella Mia Zoë Chloé Renée Maria Lucía Mei Aiko Priya Fatima Ingrid Siobhan"
-).split()
-FIRST_NAMES_M = (
-    "James Robert John Michael David William Richard Joseph Thomas Charles Christopher Daniel "
-    "Matthew Anthony Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy "
-    "Ronald Jason Edward Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin "
-    "Liam Noah Ethan Lucas José Mateo Hiroshi Arjun Omar Lars Seán Dmitri"
-).split()
+FIRST_NAMES_F = """
+    Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Lisa Nancy Betty
+    Sandra Margaret Ashley Kimberly Emily Donna Michelle Carol Amanda Melissa Deborah Stephanie
+    Rebecca Laura Helen Sharon Cynthia Kathleen Amy Angela Anna Brenda Emma Olivia Sophia Ava
+    Isabella Mia Zoë Chloé Renée Maria Lucía Mei Aiko Priya Fatima Ingrid Siobhan
+""".split()
+FIRST_NAMES_M = """
+    James Robert John Michael David William Richard Joseph Thomas Charles Christopher Daniel
+    Matthew Anthony Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy
+    Ronald Jason Edward Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin Liam
+    Noah Ethan Lucas José Mateo Hiroshi Arjun Omar Lars Seán Dmitri
+""".split()
 LAST_NAMES = (
-    "Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez "
-    "Gonzalez Wilson Anderson Thomas Taylor Moore Jackson Martin Lee Perez Thompson White Harris "
-    "Sanchez Clark Ramirez Lewis Robinson Walker Young Allen King Wright Scott Torres Nguyen Hill "
-    "Flores Green Adams Nelson Baker Hall Rivera Campbell Mitchell Carter Roberts O'Brien "
-    "McAllister Nakamura Okafor Kowalski Lindqvist Müller Dubois Patel Kim"
-).split() + ["Van der Berg", "St. John", "García-López"]
-STREETS = (
-    "Oak St", "Maple Ave", "Cedar Ln", "Pine St", "Elm St", "Willamette Dr", "Commercial St SE",
-    "Liberty Rd S", "Lancaster Dr NE", "State St", "Court St NE", "River Rd N", "Fairview Ave",
-    "Orchard Heights Rd NW", "Madrona Ave SE", "Mission St SE", "Sunnyview Rd NE",
+    """
+    Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez
+    Gonzalez Wilson Anderson Thomas Taylor Moore Jackson Martin Lee Perez Thompson White Harris
+    Sanchez Clark Ramirez Lewis Robinson Walker Young Allen King Wright Scott Torres Nguyen Hill
+    Flores Green Adams Nelson Baker Hall Rivera Campbell Mitchell Carter Roberts O'Brien
+    McAllister Nakamura Okafor Kowalski Lindqvist Müller Dubois Patel Kim García-López
+""".split()
+    + ["Van der Berg", "St. John"]
 )
-CITIES = (("Salem", "OR", "973"), ("Keizer", "OR", "973"), ("Portland", "OR", "972"),
-          ("Silverton", "OR", "973"), ("Dallas", "OR", "973"))
+STREETS = (
+    "Oak St",
+    "Maple Ave",
+    "Cedar Ln",
+    "Pine St",
+    "Elm St",
+    "Willamette Dr",
+    "Commercial St SE",
+    "Liberty Rd S",
+    "Lancaster Dr NE",
+    "State St",
+    "Court St NE",
+    "River Rd N",
+    "Fairview Ave",
+    "Orchard Heights Rd NW",
+    "Madrona Ave SE",
+    "Mission St SE",
+    "Sunnyview Rd NE",
+)
+CITIES = (
+    ("Salem", "OR", "973"),
+    ("Keizer", "OR", "973"),
+    ("Portland", "OR", "972"),
+    ("Silverton", "OR", "973"),
+    ("Dallas", "OR", "973"),
+)
 
 PRACTICE_SUBJECTS = (
     "Your X-ray results",

@@ -1,6 +1,7 @@
 """Credentials (database, SMTP and Dropbox credentials) in the OS keyring of the machine that needs
 them; never in a settings file or the database."""
 
+import contextlib
 import logging
 
 import keyring
@@ -28,7 +29,5 @@ def set_secret(key: str, value: str) -> None:
 
 
 def delete_secret(key: str) -> None:
-    try:
+    with contextlib.suppress(keyring.errors.PasswordDeleteError):
         keyring.delete_password(SERVICE, key)
-    except keyring.errors.PasswordDeleteError:
-        pass

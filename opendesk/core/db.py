@@ -34,7 +34,9 @@ def normalise_url(raw: str | URL) -> URL:
     elif backend in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
     if backend != "sqlite" and url.password is None and url.username:
-        secret = get_secret(database_key(url.username, url.host or "", url.port, url.database or ""))
+        secret = get_secret(
+            database_key(url.username, url.host or "", url.port, url.database or "")
+        )
         if secret is not None:
             url = url.set(password=secret)
     return url

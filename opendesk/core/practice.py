@@ -26,7 +26,9 @@ def ensure_default_groups(session: Session) -> dict[str, UserGroup]:
     """Create the default groups that are missing; return all three by name."""
     groups: dict[str, UserGroup] = {}
     for name, permissions in DEFAULT_GROUPS.items():
-        group = session.execute(select(UserGroup).where(UserGroup.name == name)).scalar_one_or_none()
+        group = session.execute(
+            select(UserGroup).where(UserGroup.name == name)
+        ).scalar_one_or_none()
         if group is None:
             group = UserGroup(name=name)
             group.permissions = [GroupPermission(permission=p.value) for p in permissions]

@@ -24,7 +24,7 @@ class Pref(Generic[T]):
 
     def parse(self, raw: str) -> T:
         if self.type is bool:
-            return raw.strip().lower() in ("1", "true", "yes", "on")  # type: ignore[return-value]
+            return raw.strip().lower() in ("1", "true", "yes", "on")  # type: ignore[return-value,unused-ignore]
         if self.type is int:
             return int(raw)  # type: ignore[return-value]
         return raw  # type: ignore[return-value]
@@ -104,7 +104,10 @@ def get(session: Session, pref: Pref[T]) -> T:
 
 
 def get_all(session: Session) -> dict[str, Any]:
-    rows = dict(session.execute(select(PreferenceRow.name, PreferenceRow.value)).tuples().all())
+    rows = {
+        name: value
+        for name, value in session.execute(select(PreferenceRow.name, PreferenceRow.value))
+    }
     return {
         name: (pref.parse(rows[name]) if name in rows else pref.default)
         for name, pref in ALL.items()

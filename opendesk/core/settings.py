@@ -98,7 +98,7 @@ def machine_config_path() -> Path:
 def read_machine_config() -> dict[str, str]:
     """What the installer recorded for every user of this machine: HKLM\\Software\\OpenDesk on
     Windows, a JSON file elsewhere (OPENDESK_MACHINE_CONFIG or /etc/opendesk/machine.json)."""
-    if sys.platform == "win32" and "OPENDESK_MACHINE_CONFIG" not in os.environ:
+    if sys.platform == "win32" and "OPENDESK_MACHINE_CONFIG" not in os.environ:  # pragma: no cover
         return _read_machine_registry()
     try:
         data = json.loads(machine_config_path().read_text(encoding="utf-8"))
@@ -111,7 +111,9 @@ def read_machine_config() -> dict[str, str]:
 
 
 def _read_machine_registry() -> dict[str, str]:  # pragma: no cover - Windows only
-    import winreg  # type: ignore[import-not-found,unused-ignore]
+    if sys.platform != "win32":  # tells mypy this body is Windows-only
+        return {}
+    import winreg
 
     values: dict[str, str] = {}
     try:
@@ -158,5 +160,6 @@ def resolve_database_url(
 
 def resolve_portal_url(settings: WorkstationSettings | None = None) -> str:
     """The portal address this workstation checks: settings file, else machine configuration."""
-    return str((settings or WorkstationSettings()).get("portal_url") or "") or read_machine_config(
-    ).get("PORTALURL", "")
+    return str(
+        (settings or WorkstationSettings()).get("portal_url") or ""
+    ) or read_machine_config().get("PORTALURL", "")

@@ -29,12 +29,8 @@ class WebMailMessage(Timestamped, Base):
     sent_at: Mapped[datetime | None] = mapped_column(nullable=True)
     read_at: Mapped[datetime | None] = mapped_column(nullable=True)
     updated_at: Mapped[datetime | None] = mapped_column(nullable=True)
-    thread_id: Mapped[int | None] = mapped_column(
-        ForeignKey("webmail_message.id"), nullable=True
-    )
-    parent_id: Mapped[int | None] = mapped_column(
-        ForeignKey("webmail_message.id"), nullable=True
-    )
+    thread_id: Mapped[int | None] = mapped_column(ForeignKey("webmail_message.id"), nullable=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("webmail_message.id"), nullable=True)
     author_user_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"), nullable=True)
     sender_user_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"), nullable=True)
     sender_portal_account_id: Mapped[int | None] = mapped_column(

@@ -14,9 +14,7 @@ class OutboxNotice(Timestamped, Base):
     __tablename__ = "notification_outbox"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    message_id: Mapped[int | None] = mapped_column(
-        ForeignKey("webmail_message.id"), nullable=True
-    )
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("webmail_message.id"), nullable=True)
     kind: Mapped[str] = mapped_column(String(30), default="webmail")
     to_address: Mapped[str] = mapped_column(String(254))
     from_address: Mapped[str] = mapped_column(String(254))

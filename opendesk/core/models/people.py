@@ -3,8 +3,8 @@
 from datetime import date, datetime
 
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, event
-from sqlalchemy.orm import Mapped, Mapper, mapped_column, relationship
 from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Mapped, Mapper, mapped_column, relationship
 
 from opendesk.core.enums import PatientStatus
 from opendesk.core.models.base import Base, Timestamped

@@ -1,0 +1,35 @@
+"""`opendesk`: start the desktop client, or `opendesk demo` for the whole demo."""
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from opendesk import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="opendesk", description="OpenDesk desktop client: secure WebMail for the practice."
+    )
+    parser.add_argument("--version", action="version", version=f"OpenDesk {__version__}")
+    parser.add_argument("--db", metavar="URL", help="practice database URL (see opendesk-admin)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    from opendesk.launcher import add_demo_arguments
+
+    demo = sub.add_parser("demo", help="make the demo practice and launch the whole demo")
+    add_demo_arguments(demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "demo":
+        from opendesk.launcher import run_demo
+
+        return run_demo(args)
+    print("The desktop client is not built yet; try `opendesk demo`.", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

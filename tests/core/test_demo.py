@@ -1,0 +1,54 @@
+"""The demo practices: what the small one holds, and the large one's bulk path (scaled down)."""
+
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from opendesk.admin.demo import make_demo, make_large_demo
+from opendesk.core import audit, scope
+from opendesk.core.db import Database
+from opendesk.core.enums import MessageStatus
+from opendesk.core.models import (
+    Patient,
+    PortalAccount,
+    Provider,
+    User,
+    WebMailMessage,
+)
+
+
+def test_small_demo(db: Database, tmp_path: Path) -> None:
+    result = make_demo(db, tmp_path / "atoz")
+    assert result.patients == 100
+    with db.readonly_session() as s:
+        assert s.execute(select(func.count(Provider.id))).scalar_one() == 3
+        users = s.execute(select(User)).scalars().all()
+        assert sum(u.provider_id is not None for u in users) == 3
+        assert {u.username for u in users if u.provider_id is None} == {"frontdesk", "admin"}
+        heads = s.execute(select(Patient).where(Patient.guarantor_id == Patient.id)).scalars()
+        assert 20 <= len(list(heads)) <= 45
+        assert s.execute(select(func.count(PortalAccount.id))).scalar_one() >= 10
+        statuses = set(s.execute(select(WebMailMessage.status)).scalars())
+        assert MessageStatus.WEBMAIL_SENT in statuses and MessageStatus.WEBMAIL_RECEIVED in statuses
+        for msg in s.execute(select(WebMailMessage)).scalars():
+            assert scope.in_scope(s, msg.patient_id, msg.regarding_patient_id)
+        assert audit.verify(s).intact
+    files = list((tmp_path / "atoz").rglob("*.*"))
+    assert {p.suffix for p in files} == {".jpg", ".png", ".pdf"}
+    assert len(files) == 30
+    assert all(p.parent.parent.name == p.parent.name[0] for p in files)
+    text = result.describe()
+    assert "kalbright" in text and "frontdesk" in text and "Portal2026" in text
+
+
+def test_large_demo_bulk_path(db: Database) -> None:
+    timings = make_large_demo(
+        db, patients=600, messages=3000, providers=4, chunk=500, progress=lambda _line: None
+    )
+    assert timings.messages == 3000
+    with db.readonly_session() as s:
+        assert s.execute(select(func.count(Patient.id))).scalar_one() == 600
+        assert s.execute(select(func.count(WebMailMessage.id))).scalar_one() == 3000
+        found = s.execute(select(Patient).where(Patient.last_name_key != "").limit(1)).scalar_one()
+        assert found.last_name_key == found.last_name_key.casefold()
+        assert audit.verify(s).intact

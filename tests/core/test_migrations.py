@@ -1,0 +1,48 @@
+"""Alembic is the only way a schema is made: up from empty, down, up again, on every database,
+and the migrations match the models."""
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect
+from sqlalchemy.engine import URL
+
+from opendesk.core import migrate
+from opendesk.core.db import Database
+from opendesk.core.models import Base
+
+EXPECTED = {t.name for t in Base.metadata.sorted_tables}
+
+
+def _tables(database: Database) -> set[str]:
+    return set(inspect(database.engine).get_table_names()) - {"alembic_version"}
+
+
+def test_upgrade_downgrade_upgrade(empty_db_url: str | URL) -> None:
+    database = Database(empty_db_url)
+    try:
+        assert _tables(database) == set()
+        migrate.upgrade(database.engine)
+        assert _tables(database) == EXPECTED
+        assert migrate.is_up_to_date(database.engine)
+        migrate.downgrade(database.engine, "base")
+        assert _tables(database) == set()
+        assert migrate.current_revision(database.engine) is None
+        migrate.upgrade(database.engine)
+        assert _tables(database) == EXPECTED
+    finally:
+        database.dispose()
+
+
+def test_models_match_migrations(db: Database) -> None:
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == [], "models and migrations disagree; add a migration:\n" + "\n".join(
+        map(str, diff)
+    )
+
+
+def test_indexes_for_inbox_chart_and_search_exist(db: Database) -> None:
+    indexes = {ix["name"] for ix in inspect(db.engine).get_indexes("webmail_message")}
+    assert {"ix_webmail_provider_box", "ix_webmail_regarding", "ix_webmail_patient"} <= indexes
+    patient_ix = {ix["name"] for ix in inspect(db.engine).get_indexes("patient")}
+    assert {"ix_patient_name", "ix_patient_first", "ix_patient_home_phone"} <= patient_ix
