@@ -1,0 +1,98 @@
+"""The insecure notification e-mail: "a secure message is waiting", from practice preferences.
+
+Only the tags below are filled in; nothing of the secure message (subject, body, attachment
+names) ever reaches a notice. Open Dental's defaults are the preference defaults.
+"""
+
+import html
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from sqlalchemy.orm import Session
+
+from opendesk.core import preferences as prefs
+from opendesk.core.models import Patient
+
+TAGS = ("[URL]", "[OfficeName]", "[OfficePhone]", "[OfficeAddress]", "[PatientFName]")
+_URL_RE = re.compile(r"https?://[^\s<>\"]+")
+
+
+@dataclass(frozen=True)
+class Notice:
+    to_address: str
+    from_address: str
+    subject: str
+    body_text: str
+    body_html: str
+
+
+def fill_tags(template: str, values: dict[str, str]) -> str:
+    for tag, value in values.items():
+        template = template.replace(tag, value)
+    return template
+
+
+def tag_values(session: Session, recipient: Patient) -> dict[str, str]:
+    return {
+        "[URL]": prefs.get(session, prefs.PORTAL_URL),
+        "[OfficeName]": prefs.get(session, prefs.PRACTICE_NAME),
+        "[OfficePhone]": prefs.get(session, prefs.PRACTICE_PHONE),
+        "[OfficeAddress]": prefs.get(session, prefs.PRACTICE_ADDRESS),
+        "[PatientFName]": recipient.preferred_name or recipient.first_name,
+    }
+
+
+def to_html(text: str) -> str:
+    """Plain text as HTML: escaped, line breaks kept, the portal link made clickable."""
+    escaped = html.escape(text)
+    linked = _URL_RE.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escaped)
+    return (
+        '<!DOCTYPE html><html><body style="font-family:sans-serif"><p>'
+        + linked.replace("\n\n", "</p><p>").replace("\n", "<br>")
+        + "</p></body></html>"
+    )
+
+
+def render_notice(session: Session, recipient: Patient) -> Notice:
+    values = tag_values(session, recipient)
+    subject = fill_tags(prefs.get(session, prefs.NOTIFY_SUBJECT), values)
+    body = fill_tags(prefs.get(session, prefs.NOTIFY_BODY), values)
+    return Notice(
+        to_address=recipient.email.strip(),
+        from_address=prefs.get(session, prefs.NOTIFY_FROM).strip(),
+        subject=" ".join(subject.split()),  # no header injection through newlines
+        body_text=body,
+        body_html=to_html(body),
+    )
+
+
+def portal_url_problem(url: str, demo: bool) -> str | None:
+    """Why the portal URL cannot go into a notice, or None. https is required; the demo may use
+    http on this machine."""
+    if not url.strip():
+        return "The patient portal URL is not set (Setup > Patient Portal)."
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "The patient portal URL is not a web address (Setup > Patient Portal)."
+    local = parts.hostname in ("localhost", "127.0.0.1", "::1")
+    if parts.scheme != "https" and not (demo and local):
+        return "The patient portal URL must start with https:// (Setup > Patient Portal)."
+    return None
+
+
+def template_problems(session: Session) -> list[str]:
+    problems = []
+    if not prefs.get(session, prefs.NOTIFY_SUBJECT).strip():
+        problems.append("The notification subject is empty (Setup > Patient Portal).")
+    body = prefs.get(session, prefs.NOTIFY_BODY)
+    if not body.strip():
+        problems.append("The notification body is empty (Setup > Patient Portal).")
+    elif "[URL]" not in body:
+        problems.append("The notification body must contain [URL] (Setup > Patient Portal).")
+    url_problem = portal_url_problem(
+        prefs.get(session, prefs.PORTAL_URL), prefs.get(session, prefs.DEMO_MODE)
+    )
+    if url_problem:
+        problems.append(url_problem)
+    return problems

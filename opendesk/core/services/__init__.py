@@ -1,0 +1,1 @@
+"""Services: every read, send, reply and permission decision, one transaction each."""

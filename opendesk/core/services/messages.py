@@ -1,0 +1,546 @@
+"""Staff-side WebMail: drafts, send, reply, open (mark read), mark unread, hide and restore.
+
+Send is one transaction: the message, its attachments, the notification outbox row and the
+audit row commit together or not at all. A client request id makes a retried send (after a
+timeout or a lost connection) return the message the first try made instead of a second one.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from opendesk.core import audit, permissions, preferences
+from opendesk.core.actors import StaffActor
+from opendesk.core.blobs import store_attachment
+from opendesk.core.clock import utcnow
+from opendesk.core.enums import MessageStatus, Permission
+from opendesk.core.errors import NotFound, PermissionDenied, ValidationError
+from opendesk.core.models import (
+    Attachment,
+    OutboxNotice,
+    Patient,
+    Provider,
+    User,
+    WebMailMessage,
+)
+from opendesk.core.notices import render_notice
+from opendesk.core.passwords import verify_password
+from opendesk.core.services.compose import recipient_for, send_problems
+
+SUBJECT_MAX = 200
+_FORBIDDEN_NAME_CHARS = set('/\\:*?"<>|') | {chr(c) for c in range(32)}
+
+
+class ProviderPasswordRequired(PermissionDenied):
+    """The user is not linked to the From provider: ask for that provider's password."""
+
+    def __init__(self, provider_name: str) -> None:
+        super().__init__(f"Enter the password of {provider_name} to send as that provider.")
+        self.provider_name = provider_name
+
+
+class WrongProviderPassword(PermissionDenied):
+    pass
+
+
+@dataclass(frozen=True)
+class NewAttachment:
+    """A file that already passed `opendesk.attachments.rules` (type, content, name)."""
+
+    name: str
+    content_type: str
+    data: bytes
+    flags: str = ""
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """What the compose window holds. `draft_id` when it was opened from Drafts;
+    `keep_attachment_ids` the draft's stored attachments still attached."""
+
+    regarding_patient_id: int
+    provider_id: int
+    subject: str
+    body: str
+    client_request_id: str
+    attachments: tuple[NewAttachment, ...] = ()
+    draft_id: int | None = None
+    keep_attachment_ids: tuple[int, ...] = ()
+    thread_id: int | None = None
+    parent_id: int | None = None
+
+
+@dataclass(frozen=True)
+class SendResult:
+    message_id: int
+    notice_id: int | None
+    duplicate: bool = False  # a retry of a send that had already committed
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    id: int
+    name: str
+    content_type: str
+    size: int
+    flags: str
+
+
+@dataclass(frozen=True)
+class MessageView:
+    """A message as the UIs show it: plain data, never a live ORM object."""
+
+    id: int
+    status: MessageStatus
+    patient_id: int
+    patient_name: str
+    regarding_patient_id: int
+    regarding_name: str
+    provider_id: int
+    provider_name: str
+    subject: str
+    body: str
+    created_at: datetime
+    sent_at: datetime | None
+    read_at: datetime | None
+    thread_id: int | None
+    parent_id: int | None
+    is_hidden: bool
+    sender_username: str = ""
+    attachments: tuple[AttachmentInfo, ...] = field(default_factory=tuple)
+
+    @property
+    def from_practice(self) -> bool:
+        return self.status.is_from_practice or self.status == MessageStatus.UNSENT
+
+
+def _name(p: Patient | None) -> str:
+    return f"{p.last_name}, {p.first_name}" if p else ""
+
+
+def message_view(session: Session, msg: WebMailMessage) -> MessageView:
+    provider = session.get(Provider, msg.provider_id)
+    sender = session.get(User, msg.sender_user_id) if msg.sender_user_id else None
+    return MessageView(
+        id=msg.id,
+        status=MessageStatus(msg.status),
+        patient_id=msg.patient_id,
+        patient_name=_name(session.get(Patient, msg.patient_id)),
+        regarding_patient_id=msg.regarding_patient_id,
+        regarding_name=_name(session.get(Patient, msg.regarding_patient_id)),
+        provider_id=msg.provider_id,
+        provider_name=provider.display_name if provider else "",
+        subject=msg.subject,
+        body=msg.body,
+        created_at=msg.created_at,
+        sent_at=msg.sent_at,
+        read_at=msg.read_at,
+        thread_id=msg.thread_id,
+        parent_id=msg.parent_id,
+        is_hidden=msg.is_hidden,
+        sender_username=sender.username if sender else "",
+        attachments=tuple(
+            AttachmentInfo(a.id, a.display_name, a.content_type, a.size, a.flags)
+            for a in msg.attachments
+        ),
+    )
+
+
+def _validate_text(session: Session, subject: str, body: str) -> None:
+    if not subject.strip():
+        raise ValidationError("Enter a subject.", "subject")
+    if len(subject) > SUBJECT_MAX:
+        raise ValidationError(f"The subject is longer than {SUBJECT_MAX} characters.", "subject")
+    if not body.strip():
+        raise ValidationError("Enter a message.", "body")
+    limit = preferences.get(session, preferences.MESSAGE_MAX_CHARS)
+    if len(body) > limit:
+        raise ValidationError(f"The message is longer than {limit:,} characters.", "body")
+
+
+def _validate_attachments(session: Session, out: Outgoing, kept_bytes: int) -> None:
+    per_file = preferences.get(session, preferences.ATTACH_MAX_FILE_BYTES)
+    per_message = preferences.get(session, preferences.ATTACH_MAX_MESSAGE_BYTES)
+    total = kept_bytes
+    for att in out.attachments:
+        if not att.name or set(att.name) & _FORBIDDEN_NAME_CHARS:
+            raise ValidationError("An attachment has a file name that cannot be used.")
+        if len(att.data) > per_file:
+            raise ValidationError(
+                f"An attachment is larger than {per_file / 1048576:.0f} MB.", "attachments"
+            )
+        total += len(att.data)
+    if total > per_message:
+        raise ValidationError(
+            f"The attachments add up to more than {per_message / 1048576:.0f} MB.", "attachments"
+        )
+
+
+def _existing_by_request(session: Session, request_id: str) -> WebMailMessage | None:
+    if not request_id:
+        return None
+    return session.execute(
+        select(WebMailMessage).where(WebMailMessage.client_request_id == request_id)
+    ).scalar_one_or_none()
+
+
+def _load_draft(session: Session, user: User, draft_id: int) -> WebMailMessage:
+    draft = session.get(WebMailMessage, draft_id)
+    if draft is None or draft.status != MessageStatus.UNSENT or draft.is_hidden:
+        raise NotFound("The draft no longer exists (it was sent or deleted).")
+    if draft.author_user_id != user.id and not permissions.can_work_inbox(user, draft.provider_id):
+        raise NotFound("The draft no longer exists (it was sent or deleted).")
+    return draft
+
+
+def _apply(session: Session, msg: WebMailMessage, out: Outgoing) -> None:
+    """Write the compose window's content into `msg`, attachments included."""
+    msg.regarding_patient_id = out.regarding_patient_id
+    msg.provider_id = out.provider_id
+    msg.subject = out.subject
+    msg.body = out.body
+    msg.updated_at = utcnow()
+    session.flush()
+    kept = set(out.keep_attachment_ids)
+    for stored in list(msg.attachments):
+        if stored.id not in kept:
+            session.delete(stored)
+    session.flush()
+    session.expire(msg, ["attachments"])
+    _validate_attachments(session, out, sum(a.size for a in msg.attachments))
+    for new in out.attachments:
+        store_attachment(session, msg, new.name, new.content_type, new.data, new.flags)
+    msg.has_attachments = bool(msg.attachments)
+
+
+def save_draft(session: Session, actor: StaffActor, out: Outgoing) -> int:
+    """Any user may save a draft; only a provider sends it. Returns the draft id."""
+    user = permissions.acting_user(session, actor)
+    if out.draft_id:
+        msg = _load_draft(session, user, out.draft_id)
+    else:
+        regarding = session.get(Patient, out.regarding_patient_id)
+        if regarding is None:
+            raise NotFound("The patient no longer exists.")
+        msg = WebMailMessage(
+            status=MessageStatus.UNSENT,
+            patient_id=regarding.id,
+            author_user_id=user.id,
+            thread_id=out.thread_id,
+            parent_id=out.parent_id,
+        )
+        session.add(msg)
+    if not out.subject.strip() and not out.body.strip():
+        raise ValidationError("The draft is empty.", "body")
+    _apply(session, msg, out)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "webmail.draft.save",
+        patient_id=out.regarding_patient_id,
+        object_type="webmail",
+        object_id=msg.id,
+    )
+    session.commit()
+    return msg.id
+
+
+def delete_draft(session: Session, actor: StaffActor, draft_id: int) -> None:
+    user = permissions.acting_user(session, actor)
+    draft = _load_draft(session, user, draft_id)
+    patient_id = draft.regarding_patient_id
+    session.delete(draft)
+    audit.record(
+        session,
+        actor,
+        "webmail.draft.delete",
+        patient_id=patient_id,
+        object_type="webmail",
+        object_id=draft_id,
+    )
+    session.commit()
+
+
+def check_provider_password(
+    session: Session, actor: StaffActor, user: User, provider_id: int, password: str | None
+) -> None:
+    """Pass when the user is linked to the provider, or `password` is that of a user linked to
+    it. A wrong password is audited (committed) and refused."""
+    if user.provider_id == provider_id:
+        return
+    provider = session.get(Provider, provider_id)
+    if provider is None:
+        raise ValidationError("Choose the provider the message is from.", "provider")
+    if password is None:
+        raise ProviderPasswordRequired(provider.display_name)
+    linked = session.execute(
+        select(User).where(User.provider_id == provider_id, User.is_disabled.is_(False))
+    ).scalars()
+    if any(verify_password(u.password_hash, password) for u in linked):
+        return
+    session.rollback()
+    audit.record(
+        session,
+        actor,
+        "webmail.provider_password",
+        outcome="failed",
+        object_type="provider",
+        object_id=provider_id,
+    )
+    session.commit()
+    raise WrongProviderPassword(f"That is not the password of {provider.display_name}.")
+
+
+def send(
+    session: Session,
+    actor: StaffActor,
+    out: Outgoing,
+    provider_password: str | None = None,
+) -> SendResult:
+    """Send a secure message (new, from a draft, or a reply) and queue its notice."""
+    existing = _existing_by_request(session, out.client_request_id)
+    if existing is not None and existing.status != MessageStatus.UNSENT:
+        return SendResult(existing.id, _notice_id(session, existing.id), duplicate=True)
+    if not out.client_request_id:
+        raise ValueError("a send needs a client request id")
+    user = permissions.require(
+        session, actor, Permission.WEBMAIL_SEND, patient_id=out.regarding_patient_id
+    )
+    check_provider_password(session, actor, user, out.provider_id, provider_password)
+    _validate_text(session, out.subject, out.body)
+    problems = send_problems(session, out.regarding_patient_id, out.provider_id)
+    if problems:
+        raise ValidationError(problems[0])
+    regarding = session.get(Patient, out.regarding_patient_id)
+    assert regarding is not None  # send_problems checked it
+    recipient = recipient_for(session, regarding)
+    assert recipient is not None
+
+    if out.draft_id:
+        msg = _load_draft(session, user, out.draft_id)
+    else:
+        msg = WebMailMessage(
+            patient_id=recipient.id,
+            author_user_id=user.id,
+            thread_id=out.thread_id,
+            parent_id=out.parent_id,
+        )
+        session.add(msg)
+    _apply(session, msg, out)
+    now = utcnow()
+    msg.status = MessageStatus.WEBMAIL_SENT
+    msg.patient_id = recipient.id
+    msg.sender_user_id = user.id
+    msg.sent_at = now
+    msg.client_request_id = out.client_request_id
+    session.flush()
+    if msg.thread_id is None:
+        msg.thread_id = msg.id
+    notice = render_notice(session, recipient)
+    row = OutboxNotice(
+        message_id=msg.id,
+        kind="webmail",
+        to_address=notice.to_address,
+        from_address=notice.from_address,
+        subject=notice.subject,
+        body_text=notice.body_text,
+        body_html=notice.body_html,
+        next_attempt_at=now,
+    )
+    session.add(row)
+    audit.record(
+        session,
+        actor,
+        "webmail.send",
+        patient_id=regarding.id,
+        object_type="webmail",
+        object_id=msg.id,
+        detail=f"recipient={recipient.id} attachments={len(msg.attachments)}",
+    )
+    try:
+        session.commit()
+    except IntegrityError:
+        # Another try with the same request id committed first: that one is the message.
+        session.rollback()
+        again = _existing_by_request(session, out.client_request_id)
+        if again is None:
+            raise
+        return SendResult(again.id, _notice_id(session, again.id), duplicate=True)
+    return SendResult(msg.id, row.id)
+
+
+def _notice_id(session: Session, message_id: int) -> int | None:
+    return session.execute(
+        select(OutboxNotice.id).where(OutboxNotice.message_id == message_id).limit(1)
+    ).scalar_one_or_none()
+
+
+def reply_subject(subject: str) -> str:
+    return subject if subject[:3].upper() == "RE:" else f"RE: {subject}"[:SUBJECT_MAX]
+
+
+def reply(
+    session: Session,
+    actor: StaffActor,
+    parent_id: int,
+    body: str,
+    client_request_id: str,
+    attachments: tuple[NewAttachment, ...] = (),
+    provider_password: str | None = None,
+) -> SendResult:
+    """Answer a message in the same thread, from the provider the thread belongs to."""
+    parent = _visible(session, actor, parent_id, inbox=True)
+    out = Outgoing(
+        regarding_patient_id=parent.regarding_patient_id,
+        provider_id=parent.provider_id,
+        subject=reply_subject(parent.subject),
+        body=body,
+        client_request_id=client_request_id,
+        attachments=attachments,
+        thread_id=parent.thread_id or parent.id,
+        parent_id=parent.id,
+    )
+    return send(session, actor, out, provider_password)
+
+
+def _visible(session: Session, actor: StaffActor, message_id: int, inbox: bool) -> WebMailMessage:
+    """The message when the actor may see it: in an inbox it works in (its own provider's, or
+    by delegation), or from a patient's chart (any active staff user)."""
+    user = permissions.acting_user(session, actor)
+    msg = session.get(WebMailMessage, message_id)
+    if msg is None:
+        raise NotFound("That message no longer exists.")
+    if msg.status == MessageStatus.UNSENT and msg.author_user_id != user.id:
+        inbox = True
+    if inbox and not permissions.can_work_inbox(user, msg.provider_id):
+        raise permissions.deny(
+            session,
+            actor,
+            "open messages in this provider's inbox",
+            detail=f"webmail={message_id}",
+            patient_id=msg.regarding_patient_id,
+        )
+    return msg
+
+
+def open_message(
+    session: Session, actor: StaffActor, message_id: int, *, from_chart: bool = False
+) -> MessageView:
+    """Show a message (audited). Opened from the inbox, a received message becomes read
+    (Open Dental's WebMailRecdRead); opened from the Chart module it does not."""
+    msg = _visible(session, actor, message_id, inbox=not from_chart)
+    if not from_chart and msg.status == MessageStatus.WEBMAIL_RECEIVED:
+        # Conditional update: two workstations opening it at once leave one read time.
+        session.execute(
+            update(WebMailMessage)
+            .where(
+                WebMailMessage.id == msg.id,
+                WebMailMessage.status == MessageStatus.WEBMAIL_RECEIVED,
+            )
+            .values(status=MessageStatus.WEBMAIL_RECD_READ, read_at=utcnow())
+            .execution_options(synchronize_session=False)
+        )
+        session.refresh(msg)
+    audit.record(
+        session,
+        actor,
+        "webmail.view",
+        patient_id=msg.regarding_patient_id,
+        object_type="webmail",
+        object_id=msg.id,
+        detail="chart" if from_chart else "inbox",
+    )
+    view = message_view(session, msg)
+    session.commit()
+    return view
+
+
+def thread_of(session: Session, actor: StaffActor, message_id: int) -> list[MessageView]:
+    """The sent and received messages of a message's thread, oldest first (drafts left out)."""
+    msg = _visible(session, actor, message_id, inbox=False)
+    thread = msg.thread_id or msg.id
+    rows = session.execute(
+        select(WebMailMessage)
+        .where(
+            WebMailMessage.thread_id == thread,
+            WebMailMessage.status != MessageStatus.UNSENT,
+            WebMailMessage.is_hidden.is_(False),
+        )
+        .order_by(WebMailMessage.sent_at, WebMailMessage.id)
+    ).scalars()
+    views = [message_view(session, m) for m in rows]
+    audit.record(
+        session,
+        actor,
+        "webmail.thread.view",
+        patient_id=msg.regarding_patient_id,
+        object_type="webmail",
+        object_id=thread,
+    )
+    session.commit()
+    return views
+
+
+def mark_unread(session: Session, actor: StaffActor, message_id: int) -> None:
+    msg = _visible(session, actor, message_id, inbox=True)
+    if msg.status != MessageStatus.WEBMAIL_RECD_READ:
+        raise ValidationError("Only a received message that was read can be marked unread.")
+    msg.status = MessageStatus.WEBMAIL_RECEIVED
+    msg.read_at = None
+    msg.updated_at = utcnow()
+    audit.record(
+        session,
+        actor,
+        "webmail.mark_unread",
+        patient_id=msg.regarding_patient_id,
+        object_type="webmail",
+        object_id=msg.id,
+    )
+    session.commit()
+
+
+def set_hidden(session: Session, actor: StaffActor, message_id: int, hidden: bool) -> None:
+    """Hide (or restore) a message: it stays in the database (WebMailDelete permission)."""
+    msg = _visible(session, actor, message_id, inbox=False)
+    permissions.require(
+        session, actor, Permission.WEBMAIL_DELETE, patient_id=msg.regarding_patient_id
+    )
+    msg.is_hidden = hidden
+    msg.hidden_at = utcnow() if hidden else None
+    msg.hidden_by_user_id = actor.user_id if hidden else None
+    audit.record(
+        session,
+        actor,
+        "webmail.hide" if hidden else "webmail.restore",
+        patient_id=msg.regarding_patient_id,
+        object_type="webmail",
+        object_id=msg.id,
+    )
+    session.commit()
+
+
+def attachment_content(
+    session: Session, actor: StaffActor, attachment_id: int
+) -> tuple[AttachmentInfo, bytes]:
+    """An attachment's bytes for the message view's Open/Save (audited as a download)."""
+    from opendesk.core.blobs import read_attachment
+
+    att = session.get(Attachment, attachment_id)
+    if att is None:
+        raise NotFound("That attachment no longer exists.")
+    msg = _visible(session, actor, att.message_id, inbox=False)
+    data = read_attachment(session, att.id)
+    audit.record(
+        session,
+        actor,
+        "attachment.download",
+        patient_id=msg.regarding_patient_id,
+        object_type="attachment",
+        object_id=att.id,
+    )
+    session.commit()
+    return AttachmentInfo(att.id, att.display_name, att.content_type, att.size, att.flags), data
