@@ -1,4 +1,5 @@
-"""`opendesk-admin`: the command line for IT — database, demo practice, audit, secrets.
+"""`opendesk-admin`: the command line for IT — database, demo practice, practice set-up,
+users and groups, audit, secrets.
 
 Every command opens the database chosen by `--db URL`, else OPENDESK_DB_URL, else the
 workstation settings file, else the machine configuration, else the default SQLite file.
@@ -16,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
 from opendesk import __version__
+from opendesk.admin import setup_commands
 from opendesk.core import audit, migrate
 from opendesk.core.credentials import database_key, set_secret
 from opendesk.core.db import Database, describe_url
@@ -203,6 +205,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--smtp-port", type=int, default=8025, help="port of the demo mail catcher on 127.0.0.1"
     )
     demo.add_argument("--reset", action="store_true", help="drop everything in the database first")
+
+    setup_commands.register(sub, add, au_sub)
 
     sec = sub.add_parser("secrets", help="store credentials in this machine's OS keyring")
     sec_sub = sec.add_subparsers(dest="secrets_command", required=True, metavar="ACTION")
