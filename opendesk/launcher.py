@@ -7,6 +7,11 @@ so this module imports neither `opendesk.desktop` nor `opendesk.portal`.
 
 import argparse
 import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 from opendesk.core.paths import user_data_dir
@@ -52,8 +57,98 @@ def add_demo_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dir", type=Path, help="demo folder (default: %(default)s)")
 
 
+def _port_free(port: int) -> bool:
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) != 0
+
+
+def _point_demo_at(url: str, portal_port: int, smtp_port: int) -> None:
+    """Keep the demo practice's portal URL and SMTP port in step with the ports in use."""
+    from opendesk.core import preferences
+    from opendesk.core.db import Database
+
+    db = Database(url)
+    try:
+        with db.session() as session:
+            preferences.set_many(
+                session,
+                {
+                    preferences.PORTAL_URL: f"http://localhost:{portal_port}",
+                    preferences.SMTP_HOST: "127.0.0.1",
+                    preferences.SMTP_PORT: smtp_port,
+                    preferences.SMTP_SECURITY: "none",
+                },
+            )
+            session.commit()
+    finally:
+        db.dispose()
+
+
+def _wait_for_health(port: int, proc: subprocess.Popen[bytes], seconds: float = 20) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1) as resp:
+                if resp.status == 200:
+                    return True
+        except OSError:
+            time.sleep(0.2)
+    return False
+
+
 def run_demo(args: argparse.Namespace) -> int:
+    from opendesk.mail.catcher import MailCatcher, free_port
+
     folder = args.dir or demo_dir()
     url = ensure_demo_practice(folder)
-    print(f"Demo database: {url}")
-    return 0
+    portal_port = 8765 if _port_free(8765) else free_port()
+    smtp_port = 8025 if _port_free(8025) else free_port()
+    _point_demo_at(url, portal_port, smtp_port)
+
+    catcher = MailCatcher(folder / "mail", smtp_port).start()
+    env = dict(os.environ, OPENDESK_DB_URL=url)
+    portal = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "opendesk.portal",
+            "--demo",
+            "--db",
+            url,
+            "--port",
+            str(portal_port),
+        ],
+        env=env,
+    )
+    children = [portal]
+    try:
+        healthy = _wait_for_health(portal_port, portal)
+        print(
+            "\nOpenDesk demo is running:\n"
+            f"  database        {url}\n"
+            f"  patient portal  http://localhost:{portal_port}/"
+            f"{'' if healthy else '  (NOT answering: see the messages above)'}\n"
+            f"  mail catcher    SMTP 127.0.0.1:{smtp_port}; notices are saved as .eml files in "
+            f"{folder / 'mail'}\n",
+            flush=True,
+        )
+        if args.no_gui:
+            print("Server side only (--no-gui). Press Ctrl+C to stop.", flush=True)
+            portal.wait()
+            return portal.returncode or 0
+        desktop = subprocess.Popen([sys.executable, "-m", "opendesk.desktop", "--db", url], env=env)
+        children.append(desktop)
+        print("Desktop client started; closing it stops the demo.", flush=True)
+        return desktop.wait()
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        for child in children:
+            if child.poll() is None:
+                child.terminate()
+        for child in children:
+            try:
+                child.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                child.kill()
+        catcher.stop()

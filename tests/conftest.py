@@ -58,6 +58,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
             "tests/core/" in metafunc.definition.path.as_posix()
         )
         wanted = ENABLED if on_all else ("sqlite",)
+        only = metafunc.definition.get_closest_marker("only_backends")
+        if only:
+            wanted = tuple(b for b in only.args if b in ENABLED)
         metafunc.parametrize("backend", wanted, scope="session")
 
 

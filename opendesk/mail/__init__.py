@@ -1,0 +1,1 @@
+"""Notification e-mail: SMTP transport, the durable outbox and its worker, the demo catcher."""
