@@ -47,7 +47,7 @@ DECLARED_IN_WXS = {DESKTOP_EXE, PORTAL_EXE}
 
 # Public properties an administrator may pass to msiexec. wixl ignores Secure="yes", so the
 # wixl build lists them (and the saved command-line copies) in SecureCustomProperties itself.
-PUBLIC_PROPERTIES = ("DBURL", "PORTALURL", "INSTALLPORTAL")
+PUBLIC_PROPERTIES = ("DBURL", "PORTALURL", "INSTALLPORTAL", "PORTALSERVICEACCOUNT")
 SECURE_PROPERTIES = PUBLIC_PROPERTIES + tuple(f"CMDLINE_{p}" for p in PUBLIC_PROPERTIES)
 
 # Custom action type 51 (set a property) + 0x100 msidbCustomActionTypeFirstSequence: what

@@ -13,7 +13,7 @@ from tests.installer.conftest import BUILD_SCRIPT, ROOT, BuiltMsi, msi_table, ms
 
 # Changing this makes every installed OpenDesk invisible to the next MSI: never change it.
 UPGRADE_CODE = "{28F68273-A364-406F-B4E8-BC1CB6300C54}"
-PUBLIC_PROPERTIES = ("DBURL", "PORTALURL", "INSTALLPORTAL")
+PUBLIC_PROPERTIES = ("DBURL", "PORTALURL", "INSTALLPORTAL", "PORTALSERVICEACCOUNT")
 HKLM = "2"
 MACHINE_KEY = "Software\\OpenDesk"
 
@@ -160,7 +160,7 @@ def test_machine_configuration_is_written_to_hklm(built_msi: BuiltMsi) -> None:
     values = {r["Name"]: r["Value"] for r in rows}
     # The names the application reads (opendesk.core.settings) are the properties' names, and
     # each value is the property as given (REG_SZ: no #, #x or #% prefix).
-    assert set(MACHINE_KEYS) == set(PUBLIC_PROPERTIES)
+    assert set(MACHINE_KEYS) <= set(PUBLIC_PROPERTIES)
     for name in PUBLIC_PROPERTIES:
         assert values[name] == f"[{name}]"
     assert values["InstallDir"] == "[INSTALLFOLDER]"
@@ -173,6 +173,9 @@ def test_properties_are_remembered_across_upgrades(built_msi: BuiltMsi) -> None:
         locator = locators[searches[name]]
         assert (locator["Root"], locator["Key"], locator["Name"]) == (HKLM, MACHINE_KEY, name)
         assert int(locator["Type"]) == 2 | 16  # raw value, 64-bit registry view
+
+    # No default values: the remember pattern would take a default for a command-line value.
+    assert not set(PUBLIC_PROPERTIES) & set(built_msi.properties())
 
     # A value on the command line wins over the remembered one: saved before AppSearch (once,
     # in the first sequence that runs), put back after it.
@@ -212,12 +215,27 @@ def test_portal_server_is_an_optional_windows_service(built_msi: BuiltMsi) -> No
     assert service["Arguments"] == "--windows-service"
     assert int(service["ServiceType"]) == 0x10  # own process
     assert int(service["StartType"]) == 2  # automatic
-    assert service["StartName"] == "NT AUTHORITY\\LocalService"
+    assert service["StartName"] == "[PORTALSERVICEACCOUNT]"
+    assert service["Password"] == ""  # never a password: no secrets in the MSI or its log
     components = {r["Component"]: r for r in built_msi.table("Component")}
     files = {r["File"]: r for r in built_msi.table("File")}
     # The service's program is its component's key path.
     keypath = components[service["Component_"]]["KeyPath"]
     assert files[keypath]["FileName"] == "opendesk-portal.exe"
+
+    # The default account, when neither the command line nor the registry named one.
+    default = {r["Action"]: r for r in built_msi.table("CustomAction")}["SetDefaultServiceAccount"]
+    assert (default["Source"], default["Target"]) == (
+        "PORTALSERVICEACCOUNT",
+        "NT AUTHORITY\\LocalService",
+    )
+    execute = {r["Action"]: r for r in built_msi.table("InstallExecuteSequence")}
+    assert execute["SetDefaultServiceAccount"]["Condition"] == "NOT PORTALSERVICEACCOUNT"
+    assert (
+        int(execute["SetFromCmdPORTALSERVICEACCOUNT"]["Sequence"])
+        < int(execute["SetDefaultServiceAccount"]["Sequence"])
+        < int(execute["InstallServices"]["Sequence"])
+    )
 
     (control,) = built_msi.table("ServiceControl")
     assert control["Name"] == "OpenDeskPortal"
