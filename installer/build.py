@@ -53,6 +53,8 @@ SECURE_PROPERTIES = PUBLIC_PROPERTIES + tuple(f"CMDLINE_{p}" for p in PUBLIC_PRO
 # Custom action type 51 (set a property) + 0x100 msidbCustomActionTypeFirstSequence: what
 # WiX makes of Execute="firstSequence"; wixl drops the attribute.
 TYPE_SET_PROPERTY_FIRST_SEQUENCE = 51 + 0x100
+# Registry table roots: -1 is HKMU (HKLM in a per-machine install); wixl writes 4 for it.
+ROOT_HKMU, WIXL_HKMU = -1, 4
 
 
 class BuildError(Exception):
@@ -217,8 +219,8 @@ def build_with_wixl(sources: list[Path], defines: dict[str, str], msi: Path) -> 
 
 def fix_wixl_build(msi: Path) -> None:
     """Give the wixl build what WiX would have written: the public properties in
-    SecureCustomProperties (so they reach the server side of a UI install), and the
-    first-sequence flag on the actions that save the command-line values."""
+    SecureCustomProperties (so they reach the server side of a UI install), the
+    first-sequence flag on the actions that save the command-line values, and HKMU's root."""
     msibuild = shutil.which("msibuild")
     if not msibuild:
         raise BuildError("msibuild is not installed: apt-get install msitools (./dev does)")
@@ -243,6 +245,10 @@ def fix_wixl_build(msi: Path) -> None:
         f"WHERE `Action` = 'SaveCmd{p}'"
         for p in PUBLIC_PROPERTIES
     ]
+    # wixl writes Root="HKMU" as 4, which is no registry root; Windows Installer's is -1.
+    queries.append(
+        f"UPDATE `Registry` SET `Root` = {ROOT_HKMU} WHERE `Root` = {WIXL_HKMU}"  # noqa: S608
+    )
     for query in queries:
         run([msibuild, str(msi), "-q", query], "msibuild")
 

@@ -12,10 +12,11 @@ import pytest
 from opendesk.core.settings import (
     WorkstationSettings,
     default_sqlite_url,
+    read_machine_config,
     resolve_database_url,
     resolve_portal_url,
 )
-from tests.installer.conftest import BuiltMsi
+from tests.installer.msitools import BuiltMsi
 
 INSTALL_FOLDER = "C:\\Program Files\\OpenDesk\\"
 
@@ -29,11 +30,13 @@ def format_msi_value(value: str, properties: dict[str, str]) -> str:
 def machine_file_from_msi(msi: BuiltMsi, properties: dict[str, str], path: Path) -> Path:
     """What `msiexec /i OpenDesk.msi /qn NAME=value ...` leaves under HKLM\\Software\\OpenDesk,
     as the machine configuration file."""
-    values = {
-        row["Name"]: format_msi_value(row["Value"], properties)
-        for row in msi.table("Registry")
-        if row["Root"] == "2" and row["Key"] == "Software\\OpenDesk"
-    }
+    values: dict[str, object] = {}
+    for row in msi.table("Registry"):
+        # HKLM, or HKMU (-1), which is HKLM in this per-machine package.
+        if row["Root"] in ("2", "-1") and row["Key"] == "Software\\OpenDesk":
+            value = format_msi_value(row["Value"], properties)
+            # "#123" is a REG_DWORD; anything else here a REG_SZ.
+            values[row["Name"]] = int(value[1:]) if re.fullmatch(r"#\d+", value) else value
     path.write_text(json.dumps(values, indent=2), encoding="utf-8")
     return path
 
@@ -58,10 +61,20 @@ def test_silent_install_properties_become_the_applications_urls(
             "DBURL": db_url,
             "PORTALURL": portal_url,
             "INSTALLPORTAL": "1",
+            "PORTALSERVICEACCOUNT": "NT AUTHORITY\\LocalService",  # SetDefaultServiceAccount
             "INSTALLFOLDER": INSTALL_FOLDER,
         },
         machine_file,
     )
+    written = json.loads(machine_file.read_text(encoding="utf-8"))
+    assert written["InstallDir"] == INSTALL_FOLDER
+    assert written["StartMenuShortcut"] == 1
+    # The application takes the three values it knows and ignores the installer's own.
+    assert read_machine_config() == {
+        "DBURL": db_url,
+        "PORTALURL": portal_url,
+        "INSTALLPORTAL": "1",
+    }
     resolved = resolve_database_url()
     assert (resolved.url, resolved.source) == (db_url, "machine")
     assert resolve_portal_url() == portal_url

@@ -9,7 +9,7 @@ import tomllib
 from pathlib import Path
 
 from opendesk.core.settings import MACHINE_KEYS
-from tests.installer.conftest import BUILD_SCRIPT, ROOT, BuiltMsi, msi_table, msi_tables, run_build
+from tests.installer.msitools import BUILD_SCRIPT, ROOT, BuiltMsi, msi_table, msi_tables, run_build
 
 # Changing this makes every installed OpenDesk invisible to the next MSI: never change it.
 UPGRADE_CODE = "{28F68273-A364-406F-B4E8-BC1CB6300C54}"
@@ -76,13 +76,21 @@ def test_per_machine_x64_package(built_msi: BuiltMsi) -> None:
 
 def test_start_menu_shortcut_starts_the_desktop_client(built_msi: BuiltMsi) -> None:
     (shortcut,) = built_msi.table("Shortcut")
-    assert shortcut["Directory_"] == "ProgramMenuFolder"
+    assert shortcut["Directory_"] == "ProgramMenuFolder"  # all users' Start Menu (ALLUSERS=1)
     assert shortcut["Name"] == "OpenDesk"
-    assert shortcut["Target"] == "[#OpenDeskExe]"
+    assert shortcut["Target"] == "[#OpenDeskExe]"  # not advertised: no feature as target
     assert shortcut["WkDir"] == "INSTALLFOLDER"
     files = {r["File"]: r for r in built_msi.table("File")}
     assert files["OpenDeskExe"]["FileName"] == "OpenDesk.exe"
-    assert files["OpenDeskExe"]["Component_"] == shortcut["Component_"]
+    # ICE43: a non-advertised shortcut's component has a registry key path, here under HKMU
+    # (-1: HKLM in a per-machine install), not a file.
+    components = {r["Component"]: r for r in built_msi.table("Component")}
+    component = components[shortcut["Component_"]]
+    assert int(component["Attributes"]) & 4  # msidbComponentAttributesRegistryKeyPath
+    registry = {r["Registry"]: r for r in built_msi.table("Registry")}
+    keypath = registry[component["KeyPath"]]
+    assert (keypath["Root"], keypath["Key"]) == ("-1", MACHINE_KEY)
+    assert keypath["Component_"] == shortcut["Component_"]
 
 
 def test_version_comes_from_pyproject_and_upgrade_code_is_constant(built_msi: BuiltMsi) -> None:
@@ -156,7 +164,8 @@ def test_missing_wixl_is_reported_clearly(tmp_path: Path) -> None:
 
 def test_machine_configuration_is_written_to_hklm(built_msi: BuiltMsi) -> None:
     rows = [r for r in built_msi.table("Registry") if r["Key"] == MACHINE_KEY]
-    assert all(r["Root"] == HKLM for r in rows)
+    assert {r["Root"] for r in rows} == {HKLM, "-1"}  # HKMU is HKLM when ALLUSERS=1
+    rows = [r for r in rows if r["Root"] == HKLM]
     values = {r["Name"]: r["Value"] for r in rows}
     # The names the application reads (opendesk.core.settings) are the properties' names, and
     # each value is the property as given (REG_SZ: no #, #x or #% prefix).
