@@ -97,7 +97,11 @@ def machine_config_path() -> Path:
 
 def read_machine_config() -> dict[str, str]:
     """What the installer recorded for every user of this machine: HKLM\\Software\\OpenDesk on
-    Windows, a JSON file elsewhere (OPENDESK_MACHINE_CONFIG or /etc/opendesk/machine.json)."""
+    Windows, a JSON file elsewhere (OPENDESK_MACHINE_CONFIG or /etc/opendesk/machine.json).
+
+    The MSI writes DBURL, PORTALURL and INSTALLPORTAL as REG_SZ values (empty when the property
+    was not given); the file holds the same names as a JSON object. Empty values count as
+    absent."""
     if sys.platform == "win32" and "OPENDESK_MACHINE_CONFIG" not in os.environ:  # pragma: no cover
         return _read_machine_registry()
     try:
@@ -117,7 +121,14 @@ def _read_machine_registry() -> dict[str, str]:  # pragma: no cover - Windows on
 
     values: dict[str, str] = {}
     try:
-        key = winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, r"Software\OpenDesk")
+        # The MSI is 64-bit and writes the 64-bit view; a 32-bit Python would otherwise be
+        # redirected to Software\WOW6432Node\OpenDesk.
+        key = winreg.OpenKey(
+            winreg.HKEY_LOCAL_MACHINE,
+            r"Software\OpenDesk",
+            0,
+            winreg.KEY_READ | winreg.KEY_WOW64_64KEY,
+        )
     except OSError:
         return values
     with key:

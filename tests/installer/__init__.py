@@ -1,0 +1,1 @@
+"""Tests of the MSI definition (installer/OpenDesk.wxs) built with wixl."""
