@@ -162,9 +162,9 @@ def classify(exc: BaseException) -> DeliveryError:
             permanent=code >= 500,
         )
     if isinstance(exc, smtplib.SMTPSenderRefused):
-        code = _code_text(exc.smtp_code, exc.smtp_error)
+        reply_code = _code_text(exc.smtp_code, exc.smtp_error)
         return DeliveryError(
-            f"From address refused by the mail server ({code})",
+            f"From address refused by the mail server ({reply_code})",
             permanent=exc.smtp_code >= 500,
         )
     if isinstance(exc, smtplib.SMTPAuthenticationError):
