@@ -14,6 +14,7 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
+import keyring
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
@@ -21,15 +22,29 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+from keyrings.alt.file import PlaintextKeyring
 
 from opendesk.core import preferences
 from opendesk.core.db import Database
 from opendesk.core.enums import OutboxStatus
 from opendesk.core.models import OutboxNotice
+from opendesk.mail.smtp import PASSWORD_ENV
 
 FROM = "Willamette Dental <notify@willamette.example>"
 NOTICE_TEXT = "Please go to this link and login using your credentials. https://portal.example/"
 NOTICE_HTML = '<p>Please go to <a href="https://portal.example/">this link</a>.</p>'
+
+
+@pytest.fixture(autouse=True)
+def own_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Each test gets an empty keyring file and no OPENDESK_SMTP_PASSWORD."""
+    monkeypatch.delenv(PASSWORD_ENV, raising=False)
+    previous = keyring.get_keyring()
+    ring = PlaintextKeyring()
+    ring.file_path = str(tmp_path / "keyring.cfg")
+    keyring.set_keyring(ring)
+    yield
+    keyring.set_keyring(previous)
 
 
 def free_port() -> int:
