@@ -4,6 +4,7 @@ crashed worker, and claims that cannot be overwritten once taken over. Time is c
 passing `now`; nothing sleeps."""
 
 import datetime as dt
+import logging
 import threading
 from collections import Counter
 
@@ -102,8 +103,9 @@ def test_temporary_failures_become_failed_after_max_attempts(
 
 
 def test_a_permanent_refusal_fails_at_once_and_others_still_go(
-    db: Database, mail_server: MailServer
+    db: Database, mail_server: MailServer, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.DEBUG, logger="opendesk")
     mail_server.handler.refuse["gone@example.com"] = "550 5.1.1 <gone@example.com> unknown"
     mail_server.start()
     configure_smtp(db, mail_server.port)
@@ -117,6 +119,27 @@ def test_a_permanent_refusal_fails_at_once_and_others_still_go(
     assert row.last_error == "recipient refused by the mail server (550 5.1.1)"
     assert notice(db, invalid).last_error == "invalid recipient address"
     assert all(notice(db, n).status == "sent" for n in good)
+    assert f"notice {bad} failed after 1 attempts" in caplog.text
+    assert "example.com" not in caplog.text and "no-at-sign" not in caplog.text  # no PHI
+
+
+def test_a_stopping_or_late_worker_gives_its_claims_back(
+    db: Database, mail_server: MailServer
+) -> None:
+    mail_server.start()
+    configure_smtp(db, mail_server.port)
+    ids = add_notices(db, 3)
+    stopping = OutboxWorker(db, timeout=3)
+    stopping.stop_event.set()
+    result = stopping.run_once()
+    assert (result.claimed, result.released, result.sent) == (3, 3, 0)
+    short_lease = OutboxWorker(db, timeout=5, lease=dt.timedelta(seconds=10))
+    assert short_lease.run_once().released == 3  # no time left to send safely
+    for nid in ids:
+        row = notice(db, nid)
+        assert (row.status, row.attempts, row.claimed_by) == ("queued", 0, None)
+    assert OutboxWorker(db, timeout=3).run_once().sent == 3
+    assert mail_server.handler.count() == 3
 
 
 def test_two_workers_at_once_never_send_a_notice_twice(
