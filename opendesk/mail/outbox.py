@@ -88,6 +88,7 @@ class ClaimedNotice:
     attempts: int
     claimed_by: str
     claimed_until: datetime
+    last_error: str = ""
 
     @property
     def id(self) -> int:
@@ -161,6 +162,7 @@ def claim_due(
             OutboxNotice.body_html,
             OutboxNotice.created_at,
             OutboxNotice.attempts,
+            OutboxNotice.last_error,
         )
         .where(OutboxNotice.claimed_by == token, OutboxNotice.status == SENDING)
         .order_by(OutboxNotice.id)
@@ -180,6 +182,7 @@ def claim_due(
             r.attempts,
             token,
             until,
+            r.last_error,
         )
         for r in rows
     ]
@@ -233,11 +236,13 @@ def record_failure(
     max_attempts: int,
     now: datetime | None = None,
     rng: Callable[[], float] = random.random,
+    attempted: bool = True,
 ) -> str:
     """Record a failed attempt (commits): back to queued with a backoff, or failed when the
-    error is permanent or `max_attempts` are used up. Returns the new status."""
+    error is permanent or `max_attempts` are used up. Returns the new status. With
+    `attempted` False nothing was sent and the attempt count stays as it is."""
     now = now or utcnow()
-    attempts = notice.attempts + 1
+    attempts = notice.attempts + 1 if attempted else notice.attempts
     if error.permanent:
         status, reason, next_at = FAILED, error.reason, None
     elif attempts >= max_attempts:
@@ -368,12 +373,14 @@ class OutboxWorker:
                     if self.stop_event.is_set() or current + margin >= notice.claimed_until:
                         result.released = release(session, claimed[index:])
                         break
+                    exhausted = notice.attempts >= max_attempts  # interrupted again and again
                     try:
                         if broken is not None:
                             raise broken
-                        if notice.attempts >= max_attempts:
+                        if exhausted:
                             raise DeliveryError(
-                                f"{INTERRUPTED}; gave up after {notice.attempts} attempts",
+                                f"gave up after {notice.attempts} attempts: "
+                                f"{notice.last_error or 'attempt limit reached'}",
                                 permanent=True,
                             )
                         transport.send(build_message(notice.content, now=current))
@@ -387,6 +394,7 @@ class OutboxWorker:
                             max_attempts=max_attempts,
                             now=current,
                             rng=self.rng,
+                            attempted=not exhausted,
                         )
                         if status == FAILED:
                             result.failed += 1
