@@ -139,6 +139,117 @@ def cmd_secrets_set_db(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- outbox: the notification e-mail worker (opendesk.mail) -------------------------------
+
+
+def cmd_outbox_run(args: argparse.Namespace) -> int:
+    from opendesk.mail.outbox import run_cli
+
+    logging.getLogger("opendesk.mail").setLevel(logging.INFO)  # ids and reasons, no PHI
+    db = _open(args)
+    try:
+        return run_cli(db, once=args.once, poll_seconds=args.poll)
+    finally:
+        db.dispose()
+
+
+def cmd_outbox_list(args: argparse.Namespace) -> int:
+    from opendesk.mail.status import list_notices, status_counts
+
+    db = _open(args)
+    try:
+        with db.readonly_session() as session:
+            rows = list_notices(session, failed_only=args.failed, limit=args.limit)
+            counts = status_counts(session)
+    finally:
+        db.dispose()
+    print(", ".join(f"{count} {status.value}" for status, count in counts.items()))
+    for row in rows:
+        state = row.state
+        line = (
+            f"{state.notice_id:>8}  message {state.message_id or '-':>8}  "
+            f"{state.created_at:%Y-%m-%d %H:%M}  attempts {state.attempts}  {state.describe()}"
+        )
+        print(f"{line}  to {row.to_address}" if args.addresses else line)
+    return 0
+
+
+def cmd_outbox_retry(args: argparse.Namespace) -> int:
+    from opendesk.core.actors import SystemActor
+    from opendesk.mail.outbox import retry
+
+    db = _open(args)
+    try:
+        with db.session() as session:
+            retry(session, SystemActor("opendesk-admin"), args.id)
+    finally:
+        db.dispose()
+    print(f"Notification {args.id} is queued again; the outbox worker sends it next round.")
+    return 0
+
+
+def cmd_outbox_set_password(args: argparse.Namespace) -> int:
+    from opendesk.core import preferences
+    from opendesk.mail.smtp import store_smtp_password
+
+    db = _open(args)
+    try:
+        with db.readonly_session() as session:
+            host = preferences.get(session, preferences.SMTP_HOST).strip()
+            user = preferences.get(session, preferences.SMTP_USER).strip()
+    finally:
+        db.dispose()
+    if not host or not user:
+        print(
+            "Set the SMTP server and user first (Setup → General Email Settings).",
+            file=sys.stderr,
+        )
+        return 2
+    password = args.password_stdin and sys.stdin.readline().rstrip("\n")
+    if not password:
+        password = getpass.getpass(f"SMTP password of {user} at {host}: ")
+    store_smtp_password(user, host, password)
+    print(f"Stored the SMTP password of {user} at {host} in this machine's keyring.")
+    return 0
+
+
+def add_outbox_commands(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    ob = sub.add_parser("outbox", help="the notification e-mail outbox and its worker")
+    ob_sub = ob.add_subparsers(dest="outbox_command", required=True, metavar="ACTION")
+    run = ob_sub.add_parser(
+        "run",
+        help="deliver notification e-mails until stopped (Ctrl+C, SIGTERM)",
+        description="Deliver due notification e-mails by SMTP, retrying with backoff.",
+    )
+    run.set_defaults(handler=cmd_outbox_run)
+    run.add_argument("--once", action="store_true", help="deliver what is due now, then exit")
+    run.add_argument(
+        "--poll",
+        type=float,
+        default=5.0,
+        metavar="SECONDS",
+        help="how often to look for due notices (default 5)",
+    )
+    lst = ob_sub.add_parser("list", help="list notifications, newest first")
+    lst.set_defaults(handler=cmd_outbox_list)
+    lst.add_argument("--failed", action="store_true", help="only failed notifications")
+    lst.add_argument("--limit", type=int, default=50, help="how many (default 50)")
+    lst.add_argument(
+        "--addresses", action="store_true", help="show recipient addresses (patient data)"
+    )
+    rt = ob_sub.add_parser("retry", help="queue a failed notification again (audited)")
+    rt.set_defaults(handler=cmd_outbox_retry)
+    rt.add_argument("id", type=int, help="the notification id (see 'outbox list')")
+    pw = ob_sub.add_parser(
+        "set-password", help="store the SMTP password of the configured SMTP user in the keyring"
+    )
+    pw.set_defaults(handler=cmd_outbox_set_password)
+    pw.add_argument("--password-stdin", action="store_true", help="read it from standard input")
+
+
+# --- end outbox ----------------------------------------------------------------------------
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="opendesk-admin",
@@ -217,6 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
         sec_sub,
     )
     sdb.add_argument("--password-stdin", action="store_true", help="read it from standard input")
+    add_outbox_commands(sub)
     return parser
 
 

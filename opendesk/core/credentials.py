@@ -15,6 +15,11 @@ def database_key(user: str, host: str, port: int | None, database: str) -> str:
     return f"db:{user}@{host}:{port or ''}/{database}"
 
 
+def smtp_key(user: str, host: str) -> str:
+    """The keyring key of the SMTP password for `user` on the mail server `host`."""
+    return f"smtp:{user}@{host.strip().lower()}"
+
+
 def get_secret(key: str) -> str | None:
     """The secret stored under `key`, or None (also when the machine has no usable keyring)."""
     try:
