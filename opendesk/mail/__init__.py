@@ -1,6 +1,8 @@
-"""Notification e-mail: the SMTP transport, the durable outbox and its worker, delivery state,
-and the demo mail catcher.
+"""Notification e-mail delivery beside core: the SMTP transport (`smtp`), the MIME notice
+(`message`), the durable outbox worker (`outbox`) and the state queries the desktop's
+Notifications mailbox and the portal use (`status`), and the demo mail catcher (`catcher`).
 
-The secure message never leaves the database; what this package sends is the PHI-free notice
-that `opendesk.core.services.messages.send` committed to the outbox with it.
+The notices themselves are written by core's send service into `notification_outbox` in the
+same transaction as the secure message; this package only delivers them. Nothing here logs an
+address, a subject or a body: log lines name notice ids and PHI-free reasons.
 """
