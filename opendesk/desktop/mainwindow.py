@@ -142,9 +142,11 @@ class MainWindow(QMainWindow):
         else:
             self.act_alerts.setText("Alerts")
             self.alert_button.setStyleSheet("")
+        self.alert_button.updateGeometry()
 
     def _on_portal(self, status: PortalStatus) -> None:
         self.portal_label.setText(status.text)
+        self.portal_label.updateGeometry()
 
     def _on_changes(self, changes: OpChanges, initiator: object) -> None:
         for module in self.modules.values():

@@ -90,9 +90,11 @@ def login(session: Session, username: str, password: str, workstation: str) -> L
     name = username.strip()
     user = None
     if name:
-        user = session.execute(
-            select(User).where(User.username == name).with_for_update()
+        # Lock the row alone (PostgreSQL refuses FOR UPDATE across the provider outer join).
+        user_id = session.execute(
+            select(User.id).where(User.username == name).with_for_update()
         ).scalar_one_or_none()
+        user = session.get(User, user_id) if user_id is not None else None
     now = utcnow()
     if user is None:
         verify_password(DUMMY_HASH, password)
@@ -162,7 +164,8 @@ def change_password(
     """The user changes their own password (also the forced change after login).
 
     Raises ValidationError with `field` "current", "new" naming the box to fix."""
-    user = session.get(User, actor.user_id, with_for_update=True)
+    session.execute(select(User.id).where(User.id == actor.user_id).with_for_update())
+    user = session.get(User, actor.user_id)
     if user is None or user.is_disabled:
         raise LoginFailed("This account is disabled. Ask your administrator.")
     if not verify_password(user.password_hash, current_password):

@@ -85,8 +85,9 @@ class ChartModule(PagedModule):
             self.name_label.setText(p.display_name)
             born = p.birthdate.strftime("%m/%d/%Y") if p.birthdate else "-"
             self.details_label.setText(
-                f"Patient #{p.id}   Birthdate {born} (age {p.age()})   "
-                f"Phone {p.phone or '-'}   Primary provider {p.primary_provider_abbr}"
+                f"Patient #{p.id}    Birthdate {born} (age {p.age()})\n"
+                f"Phone {p.phone or '-'}    E-mail {p.email or '-'}\n"
+                f"Primary provider {p.primary_provider_abbr}"
             )
             for member in selection.family:
                 self.family_list.addItem(family_line(member, member.id == p.id))
