@@ -168,7 +168,7 @@ def safe_traceback(
         current = following
     for index, (etype, etb) in enumerate(reversed(chain)):
         if index:
-            parts.append("\nWhile handling the above, another exception occurred:\n")
+            parts.append("\nwhich led to:\n")
         parts.append("Traceback (most recent call last):")
         for frame in traceback.extract_tb(etb):
             parts.append(f'  File "{frame.filename}", line {frame.lineno}, in {frame.name}')

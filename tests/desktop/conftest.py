@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import shiboken6
 from pytestqt.qtbot import QtBot
 
 from opendesk.core.db import Database
@@ -113,5 +114,5 @@ def shown_messages(qtbot: QtBot) -> Iterator[list[tuple[str, str]]]:
     yield seen
     messages.channel().shown.disconnect(record)
     for box in messages.channel().open_boxes:
-        if box.isVisible():
+        if shiboken6.isValid(box) and box.isVisible():
             box.close()

@@ -154,9 +154,7 @@ def test_alert_count_follows_another_workstation(
             )
         qtbot.waitUntil(lambda: window.act_alerts.text() == "WebMail (1)", timeout=5000)
         with other.begin() as s:
-            s.execute(
-                update(WebMailMessage).values(status=int(MessageStatus.WEBMAIL_RECD_READ))
-            )
+            s.execute(update(WebMailMessage).values(status=int(MessageStatus.WEBMAIL_RECD_READ)))
         qtbot.waitUntil(lambda: window.act_alerts.text() == "Alerts", timeout=5000)
     finally:
         window.close()
