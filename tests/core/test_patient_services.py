@@ -23,7 +23,8 @@ def _fill(db: Database, n: int = 230) -> int:
         rows = []
         for i in range(1, n + 1):
             last, first = NAMES[i % len(NAMES)], f"F{(i * 7) % 13:02d}"
-            home = f"(503) 555-{i:04d}"
+            home = f"(503) 555-{i:04d}" if i % 4 else f"(971) 555-{i:04d}"
+            wireless = f"(503) 777-{i:04d}" if i % 3 == 0 else ""
             rows.append(
                 {
                     "id": i,
@@ -31,9 +32,10 @@ def _fill(db: Database, n: int = 230) -> int:
                     "first_name": first,
                     "birthdate": date(1980, 1, 1) + timedelta(days=i),
                     "home_phone": home,
+                    "wireless_phone": wireless,
                     "primary_provider_id": prov.id,
                     "guarantor_id": i,
-                    **search_columns(last, first, home, ""),
+                    **search_columns(last, first, home, wireless),
                 }
             )
         s.execute(insert(Patient), rows)
@@ -69,6 +71,18 @@ def test_keyset_pages_cover_every_match_once_in_order(db: Database) -> None:
         1 for i in range(1, 231) if NAMES[i % 9] in ("Smith", "smith", "Şmith", "Smithers")
     )
     assert [r.id for r in expected] == ids
+
+
+def test_phone_pages_cover_home_and_wireless_once(db: Database) -> None:
+    _fill(db)
+    ids = _all_pages(db, "503", limit=7)
+    expected = {i for i in range(1, 231) if i % 4 or i % 3 == 0}
+    assert len(ids) == len(set(ids)) and set(ids) == expected
+    assert _all_pages(db, "503777", limit=5) == sorted(i for i in range(1, 231) if i % 3 == 0)
+    # the patient number comes first, then the phones
+    assert 4 in _all_pages(db, "9715550", limit=3)
+    with db.readonly_session() as s:
+        assert patients.search_patients(s, "120").ids[0] == 120
 
 
 def test_query_forms(db: Database) -> None:

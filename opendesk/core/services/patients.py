@@ -128,15 +128,7 @@ def search_patients(
     elif query.kind == "birthdate":
         conditions.append(Patient.birthdate == query.birthdate)
     elif query.kind == "digits":
-        alternatives: list[ColumnElement[bool]] = []
-        if query.number is not None and query.number < 2**31:
-            alternatives.append(Patient.id == query.number)
-        if len(query.digits) >= MIN_PHONE_DIGITS:
-            alternatives.append(_prefix(Patient.home_phone_digits, query.digits))
-            alternatives.append(_prefix(Patient.wireless_phone_digits, query.digits))
-        if not alternatives:
-            return SearchPage((), None)
-        conditions.append(or_(*alternatives))
+        return _digits_page(session, query, limit, after)
     if after is not None:
         a, b, c = after
         conditions.append(k1 >= a)  # lets the index range start at the cursor
@@ -152,6 +144,57 @@ def search_patients(
         last = rows[-1]
         cursor = (last[1], last[2], last[0])
     return SearchPage(tuple(r[0] for r in rows), cursor)
+
+
+def _digits_page(
+    session: Session, query: SearchQuery, limit: int, after: Cursor | None
+) -> SearchPage:
+    """Digits: the patient with that number first, then home-phone matches in phone order, then
+    wireless-phone matches (not already listed) in phone order. Each part is one index range
+    read in order, so a prefix every patient shares ("503") costs what a full number does."""
+    number = query.number if query.number is not None and query.number < 2**31 else None
+    ids: list[int] = []
+    cursor: Cursor | None = None
+    segment = after[0] if after else "0"
+    if segment == "0" and number is not None:
+        found = session.execute(select(Patient.id).where(Patient.id == number)).scalar()
+        if found is not None:
+            ids.append(found)
+    if len(query.digits) < MIN_PHONE_DIGITS:
+        return SearchPage(tuple(ids), None)
+    home = _prefix(Patient.home_phone_digits, query.digits)
+    parts: list[tuple[str, Any, list[ColumnElement[bool]]]] = [
+        ("1", Patient.home_phone_digits, [home]),
+        (
+            "2",
+            Patient.wireless_phone_digits,
+            [_prefix(Patient.wireless_phone_digits, query.digits), ~home],
+        ),
+    ]
+    for name, key, conditions in parts:
+        if segment > name:
+            continue
+        wanted = limit - len(ids)
+        where = list(conditions)
+        if number is not None:
+            where.append(Patient.id != number)
+        if after is not None and segment == name:
+            _seg, k, last_id = after
+            where += [key >= k, or_(key > k, and_(key == k, Patient.id > last_id))]
+        rows = session.execute(
+            select(Patient.id, key).where(*where).order_by(key, Patient.id).limit(wanted + 1)
+        ).all()
+        ids.extend(r[0] for r in rows[:wanted])
+        if len(rows) > wanted:
+            last = rows[wanted - 1] if wanted else None
+            if last is None:  # the page filled up exactly at the segment's start
+                cursor = (name, "", 0) if after is None or segment != name else after
+            else:
+                cursor = (name, last[1], last[0])
+            return SearchPage(tuple(ids), cursor)
+        segment = name
+        after = None
+    return SearchPage(tuple(ids), None)
 
 
 # ---------------------------------------------------------------------------------------------
