@@ -92,7 +92,7 @@ def bench_search(backend: str) -> None:
     dialog.close()
     ctx.taskman.wait_for_done()
     ctx.db.dispose()
-    del app
+    app.processEvents()
 
 
 def bench_stall(backend: str, seconds: float = 5.0) -> None:
@@ -214,4 +214,8 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    code = main(sys.argv[1:])
+    sys.stdout.flush()
+    # Skip interpreter finalisation: tearing down PySide objects in GC order after the
+    # QApplication is gone can abort; the numbers are printed already.
+    os._exit(code)

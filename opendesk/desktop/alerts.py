@@ -25,7 +25,7 @@ class AlertPoller(QObject):
         self.ctx = ctx
         seconds = interval_seconds or float(ctx.settings.get("alert_poll_seconds") or 5)
         self.timer = QTimer(self)
-        self.timer.setInterval(max(250, int(seconds * 1000)))
+        self.timer.setInterval(max(50, int(seconds * 1000)))
         self.timer.timeout.connect(self.poll)
         self.current: WebMailAlert | None = None
         self.failing = False
