@@ -27,8 +27,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from opendesk.launcher import run_demo
 
         return run_demo(args)
-    print("The desktop client is not built yet; try `opendesk demo`.", file=sys.stderr)
-    return 2
+    from opendesk.desktop.app import run
+
+    return run(args.db)
 
 
 if __name__ == "__main__":

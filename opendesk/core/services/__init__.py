@@ -1,1 +1,3 @@
-"""Services: every read, send, reply and permission decision, one transaction each."""
+"""Services: each call takes an actor and a Session, checks permissions, changes data, writes the
+audit row and commits as one transaction. The desktop client and the portal call these; they
+never build write queries of their own."""

@@ -1,0 +1,1 @@
+"""Dialogs: each loads its compiled Designer form (forms_generated) and holds the behaviour."""

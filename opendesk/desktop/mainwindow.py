@@ -1,0 +1,219 @@
+"""The main window: toolbar (Select Patient, WebMail, Alerts), module bar (Chart, Manage and
+whatever registers), the selected patient and logged-on user in the title, the database and
+portal state in the status bar.
+
+Hooks for other parts:
+    window.webmailRequested  Signal(object): the PatientSelection, when WebMail is clicked
+                              (the compose window connects here)
+    window.open_module("manage"), window.module("chart"), window.open_page("manage", "email_inbox")
+"""
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar
+
+from opendesk.core import preferences
+from opendesk.core.services import staff_auth
+from opendesk.core.services.alerts import WebMailAlert
+from opendesk.desktop.alerts import AlertPoller
+from opendesk.desktop.changes import OpChanges
+from opendesk.desktop.context import AppContext, PatientSelection
+from opendesk.desktop.icons import icon
+from opendesk.desktop.modules import Module, load_pages, module_classes
+from opendesk.desktop.portal_status import PortalStatus, PortalStatusChecker
+
+log = logging.getLogger("opendesk.desktop")
+
+INBOX_PAGE = ("manage", "email_inbox")
+
+
+class MainWindow(QMainWindow):
+    webmailRequested = Signal(object)  # PatientSelection
+
+    def __init__(self, ctx: AppContext, *, start_background: bool = True) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("main_window")
+        self.setWindowIcon(icon("opendesk"))
+        self.resize(1200, 760)
+        load_pages()
+
+        toolbar = QToolBar("Main toolbar", self)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setMovable(False)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.act_select_patient = QAction(icon("select_patient"), "Select Patient", self)
+        self.act_select_patient.setShortcut(QKeySequence("Ctrl+P"))
+        self.act_select_patient.setToolTip("Find and select a patient (Ctrl+P)")
+        self.act_select_patient.triggered.connect(self.select_patient)
+        self.act_webmail = QAction(icon("webmail"), "WebMail", self)
+        self.act_webmail.setShortcut(QKeySequence("Ctrl+M"))
+        self.act_webmail.triggered.connect(self._webmail)
+        self.act_alerts = QAction(icon("alert"), "Alerts", self)
+        self.act_alerts.setToolTip("Unread WebMail for your provider: click to open the inbox")
+        self.act_alerts.triggered.connect(self.open_inbox)
+        for action in (self.act_select_patient, self.act_webmail, self.act_alerts):
+            toolbar.addAction(action)
+        self.alert_button = toolbar.widgetForAction(self.act_alerts)
+        self.alert_button.setObjectName("alerts_button")
+
+        self.module_bar = QToolBar("Modules", self)
+        self.module_bar.setObjectName("module_bar")
+        self.module_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        self.module_bar.setMovable(False)
+        self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, self.module_bar)
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.modules: dict[str, Module] = {}
+        self.module_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        for number, cls in enumerate(module_classes(), start=1):
+            module = cls(ctx, self.stack)
+            self.modules[cls.key] = module
+            self.stack.addWidget(module)
+            action = QAction(icon(cls.icon_name), cls.title, self)
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, key=cls.key: self.open_module(key))
+            group.addAction(action)
+            self.module_bar.addAction(action)
+            self.module_actions[cls.key] = action
+
+        status = self.statusBar()
+        self.db_label = QLabel(f"Database: {ctx.db.description}")
+        self.portal_label = QLabel("portal: checking…")
+        self.user_label = QLabel()
+        for label in (self.db_label, self.portal_label, self.user_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        status.addWidget(self.db_label, 1)
+        status.addPermanentWidget(self.portal_label)
+        status.addPermanentWidget(self.user_label)
+
+        self.alerts = AlertPoller(ctx)
+        self.alerts.alertChanged.connect(self._on_alert)
+        self.portal = PortalStatusChecker(ctx)
+        self.portal.checked.connect(self._on_portal)
+        ctx.patientChanged.connect(self._on_patient)
+        ctx.userChanged.connect(lambda _user: self._update_title())
+        ctx.changes.changed.connect(self._on_changes)
+
+        self._restore_geometry()
+        self.open_module("chart" if "chart" in self.modules else next(iter(self.modules)))
+        self._on_patient(ctx.selection)
+        self._on_alert(WebMailAlert(None, 0, None))
+        if start_background:
+            self.alerts.start()
+            self.portal.start()
+
+    # -- title, patient, alerts -----------------------------------------------------------------
+    def _update_title(self) -> None:
+        parts = ["OpenDesk"]
+        practice = str(self.ctx.practice.get(preferences.PRACTICE_NAME.name) or "")
+        if practice:
+            parts.append(practice)
+        if self.ctx.selection is not None:
+            parts.append(self.ctx.selection.patient.display_name)
+        if self.ctx.user is not None:
+            parts.append(f"{{{self.ctx.user.label}}}")
+            self.user_label.setText(f"Logged on: {self.ctx.user.label}")
+        self.setWindowTitle(" - ".join(parts))
+
+    def _on_patient(self, selection: PatientSelection | None) -> None:
+        has_patient = selection is not None
+        self.act_webmail.setEnabled(has_patient)
+        self.act_webmail.setToolTip(
+            "Write a secure WebMail to this patient (Ctrl+M)"
+            if has_patient
+            else "Select a patient first"
+        )
+        self._update_title()
+        for module in self.modules.values():
+            module.patient_changed(selection)
+
+    def _on_alert(self, alert: WebMailAlert) -> None:
+        if alert.unread:
+            self.act_alerts.setText(f"WebMail ({alert.unread})")
+            self.alert_button.setStyleSheet("font-weight: bold; color: #b00020;")
+        else:
+            self.act_alerts.setText("Alerts")
+            self.alert_button.setStyleSheet("")
+        self.alert_button.updateGeometry()
+
+    def _on_portal(self, status: PortalStatus) -> None:
+        self.portal_label.setText(status.text)
+        self.portal_label.updateGeometry()
+
+    def _on_changes(self, changes: OpChanges, initiator: object) -> None:
+        for module in self.modules.values():
+            module.changes(changes, initiator)
+
+    # -- actions --------------------------------------------------------------------------------
+    def select_patient(self) -> None:
+        from opendesk.desktop.dialogs.select_patient import SelectPatientDialog
+
+        dialog = SelectPatientDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.select_dialog = dialog
+        dialog.open()
+
+    def _webmail(self) -> None:
+        if self.ctx.selection is not None:
+            self.webmailRequested.emit(self.ctx.selection)
+
+    def module(self, key: str) -> Module | None:
+        return self.modules.get(key)
+
+    def open_module(self, key: str) -> Module | None:
+        module = self.modules.get(key)
+        if module is None:
+            return None
+        self.stack.setCurrentWidget(module)
+        self.module_actions[key].setChecked(True)
+        module.activated()
+        return module
+
+    def open_page(self, module_key: str, page_key: str) -> bool:
+        module = self.open_module(module_key)
+        return module is not None and module.open_page(page_key)
+
+    def open_inbox(self) -> None:
+        """The alert's click: the Manage module, on the Email Inbox when it is installed."""
+        self.open_page(*INBOX_PAGE)
+
+    # -- geometry and closing -------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = str(self.ctx.settings.get("window_geometry") or "")
+        state = str(self.ctx.settings.get("window_state") or "")
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        if state:
+            self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+
+    def save_geometry(self) -> None:
+        self.ctx.settings.set("window_geometry", _b64(self.saveGeometry()))
+        self.ctx.settings.set("window_state", _b64(self.saveState()))
+        try:
+            self.ctx.settings.save()
+        except OSError as exc:
+            log.warning("could not save the workstation settings: %s", type(exc).__name__)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.alerts.stop()
+        self.portal.stop()
+        self.save_geometry()
+        if self.ctx.user is not None:
+            try:
+                with self.ctx.db.session() as session:
+                    staff_auth.logout(session, self.ctx.actor)
+            except Exception as exc:  # closing must not fail because the database went away
+                log.warning("logout not recorded: %s", type(exc).__name__)
+        super().closeEvent(event)
+
+
+def _b64(data: Any) -> str:
+    return bytes(QByteArray(data).toBase64().data()).decode("ascii")

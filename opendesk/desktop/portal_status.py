@@ -1,0 +1,71 @@
+"""Does the portal server answer? A GET of {portal_url}/health on a worker thread with a short
+timeout, shown in the status bar. Only reachability travels here, never PHI."""
+
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from opendesk.desktop.context import AppContext
+
+log = logging.getLogger("opendesk.desktop.portal")
+
+TIMEOUT_SECONDS = 3.0
+
+
+@dataclass(frozen=True)
+class PortalStatus:
+    configured: bool
+    answering: bool
+    text: str
+
+
+def check_portal(url: str, timeout: float = TIMEOUT_SECONDS) -> PortalStatus:
+    if not url:
+        return PortalStatus(False, False, "portal: not configured")
+    import requests  # imported here: keeps it out of the client's start-up
+
+    try:
+        response = requests.get(url.rstrip("/") + "/health", timeout=timeout)
+    except requests.RequestException as exc:
+        log.info("portal health check failed: %s", type(exc).__name__)
+        return PortalStatus(True, False, "portal: not answering")
+    if response.status_code == 200:
+        return PortalStatus(True, True, "portal: answering")
+    return PortalStatus(True, False, f"portal: not answering (HTTP {response.status_code})")
+
+
+class PortalStatusChecker(QObject):
+    checked = Signal(object)  # PortalStatus
+
+    def __init__(self, ctx: AppContext, interval_seconds: int = 60) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.status: PortalStatus | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_seconds * 1000)
+        self.timer.timeout.connect(self.check)
+        self._in_flight = False
+
+    def start(self) -> None:
+        self.timer.start()
+        self.check()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def check(self) -> None:
+        if self._in_flight:
+            return
+        self._in_flight = True
+        url = self.ctx.portal_url
+        self.ctx.taskman.run_in_background(lambda: check_portal(url), self._done)
+
+    def _done(self, result: object) -> None:
+        from opendesk.desktop.taskman import TaskResult
+
+        self._in_flight = False
+        assert isinstance(result, TaskResult)
+        status = result.value() if result.ok else PortalStatus(True, False, "portal: check failed")
+        self.status = status
+        self.checked.emit(status)
