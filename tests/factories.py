@@ -24,7 +24,9 @@ _HASH = hash_password(PASSWORD)
 
 def provider(session: Session, abbr: str | None = None, **kw: object) -> Provider:
     n = next(_n)
-    prov = Provider(abbr=abbr or f"P{n}", first_name=f"Prov{n}", last_name="Dentist", **kw)
+    kw.setdefault("first_name", f"Prov{n}")
+    kw.setdefault("last_name", "Dentist")
+    prov = Provider(abbr=abbr or f"P{n}", **kw)
     session.add(prov)
     session.flush()
     return prov

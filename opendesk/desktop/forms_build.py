@@ -35,7 +35,7 @@ def _tool(name: str) -> str:
 
 
 def _run(args: list[str]) -> str:
-    return subprocess.run(args, check=True, capture_output=True, text=True).stdout  # noqa: S603
+    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
 
 
 def compile_form(ui: Path) -> str:
