@@ -6,6 +6,8 @@ their family.
     ctx.selection       PatientSelection | None: .patient (PatientRow) and .family
     ctx.patientChanged  Signal(object): the new PatientSelection or None
     ctx.userChanged     Signal(object): the new LoggedOnUser or None
+    ctx.draftRequested  Signal(int): open this WebMail draft in the compose window (emitted by
+                        the inbox's Drafts mailbox; the compose window's module listens)
     ctx.changes         ChangeHub: changed(OpChanges, initiator)
     ctx.select_patient(patient_id) loads the row and family off the GUI thread, then emits
 """
@@ -57,6 +59,7 @@ def load_selection(session: Session, patient_id: int) -> PatientSelection:
 class AppContext(QObject):
     patientChanged = Signal(object)
     userChanged = Signal(object)
+    draftRequested = Signal(int)
 
     def __init__(
         self,

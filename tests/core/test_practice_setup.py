@@ -142,3 +142,25 @@ def test_admin_cli_init_users_and_export(
         actions = [row[2] for row in csv.reader(f)][1:]
     assert actions == ["practice.init", "provider.save", "user.create", "user.disable"]
     assert main(["--db", url, "users", "add", "x y"]) == 2
+
+
+def test_preferences_need_setup_and_are_audited(db: Database) -> None:
+    from opendesk.core import preferences as prefs
+
+    admin = _init(db)
+    with db.session() as s:
+        ps.set_preferences(
+            s, admin, {prefs.PORTAL_URL: "https://portal.example", prefs.SMTP_PORT: 2525}
+        )
+        assert prefs.get(s, prefs.SMTP_PORT) == 2525
+        desk = ps.create_user(s, admin, ps.UserInput("desk2", None, ()), "Fr0ntDesk")
+    with db.session() as s, pytest.raises(PermissionDenied):
+        ps.set_preferences(s, StaffActor(desk), {prefs.PORTAL_URL: "https://evil.example"})
+    with db.readonly_session() as s:
+        assert prefs.get(s, prefs.PORTAL_URL) == "https://portal.example"
+        from opendesk.core.models import AuditEntry
+
+        row = s.execute(
+            select(AuditEntry).where(AuditEntry.action == "preferences.save")
+        ).scalar_one()
+        assert row.detail == "portal_url,smtp_port"

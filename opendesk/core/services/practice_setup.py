@@ -7,6 +7,7 @@ already holds the database credentials) and is audited as such.
 import re
 import secrets
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
@@ -85,6 +86,20 @@ def _check_username(session: Session, username: str, exclude_id: int | None = No
         query = query.where(User.id != exclude_id)
     if session.execute(query).first():
         raise ValidationError("That user name is taken.", "username")
+
+
+def set_preferences(session: Session, actor: AdminActor, values: dict[Any, Any]) -> None:
+    """Save practice preferences ({Pref: value}) with the Setup permission; audited with the
+    names of the preferences changed (values may be addresses: not in the audit row)."""
+    _require_setup(session, actor)
+    unknown = [p for p in values if preferences.ALL.get(p.name) is not p]
+    if unknown:
+        raise ValueError(f"not a declared preference: {unknown}")
+    preferences.set_many(session, values)
+    audit.record(
+        session, actor, "preferences.save", detail=",".join(sorted(p.name for p in values))[:500]
+    )
+    session.commit()
 
 
 # --- providers ---------------------------------------------------------------------------
