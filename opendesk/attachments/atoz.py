@@ -37,10 +37,19 @@ def patient_folder(root: Path, last_name: str, first_name: str, patient_id: int)
     return root / letter / name
 
 
-def ensure_patient_folder(root: Path, last_name: str, first_name: str, patient_id: int) -> Path:
-    """The patient's folder, created (with its letter folder) when missing."""
-    if not str(root).strip():
+def ensure_patient_folder(
+    root: Path | str, last_name: str, first_name: str, patient_id: int
+) -> Path:
+    """The patient's folder, created (with its letter folder) when missing. `root` is the
+    ATOZ_PATH preference: it must be set, absolute (a drive or \\\\server\\share path) and
+    reachable."""
+    if not str(root).strip() or str(root).strip() == ".":
         raise ConfigurationError("No A-to-Z images folder is set. Set it in Setup, Data Paths.")
+    root = Path(root)
+    if not root.is_absolute():
+        raise ConfigurationError(
+            "The A-to-Z images folder must be a full path (for example \\\\server\\AtoZ)."
+        )
     if not root.is_dir():
         raise ConfigurationError(
             "The A-to-Z images folder cannot be reached. Check that the network share is "

@@ -186,7 +186,7 @@ def running() -> Iterator[StandIn]:
     server = _Server(("127.0.0.1", 0), _Handler)
     state = StandIn(port=server.server_address[1])
     server.state = state
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     try:
         yield state
