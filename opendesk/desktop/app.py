@@ -91,6 +91,9 @@ def start_session(ctx: AppContext) -> "object | None":
     if login.exec() != QDialog.DialogCode.Accepted:
         return None
     window = MainWindow(ctx)
+    from opendesk.desktop.webmail.compose import install as install_webmail
+
+    install_webmail(ctx, window)  # WebMail button and Drafts → the compose window
     window.show()
     return window
 
