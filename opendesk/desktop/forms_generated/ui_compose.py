@@ -175,8 +175,9 @@ class Ui_ComposeWindow(object):
         self.recheck_button = QPushButton(self.problems_box)
         self.recheck_button.setObjectName(u"recheck_button")
 
-        self.problemsOuterLayout.addWidget(self.recheck_button)
+        self.problemsOuterLayout.addWidget(self.recheck_button, 0, Qt.AlignmentFlag.AlignTop)
 
+        self.problemsOuterLayout.setStretch(0, 1)
 
         self.mainLayout.addWidget(self.problems_box)
 

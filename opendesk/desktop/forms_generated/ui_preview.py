@@ -76,7 +76,7 @@ class Ui_PreviewDialog(object):
         self.notice_body = QPlainTextEdit(self.notice_group)
         self.notice_body.setObjectName(u"notice_body")
         self.notice_body.setReadOnly(True)
-        self.notice_body.setMaximumSize(QSize(16777215, 110))
+        self.notice_body.setMaximumSize(QSize(16777215, 90))
 
         self.noticeLayout.addWidget(self.notice_body)
 
@@ -185,6 +185,7 @@ class Ui_PreviewDialog(object):
 
         self.mainLayout.addLayout(self.buttonsLayout)
 
+        self.mainLayout.setStretch(2, 1)
 
         self.retranslateUi(PreviewDialog)
 

@@ -484,6 +484,8 @@ class ComposeWindow(QDialog):
         layout = self.ui.problems_layout
         for label in self.problem_labels:
             layout.removeWidget(label)
+            label.hide()
+            label.setParent(None)
             label.deleteLater()
         self.problem_labels = []
         for text in problems:
