@@ -623,12 +623,22 @@ class ComposeWindow(QDialog):
         except OpenDeskError as exc:
             messages.warning(self, f"{exc}\n\nUse Select Local File to attach a file instead.")
             return
-        from opendesk.desktop.attach import AtoZFileDialog  # type: ignore[import-untyped,unused-ignore]
-
-        dialog = AtoZFileDialog(folder, parent=self)
-        self.attach_dialog = dialog
-        if dialog.exec() == QDialog.DialogCode.Accepted and shiboken6.isValid(self):
-            for path in dialog.selected_paths():
+        try:
+            from opendesk.desktop.attach import (  # type: ignore[import-untyped,unused-ignore]
+                AtoZFileDialog,
+            )
+        except ImportError:  # without the attach package: a file dialog in the folder
+            paths, _filter = QFileDialog.getOpenFileNames(
+                self, "Attach from the patient's folder", str(folder)
+            )
+            chosen = [Path(p) for p in paths]
+        else:
+            dialog = AtoZFileDialog(folder, parent=self)
+            self.attach_dialog = dialog
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            chosen = dialog.selected_paths() if accepted else []
+        if shiboken6.isValid(self):
+            for path in chosen:
                 self.attachment_list.add_path(path)
             self._update_state()
 
