@@ -333,3 +333,63 @@ def test_closing_with_unsent_text_asks(
     window.close_question.button(QMessageBox.StandardButton.Discard).click()
     qtbot.waitUntil(lambda: not shiboken_valid(window) or not window.isVisible())
     assert _messages(ctx) == []
+
+
+def test_attach_from_the_patients_a_to_z_folder_preview_and_send(
+    qtbot: QtBot,
+    ctx: AppContext,
+    practice: Practice,
+    portal_server: PortalServer,
+    tmp_path: Path,
+) -> None:
+    """The manual's step 6 with images in a folder: Attach opens the patient's A to Z folder;
+    the chosen file is checked, listed, named in the preview and stored with the message."""
+    from PySide6.QtWidgets import QWidget
+
+    from opendesk.attachments.atoz import ensure_patient_folder
+    from tests.desktop.compose_support import when_modal
+
+    ready_for_webmail(ctx, practice, portal_server.url)
+    root = tmp_path / "AtoZ"
+    root.mkdir()
+    set_prefs(ctx, {prefs.STORAGE_KIND: "folder", prefs.ATOZ_PATH: str(root)})
+    folder = ensure_patient_folder(root, "Brighton", "Harold", practice.head.id)
+    summary = folder / "clinical-summary.txt"
+    summary.write_text("Clinical summary\nAll good.\n", encoding="utf-8")
+    login(ctx, practice.provider_user)
+    window = open_compose(qtbot, ctx, practice.head.id)
+    window.ui.subject.setText("Your clinical summary")
+    window.ui.body.setPlainText("Attached, as promised.")
+
+    def choose(widget: QWidget) -> bool:
+        if not hasattr(widget, "selected_paths"):
+            return False
+        plain_list = getattr(widget, "list", None)
+        if plain_list is not None:  # the stand-in used without the attach package
+            plain_list.setCurrentRow(0)
+            widget.accept()  # type: ignore[attr-defined]
+            return True
+        if widget.model.rowCount() == 0:  # type: ignore[attr-defined]
+            return False  # the A-to-Z dialog is still listing the folder
+        widget.view.selectRow(0)  # type: ignore[attr-defined]
+        widget.open_button.click()  # type: ignore[attr-defined]
+        return True
+
+    when_modal(choose)
+    window.ui.attach_button.click()
+    qtbot.waitUntil(lambda: len(window.checked_attachments()) == 1, timeout=5000)
+    assert window.checked_attachments()[0].name == "clinical-summary.txt"
+    window.ui.preview_button.click()
+    preview = window.preview_dialog
+    assert preview is not None
+    assert preview.ui.message_attachments.text() == "clinical-summary.txt (27 bytes)"
+    preview.close()
+    with qtbot.waitSignal(window.sent, timeout=10000) as sent:
+        window.ui.send_button.click()
+    with ctx.db.readonly_session() as s:
+        rows = s.execute(
+            select(Attachment.display_name, Attachment.content_type, Attachment.size).where(
+                Attachment.message_id == sent.args[0].message_id
+            )
+        ).all()
+    assert [tuple(r) for r in rows] == [("clinical-summary.txt", "text/plain", 27)]

@@ -627,16 +627,13 @@ class ComposeWindow(QDialog):
             from opendesk.desktop.attach import (  # type: ignore[import-untyped,unused-ignore]
                 AtoZFileDialog,
             )
-        except ImportError:  # without the attach package: a file dialog in the folder
-            paths, _filter = QFileDialog.getOpenFileNames(
-                self, "Attach from the patient's folder", str(folder)
-            )
-            chosen = [Path(p) for p in paths]
+        except ImportError:  # without the attach package: the plain folder list
+            dialog: QDialog = _PlainFolderDialog(folder, self)
         else:
             dialog = AtoZFileDialog(folder, parent=self)
-            self.attach_dialog = dialog
-            accepted = dialog.exec() == QDialog.DialogCode.Accepted
-            chosen = dialog.selected_paths() if accepted else []
+        self.attach_dialog = dialog
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        chosen: list[Path] = dialog.selected_paths() if accepted else []  # type: ignore[attr-defined]
         if shiboken6.isValid(self):
             for path in chosen:
                 self.attachment_list.add_path(path)
@@ -892,6 +889,53 @@ class _PlainAttachmentList(QWidget):
             del self._items[row]
             self.list.takeItem(row)
             self.changed.emit()
+
+
+class _PlainFolderDialog(QDialog):
+    """The patient's A-to-Z folder as a plain list (stands in for the attach package's
+    AtoZFileDialog): double-click or OK picks the file, Select Local File any other."""
+
+    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtWidgets import QDialogButtonBox
+
+        from opendesk.attachments.atoz import list_folder
+
+        self.setWindowTitle("Attach from the patient's folder")
+        self.resize(520, 380)
+        self.folder = folder
+        self.entries = list_folder(folder)
+        self.list = QListWidget()
+        for entry in self.entries:
+            self.list.addItem(f"{entry.name}  ({human_size(entry.size)})")
+        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
+        self._chosen: list[Path] = []
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        local = buttons.addButton("Select Local File...", QDialogButtonBox.ButtonRole.ActionRole)
+        local.clicked.connect(self._local)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_plain_label(f"Patient folder: {folder.name}"))
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+
+    def _local(self) -> None:
+        paths, _filter = QFileDialog.getOpenFileNames(self, "Select Local File")
+        if paths:
+            self._chosen = [Path(p) for p in paths]
+            super().accept()
+
+    def accept(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self.entries):
+            self._chosen = [Path(self.entries[row].path)]
+            super().accept()
+
+    def selected_paths(self) -> list[Path]:
+        return list(self._chosen)
 
 
 def make_attachment_list(limits: Limits, parent: QWidget) -> "_PlainAttachmentList":
