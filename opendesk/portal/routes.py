@@ -71,8 +71,7 @@ def login_page(request: Request) -> Response:
     state = portal_session(request)
     if state.logged_in:
         return _see_other("/inbox")
-    notice = "Your session ended. Please log in again." if state.expired else ""
-    return render(request, "login.html", {"notice": notice, "username": ""})
+    return render(request, "login.html", {"username": ""})
 
 
 @router.post("/login")

@@ -169,6 +169,7 @@ def load_session(config: PortalConfig, signer: Signer, raw: str | None) -> Porta
         ):
             session.log_out()
             session.expired = True
+            session.set_flash("Your session ended. Please log in again.")
         else:
             session.seen = now
             session.changed = True

@@ -162,8 +162,11 @@ def make_browser(
     def make(**kw: Any) -> Browser:
         base_url = kw.pop("base_url", "http://testserver")
         raise_errors = kw.pop("raise_server_exceptions", True)
+        peer = kw.pop("client", ("testclient", 50000))
         app = create_app(config(clock=clock, **kw), db)
-        client = TestClient(app, base_url=base_url, raise_server_exceptions=raise_errors)
+        client = TestClient(
+            app, base_url=base_url, raise_server_exceptions=raise_errors, client=peer
+        )
         client.__enter__()
         clients.append(client)
         return Browser(client)
