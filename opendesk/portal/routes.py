@@ -365,7 +365,7 @@ def attachment_download(session: DbSession, actor: Actor, attachment_id: int) ->
 def compose_page(
     request: Request, session: DbSession, actor: Actor, about: int | None = None
 ) -> Response:
-    choices = portal_compose.compose_choices(session, actor)
+    choices = portal_compose.compose_choices(session, actor, about)
     ctx = _nav(session, actor, "compose")
     ctx.update(
         choices=choices,
