@@ -154,9 +154,7 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def make_browser(
-    db: Database, clock: Clock
-) -> Iterator[Callable[..., Browser]]:
+def make_browser(db: Database, clock: Clock) -> Iterator[Callable[..., Browser]]:
     clients: list[TestClient] = []
 
     def make(**kw: Any) -> Browser:

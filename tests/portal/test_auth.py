@@ -21,7 +21,9 @@ from tests.portal.conftest import PASSWORD, Browser, Clock, Practice
 def audit_rows(db: Database, action: str) -> list[AuditEntry]:
     with db.readonly_session() as s:
         return list(
-            s.execute(select(AuditEntry).where(AuditEntry.action == action).order_by(AuditEntry.seq))
+            s.execute(
+                select(AuditEntry).where(AuditEntry.action == action).order_by(AuditEntry.seq)
+            )
             .scalars()
             .all()
         )

@@ -72,9 +72,11 @@ def test_read_message_marks_it_read_and_shows_plain_text(
         msg = s.get(WebMailMessage, message_id)
         assert msg is not None and msg.status == MessageStatus.WEBMAIL_SENT_READ
         assert msg.read_at is not None
-        views = s.execute(
-            select(AuditEntry).where(AuditEntry.action == "portal.message.view")
-        ).scalars().all()
+        views = (
+            s.execute(select(AuditEntry).where(AuditEntry.action == "portal.message.view"))
+            .scalars()
+            .all()
+        )
         assert [(v.object_id, v.patient_id) for v in views] == [(message_id, practice.child)]
     assert "tag-new" not in browser.get("/inbox").text
 
@@ -92,9 +94,11 @@ def test_attachment_downloads_as_attachment(
     assert "sandbox" in r.headers["content-security-policy"]
     assert r.headers["x-content-type-options"] == "nosniff"
     with db.readonly_session() as s:
-        downloads = s.execute(
-            select(AuditEntry).where(AuditEntry.action == "portal.attachment.download")
-        ).scalars().all()
+        downloads = (
+            s.execute(select(AuditEntry).where(AuditEntry.action == "portal.attachment.download"))
+            .scalars()
+            .all()
+        )
         assert [d.object_id for d in downloads] == [sent[1]]
 
 
@@ -177,7 +181,9 @@ def test_reply_reaches_the_provider_and_raises_the_alert(
     browser.login("annlee")
     before = provider_unread(db, practice.prov_a)
     empty = browser.post_form(
-        f"/messages/{message_id}/reply", {"body": "  ", "request_id": "r-1"}, f"/messages/{message_id}"
+        f"/messages/{message_id}/reply",
+        {"body": "  ", "request_id": "r-1"},
+        f"/messages/{message_id}",
     )
     assert empty.status_code == 400 and "Enter a message" in empty.text
     form = {"body": "Thank you!\nCan we talk on Monday?", "request_id": "r-2"}
@@ -219,7 +225,12 @@ def test_compose_goes_to_the_primary_provider_of_the_chosen_family_member(
     before_a, before_b = provider_unread(db, practice.prov_a), provider_unread(db, practice.prov_b)
     bad = browser.post_form(
         "/compose",
-        {"regarding_patient_id": practice.child, "subject": "", "body": "kept text", "request_id": "c0"},
+        {
+            "regarding_patient_id": practice.child,
+            "subject": "",
+            "body": "kept text",
+            "request_id": "c0",
+        },
     )
     assert bad.status_code == 400 and "Enter a subject" in bad.text and "kept text" in bad.text
     r = browser.post_form(

@@ -62,21 +62,27 @@ class AccessState:
         return "Portal access"
 
 
+def _text(value: str | None) -> str:
+    return (value or "").strip()
+
+
 def patient_problems(patient: Patient) -> list[str]:
+    """What a patient record (saved or not) lacks for portal access."""
     problems = []
-    if not patient.first_name.strip():
+    if not _text(patient.first_name):
         problems.append("The first name is missing.")
-    if not patient.last_name.strip():
+    if not _text(patient.last_name):
         problems.append("The last name is missing.")
     if patient.birthdate is None:
         problems.append("The birthdate is missing.")
-    if not any(p.strip() for p in (patient.home_phone, patient.wireless_phone, patient.work_phone)):
+    if not any(_text(p) for p in (patient.home_phone, patient.wireless_phone, patient.work_phone)):
         problems.append("A phone number is missing.")
-    if not patient.email.strip():
+    email = _text(patient.email)
+    if not email:
         problems.append("The e-mail address is missing.")
-    elif not _EMAIL_RE.match(patient.email.strip()):
+    elif not _EMAIL_RE.match(email):
         problems.append("The e-mail address is not valid.")
-    if not (patient.address.strip() and patient.city.strip() and patient.zip.strip()):
+    if not (_text(patient.address) and _text(patient.city) and _text(patient.zip)):
         problems.append("The address is incomplete (street, city and ZIP code).")
     if patient.primary_provider_id is None:
         problems.append("The primary provider is missing.")
