@@ -16,7 +16,7 @@ from opendesk.core.services.messages import NewAttachment
 from opendesk.portal.app import create_app
 from tests.conftest import ARTIFACTS
 from tests.portal.conftest import PASSWORD, Practice, config, send
-from tests.portal.conftest import practice as practice  # noqa: F401 - the fixture
+from tests.portal.conftest import practice as practice
 from tests.portal.live import serve
 
 CHROMIUM_ARGS = [
@@ -58,7 +58,9 @@ def test_patient_reads_downloads_replies_and_logs_out(
     )
     problems: list[str] = []
     with serve(create_app(config(), db)) as url:
-        context = chromium.new_context(accept_downloads=True, viewport={"width": 1100, "height": 800})
+        context = chromium.new_context(
+            accept_downloads=True, viewport={"width": 1100, "height": 800}
+        )
         page = context.new_page()
 
         def on_console(msg: ConsoleMessage) -> None:

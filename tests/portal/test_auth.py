@@ -4,6 +4,7 @@ import re
 from collections.abc import Callable
 from datetime import timedelta
 
+import pytest
 from fastapi.routing import APIRoute
 from sqlalchemy import select
 
@@ -319,6 +320,7 @@ def reset_code(db: Database) -> str:
         return match.group(1)
 
 
+@pytest.mark.backends
 def test_forgotten_password_by_email_code(
     db: Database, practice: Practice, browser: Browser
 ) -> None:

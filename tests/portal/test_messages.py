@@ -115,6 +115,7 @@ def test_risky_attachment_types_download_as_octet_stream(
     assert r.headers["content-type"] == "application/octet-stream"
 
 
+@pytest.mark.backends
 def test_another_accounts_ids_answer_404_and_are_audited(
     db: Database, practice: Practice, browser: Browser, sent: tuple[int, int]
 ) -> None:
@@ -174,6 +175,7 @@ def test_family_scope_follows_the_preference(
     assert (f'value="{practice.child}"' in compose) is family
 
 
+@pytest.mark.backends
 def test_reply_reaches_the_provider_and_raises_the_alert(
     db: Database, practice: Practice, browser: Browser, sent: tuple[int, int]
 ) -> None:
