@@ -2,9 +2,8 @@
 lifespan, the error pages (404 for anything missing or out of scope, a 500 page without PHI)
 and the middleware that adds the session cookie and the security headers."""
 
-import importlib
 import logging
-import threading
+import socket
 import time
 import traceback
 from collections.abc import AsyncIterator
@@ -24,6 +23,7 @@ from opendesk import __version__
 from opendesk.core import preferences
 from opendesk.core.db import Database
 from opendesk.core.errors import NotFound, PermissionDenied
+from opendesk.mail.outbox import BackgroundWorker
 from opendesk.portal.config import PortalConfig
 from opendesk.portal.deps import ChangeRequired, LoginRequired
 from opendesk.portal.security import (
@@ -48,28 +48,6 @@ class PracticeInfo:
     name: str
     phone: str
     loaded: float
-
-
-def start_outbox_worker(
-    db: Database, stop: threading.Event, poll_seconds: float, worker_id: str
-) -> threading.Thread | None:
-    """Run the notification outbox worker (`opendesk.mail.outbox`) in a daemon thread, or log
-    that it is unavailable. The one place that knows the worker's interface."""
-    try:
-        module = importlib.import_module("opendesk.mail.outbox")
-        worker = module.OutboxWorker(db, worker_id)
-    except Exception:
-        log.warning("the notification outbox worker is unavailable; notices are not sent")
-        return None
-    thread = threading.Thread(
-        target=worker.run_forever,
-        args=(stop, poll_seconds),
-        name="opendesk-outbox",
-        daemon=True,
-    )
-    thread.start()
-    log.info("notification outbox worker started (%s)", worker_id)
-    return thread
 
 
 def practice_info(request: Request) -> PracticeInfo:
@@ -176,21 +154,24 @@ def create_app(config: PortalConfig, db: Database | None = None) -> FastAPI:
     from opendesk.portal import routes
 
     database = db or Database(config.database_url, hide_parameters=True)
-    stop = threading.Event()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        thread = None
+        worker = None
         if config.run_outbox:
-            worker_id = f"portal-{config.host}:{config.port}"
-            thread = start_outbox_worker(database, stop, config.outbox_poll_seconds, worker_id)
-        app.state.outbox_running = thread is not None
+            worker = BackgroundWorker(
+                database,
+                poll_seconds=config.outbox_poll_seconds,
+                worker_id=f"portal-{socket.gethostname()}-{config.port}",
+            )
+            worker.start()
+            log.info("notification outbox worker started")
+        app.state.outbox_running = worker is not None
         try:
             yield
         finally:
-            stop.set()
-            if thread is not None:
-                thread.join(timeout=10)
+            if worker is not None:
+                worker.stop(timeout=10)
             if db is None:
                 database.dispose()
 
