@@ -279,10 +279,10 @@ async def reset_submit(
 def inbox(request: Request, session: DbSession, actor: Actor, page: int = 1) -> Response:
     size = request.app.state.config.page_size
     page = max(1, page)
-    rows, total = portal_messages.inbox(session, actor, offset=(page - 1) * size, limit=size)
-    pages = max(1, -(-total // size))
-    ctx = _nav(session, actor, "inbox")
-    ctx.update(rows=rows, total=total, page=page, pages=pages)
+    found = portal_messages.inbox(session, actor, offset=(page - 1) * size, limit=size)
+    pages = max(1, -(-found.total // size))
+    ctx = {"nav": True, "active": "inbox", "unread": found.unread}
+    ctx.update(rows=found.rows, total=found.total, page=page, pages=pages)
     return render(request, "inbox.html", ctx)
 
 
