@@ -41,6 +41,8 @@ class GroupsDialog(QDialog):
         self.ctx = ctx
         self.ui = Ui_GroupsDialog()
         self.ui.setupUi(self)
+        self.ui.bodyLayout.setStretch(0, 1)
+        self.ui.bodyLayout.setStretch(1, 2)
         self.problems = FormProblems(self.ui)
         self.problems.clear()
         self.groups: list[GroupRow] = []
