@@ -110,6 +110,7 @@ class AuditReportWindow(QWidget):
         self.chain: ChainReport | None = None
         self.exporting = False
         self.ui.date_error.setVisible(False)
+        self.ui.chainLabel.setWordWrap(True)
         today = QDate.currentDate()
         self.ui.date_from.setDate(today.addDays(-30))
         self.ui.date_to.setDate(today)
@@ -166,7 +167,8 @@ class AuditReportWindow(QWidget):
         self.ui.chainLabel.setText(
             f"Audit chain verified: {report.rows_checked} entries, none changed or removed."
             if report.intact
-            else f"Audit chain BROKEN: {report}. Report this to your IT support."
+            else f"Audit chain BROKEN at entry {report.broken_id}: {report.reason}; "
+            f"{report.rows_checked} entries before it verified. Report this to your IT support."
         )
         self.ui.chainLabel.setStyleSheet(GOOD if report.intact else BAD)
         self._set_enabled(True)
