@@ -39,7 +39,8 @@ def email_problems(
     else:
         if chosen is Security.NONE and host.strip() and not is_loopback(host):
             problems["smtp_security"] = (
-                "No encryption is allowed only to a mail server on this computer (localhost). "
+                "Without encryption, notices may go only to a mail server on this computer "
+                "(localhost). "
                 "Choose starttls or tls."
             )
     if user.strip() and not new_password and not password_stored:
