@@ -201,3 +201,18 @@ def test_notifications_of_a_provider(db: Database, box: Box) -> None:
         assert mailbox.notification_ids(s, box.doc_b, box.prov_b) == []
         with pytest.raises(PermissionDenied):
             mailbox.notification_ids(s, box.doc_b, box.prov_a)
+
+
+def test_inbox_providers_own_then_delegated(db: Database, box: Box) -> None:
+    with db.session() as s:
+        from opendesk.core.models import User
+
+        desk = s.get(User, box.desk.user_id)
+        assert desk is not None
+        desk.groups.append(f.group(s, "Triage B", (Permission.INBOX_DELEGATE, box.prov_b)))
+        s.commit()
+        assert [r.id for r in mailbox.inbox_providers(s, box.doc_a)] == [box.prov_a]
+        assert [r.id for r in mailbox.inbox_providers(s, box.desk)] == [box.prov_b]
+        mailbox.mailbox_page(s, box.desk, box.prov_b, Mailbox.INBOX)
+        with pytest.raises(PermissionDenied):
+            mailbox.mailbox_page(s, box.desk, box.prov_a, Mailbox.INBOX)

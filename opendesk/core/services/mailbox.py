@@ -29,6 +29,7 @@ from opendesk.core import permissions
 from opendesk.core.actors import StaffActor
 from opendesk.core.enums import MessageStatus, OutboxStatus
 from opendesk.core.models import OutboxNotice, Patient, Provider, WebMailMessage
+from opendesk.core.services.providers import ProviderRow, list_providers
 from opendesk.core.text import search_key
 
 
@@ -414,3 +415,18 @@ def message_rows(session: Session, ids: Sequence[int]) -> list[MessageRow]:
             provider_id=r[15],
         )
     return [rows[i] for i in ids if i in rows]
+
+
+def inbox_providers(session: Session, actor: StaffActor) -> list[ProviderRow]:
+    """The providers whose mailboxes the actor may work in: their own provider first, then
+    those an InboxDelegate grant covers (all providers for a grant without a provider)."""
+    user = permissions.acting_user(session, actor)
+    delegated = permissions.delegated_provider_ids(user)
+    rows = list_providers(session, include_hidden=True)
+    own = [r for r in rows if r.id == user.provider_id]
+
+    def delegated_to(r: ProviderRow) -> bool:
+        return not r.is_hidden if delegated is None else r.id in delegated
+
+    others = [r for r in rows if r.id != user.provider_id and delegated_to(r)]
+    return own + others
