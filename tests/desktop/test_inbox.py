@@ -540,6 +540,8 @@ def test_message_window_attachments_thread_and_screenshot(
     earlier = window.thread_view.toPlainText()
     assert "Use salt water." in earlier and "It hurts since Tuesday." in earlier
     assert earlier.index("Use salt water.") < earlier.index("It hurts since Tuesday.")
+    window.reply_edit.setPlainText("Good to hear. Keep rinsing twice a day.")
+    window.grab().save(str(ARTIFACTS / "message_window.png"))
     window.close()
     window = MessageWindow.open_window(provider_ctx, mail.sore)
     qtbot.addWidget(window)
@@ -555,7 +557,6 @@ def test_message_window_attachments_thread_and_screenshot(
             select(func.count()).where(AuditEntry.action == "attachment.download")
         ).scalar_one()
         assert downloads == 2
-    window.reply_edit.setPlainText("Please send a photo from the other side as well.")
-    window.resize(820, 760)
-    window.grab().save(str(ARTIFACTS / "message_window.png"))
+    assert window.thread_box.isHidden()  # the first message: nothing earlier (later ones not shown)
+    window.grab().save(str(ARTIFACTS / "message_window_attachment.png"))
     window.close()

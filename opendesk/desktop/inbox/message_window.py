@@ -90,11 +90,11 @@ def _reader(name: str) -> QPlainTextEdit:
 
 
 def thread_text(views: tuple[MessageView, ...], current_id: int) -> str:
-    """The earlier messages of a thread, newest first, as plain text."""
+    """The messages of the thread before this one (oldest first in `views`), newest first,
+    as plain text."""
     parts = []
-    for v in reversed(views):
-        if v.id == current_id:
-            continue
+    position = next((i for i, v in enumerate(views) if v.id == current_id), len(views))
+    for v in reversed(views[:position]):
         who = v.provider_name if v.from_practice else v.patient_name
         parts.append(f"On {when_text(v.sent_at)}, {who} wrote:\n{v.subject}\n\n{v.body.strip()}")
     return ("\n\n" + "-" * 60 + "\n\n").join(parts)
@@ -176,7 +176,8 @@ class MessageWindow(QDialog):
         attach_layout = QHBoxLayout(self.attach_box)
         self.attachments = QListWidget()
         self.attachments.setObjectName("attachments")
-        self.attachments.setMaximumHeight(90)
+        self.attachments.setMaximumHeight(70)
+        self.attach_box.setMaximumHeight(110)
         self.attachments.itemDoubleClicked.connect(lambda _item: self.open_selected_attachment())
         buttons = QVBoxLayout()
         self.open_button = QPushButton("Open")

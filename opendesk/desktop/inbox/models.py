@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from sqlalchemy.orm import Session
 
 from opendesk.core.actors import StaffActor
+from opendesk.core.enums import MessageStatus
 from opendesk.core.services import mailbox
 from opendesk.core.services.mailbox import Mailbox, MailboxFilter, MessageRow, SortKey
 from opendesk.desktop.inbox.text import direction, read_state, when_text
@@ -42,6 +43,12 @@ def _bold() -> QFont:
     font = QFont(QApplication.font())
     font.setBold(True)
     return font
+
+
+def _unread_received(row: MessageRow) -> bool:
+    """Bold in the practice's lists: a patient's message nobody here has read yet (a sent
+    message the patient has not read is not bold)."""
+    return row.status == MessageStatus.WEBMAIL_RECEIVED
 
 
 def _correspondent(row: MessageRow) -> str:
@@ -178,7 +185,7 @@ class MailboxModel(LazyIdTableModel[MailboxQuery, MessageRow]):
             return None
         if role == Qt.ItemDataRole.FontRole:
             row = self.row_at(index.row())
-            return self._bold if row is not None and row.unread else None
+            return self._bold if row is not None and _unread_received(row) else None
         if role == Qt.ItemDataRole.DecorationRole and index.column() == self.ATTACH_COLUMN:
             row = self.row_at(index.row())
             return self._clip if row is not None and row.has_attachments else None
@@ -316,5 +323,5 @@ class ChartMessagesModel(LazyIdTableModel[ChartQuery, MessageRow]):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and role == Qt.ItemDataRole.FontRole:
             row = self.row_at(index.row())
-            return self._bold if row is not None and row.unread else None
+            return self._bold if row is not None and _unread_received(row) else None
         return super().data(index, role)

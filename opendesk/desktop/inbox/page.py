@@ -168,8 +168,10 @@ class EmailInboxPage(ModulePage):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("MM/dd/yyyy")
             edit.dateChanged.connect(lambda _d: self.apply_filter())
-        self.use_from.toggled.connect(lambda _c: self.apply_filter())
-        self.use_to.toggled.connect(lambda _c: self.apply_filter())
+        for check, edit in ((self.use_from, self.date_from), (self.use_to, self.date_to)):
+            edit.setEnabled(False)
+            check.toggled.connect(edit.setEnabled)
+            check.toggled.connect(lambda _c: self.apply_filter())
         self.unread_only = QCheckBox("Unread only")
         self.unread_only.setObjectName("unread_only")
         self.unread_only.toggled.connect(lambda _c: self.apply_filter())
@@ -261,7 +263,7 @@ class EmailInboxPage(ModulePage):
 
     def _size_columns(self) -> None:
         header = self.table.horizontalHeader()
-        widths = (150, 190, 190, 0, 28, 150)
+        widths = (160, 170, 170, 0, 30, 110)
         for column, width in enumerate(widths):
             if column >= self.model.columnCount():
                 break
