@@ -42,7 +42,3 @@ def delete_secret(key: str) -> None:
     with contextlib.suppress(keyring.errors.PasswordDeleteError):
         keyring.delete_password(SERVICE, key)
 
-
-def dropbox_key() -> str:
-    """Where the practice's Dropbox access token is kept in the keyring of each workstation."""
-    return "dropbox:access_token"
