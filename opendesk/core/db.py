@@ -83,6 +83,15 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
 
 
+def begin_readonly(session: Session) -> None:
+    """Start the session's transaction as a read (plain BEGIN on SQLite, no write lock) when
+    none is open yet. A service that reads, then audits, calls this first, commits after its
+    reads, and writes the audit row in a short transaction of its own, so concurrent readers
+    do not queue behind one another's write lock."""
+    if not session.in_transaction():
+        session.connection(execution_options={READONLY: True})
+
+
 class Database:
     """One practice database: an engine and its sessions. Services receive a Session."""
 

@@ -245,7 +245,9 @@ def test_patient_reply_read_unread_and_provider_reply(db: Database, practice: Pr
     with db.session() as s:
         sent = messages.send(s, practice.doc_a, outgoing(practice))
     with db.session() as s:
-        rows, total = portal_messages.inbox(s, practice.head_portal)
+        page = portal_messages.inbox(s, practice.head_portal)
+        rows, total = page.rows, page.total
+        assert page.unread == 1
         assert total == 1 and rows[0].unread and rows[0].subject == SECRET_SUBJECT
         thread = portal_messages.open_message(s, practice.head_portal, sent.message_id)
         assert thread[0].status == MessageStatus.WEBMAIL_SENT_READ and thread[0].read_at
@@ -330,11 +332,11 @@ def test_portal_scope_and_hidden_messages(db: Database, practice: Practice) -> N
                 s, practice.stranger_portal, practice.child, "Hi", "Hello", "x1"
             )
         messages.set_hidden(s, practice.doc_a, sent.message_id, True)
-        assert portal_messages.inbox(s, practice.head_portal)[1] == 0
+        assert portal_messages.inbox(s, practice.head_portal).total == 0
         with pytest.raises(PermissionDenied):
             messages.set_hidden(s, practice.desk, sent.message_id, False)
         messages.set_hidden(s, practice.doc_a, sent.message_id, False)
-        assert portal_messages.inbox(s, practice.head_portal)[1] == 1
+        assert portal_messages.inbox(s, practice.head_portal).total == 1
     with db.readonly_session() as s:
         denied = s.execute(select(func.count()).where(AuditEntry.outcome == "denied")).scalar_one()
         assert denied == 4

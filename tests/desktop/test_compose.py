@@ -347,6 +347,7 @@ def test_attach_from_the_patients_a_to_z_folder_preview_and_send(
     from PySide6.QtWidgets import QWidget
 
     from opendesk.attachments.atoz import ensure_patient_folder
+    from opendesk.desktop.attach import AtoZFileDialog
     from tests.desktop.compose_support import when_modal
 
     ready_for_webmail(ctx, practice, portal_server.url)
@@ -362,17 +363,10 @@ def test_attach_from_the_patients_a_to_z_folder_preview_and_send(
     window.ui.body.setPlainText("Attached, as promised.")
 
     def choose(widget: QWidget) -> bool:
-        if not hasattr(widget, "selected_paths"):
-            return False
-        plain_list = getattr(widget, "list", None)
-        if plain_list is not None:  # the stand-in used without the attach package
-            plain_list.setCurrentRow(0)
-            widget.accept()  # type: ignore[attr-defined]
-            return True
-        if widget.model.rowCount() == 0:  # type: ignore[attr-defined]
-            return False  # the A-to-Z dialog is still listing the folder
-        widget.view.selectRow(0)  # type: ignore[attr-defined]
-        widget.open_button.click()  # type: ignore[attr-defined]
+        if not isinstance(widget, AtoZFileDialog) or widget.model.rowCount() == 0:
+            return False  # not up yet, or still listing the folder
+        widget.view.selectRow(0)
+        widget.open_button.click()
         return True
 
     when_modal(choose)

@@ -4,9 +4,9 @@ The holder sees messages regarding every patient in their PHI scope (`core.scope
 outside it answers NotFound — the same as an id that does not exist — and the attempt is
 audited. Opening a message from the practice marks it read (Open Dental's WebMailSentRead)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from sqlalchemy import func, select, update
+from sqlalchemy import case, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -14,9 +14,10 @@ from opendesk.core import audit, preferences, scope
 from opendesk.core.actors import PortalActor
 from opendesk.core.blobs import read_attachment
 from opendesk.core.clock import utcnow
+from opendesk.core.db import begin_readonly
 from opendesk.core.enums import MessageStatus
 from opendesk.core.errors import NotFound, ValidationError
-from opendesk.core.models import Attachment, Patient, PortalAccount, WebMailMessage
+from opendesk.core.models import Attachment, Patient, PortalAccount, Provider, WebMailMessage
 from opendesk.core.services.messages import (
     SUBJECT_MAX,
     AttachmentInfo,
@@ -66,14 +67,18 @@ def _not_found(session: Session, actor: PortalActor, kind: str, object_id: int) 
     return NotFound(f"That {kind} was not found.")
 
 
-def _visible_message(session: Session, actor: PortalActor, message_id: int) -> WebMailMessage:
+def _visible_message(
+    session: Session, actor: PortalActor, message_id: int, allowed: set[int] | None = None
+) -> WebMailMessage:
     _account(session, actor)
     msg = session.get(WebMailMessage, message_id)
+    if allowed is None:
+        allowed = scope.phi_scope(session, actor.patient_id)
     if (
         msg is None
         or msg.is_hidden
         or msg.status not in VISIBLE
-        or not scope.in_scope(session, actor.patient_id, msg.regarding_patient_id)
+        or msg.regarding_patient_id not in allowed
     ):
         raise _not_found(session, actor, "message", message_id)
     return msg
@@ -88,46 +93,81 @@ def scope_patients(session: Session, actor: PortalActor) -> list[tuple[int, str]
     return [(p.id, f"{p.first_name} {p.last_name}") for p in people]
 
 
-def inbox(
-    session: Session, actor: PortalActor, offset: int = 0, limit: int = 50
-) -> tuple[list[PortalRow], int]:
-    """A page of the holder's messages, newest first, and the total count."""
+@dataclass(frozen=True)
+class InboxPage:
+    rows: list[PortalRow]
+    total: int
+    unread: int  # from the practice, not yet opened (the menu's badge)
+
+
+def inbox(session: Session, actor: PortalActor, offset: int = 0, limit: int = 50) -> InboxPage:
+    """A page of the holder's messages, newest first, and the total count. The reads run
+    without the write lock; the audit row follows in a short transaction of its own."""
+    begin_readonly(session)
     _account(session, actor)
     ids = scope.phi_scope(session, actor.patient_id)
-    base = select(WebMailMessage).where(
+    visible = (
         WebMailMessage.regarding_patient_id.in_(ids),
         WebMailMessage.status.in_([int(s) for s in VISIBLE]),
         WebMailMessage.is_hidden.is_(False),
     )
-    total = session.execute(select(func.count()).select_from(base.subquery())).scalar_one()
-    msgs = session.execute(
-        base.order_by(WebMailMessage.sent_at.desc(), WebMailMessage.id.desc())
+    total, unread = session.execute(
+        select(
+            func.count(WebMailMessage.id),
+            func.coalesce(
+                func.sum(
+                    case((WebMailMessage.status == int(MessageStatus.WEBMAIL_SENT), 1), else_=0)
+                ),
+                0,
+            ),
+        ).where(*visible)
+    ).one()
+    found = session.execute(
+        select(
+            WebMailMessage.id,
+            WebMailMessage.status,
+            WebMailMessage.subject,
+            WebMailMessage.sent_at,
+            WebMailMessage.has_attachments,
+            Patient.last_name,
+            Patient.first_name,
+            Provider.first_name,
+            Provider.last_name,
+            Provider.suffix,
+        )
+        .join(Patient, Patient.id == WebMailMessage.regarding_patient_id)
+        .join(Provider, Provider.id == WebMailMessage.provider_id)
+        .where(*visible)
+        .order_by(WebMailMessage.sent_at.desc(), WebMailMessage.id.desc())
         .offset(offset)
         .limit(limit)
-    ).scalars()
+    ).all()
     rows = []
-    for m in msgs:
-        view = message_view(session, m)
+    for mid, status, subject, sent_at, attached, last, first, pfirst, plast, suffix in found:
+        provider = f"{pfirst} {plast}".strip()
         rows.append(
             PortalRow(
-                id=m.id,
-                from_practice=view.status.is_from_practice,
-                unread=view.status == MessageStatus.WEBMAIL_SENT,
-                subject=m.subject,
-                regarding_name=view.regarding_name,
-                provider_name=view.provider_name,
-                sent_at=m.sent_at.strftime("%Y-%m-%d %H:%M") if m.sent_at else "",
-                has_attachments=m.has_attachments,
+                id=mid,
+                from_practice=MessageStatus(status).is_from_practice,
+                unread=status == MessageStatus.WEBMAIL_SENT,
+                subject=subject,
+                regarding_name=f"{last}, {first}",
+                provider_name=f"{provider}, {suffix}" if suffix else provider,
+                sent_at=sent_at.strftime("%Y-%m-%d %H:%M") if sent_at else "",
+                has_attachments=bool(attached),
             )
         )
+    session.commit()
     audit.record(
         session, actor, "portal.inbox.view", patient_id=actor.patient_id, detail=f"rows={len(rows)}"
     )
     session.commit()
-    return rows, int(total)
+    return InboxPage(rows, int(total), int(unread))
 
 
 def unread_count(session: Session, actor: PortalActor) -> int:
+    """Messages from the practice the holder has not opened (the menu's badge). Reads only."""
+    begin_readonly(session)
     ids = scope.phi_scope(session, actor.patient_id)
     return int(
         session.execute(
@@ -142,21 +182,12 @@ def unread_count(session: Session, actor: PortalActor) -> int:
 
 def open_message(session: Session, actor: PortalActor, message_id: int) -> list[MessageView]:
     """The message's thread as the holder may see it, oldest first; marks the practice's
-    messages in it read, with the time the provider will see."""
-    msg = _visible_message(session, actor, message_id)
-    now = utcnow()
-    session.execute(
-        update(WebMailMessage)
-        .where(
-            WebMailMessage.thread_id == (msg.thread_id or msg.id),
-            WebMailMessage.status == int(MessageStatus.WEBMAIL_SENT),
-            WebMailMessage.regarding_patient_id.in_(scope.phi_scope(session, actor.patient_id)),
-            WebMailMessage.sent_at <= (msg.sent_at or now),
-        )
-        .values(status=int(MessageStatus.WEBMAIL_SENT_READ), read_at=now)
-        .execution_options(synchronize_session=False)
-    )
+    messages in it up to this one read, with the time the provider will see. Reads run
+    without the write lock; marking read and the audit row form one short write."""
+    begin_readonly(session)
     allowed = scope.phi_scope(session, actor.patient_id)
+    msg = _visible_message(session, actor, message_id, allowed)
+    upto = msg.sent_at
     thread = session.execute(
         select(WebMailMessage)
         .where(
@@ -167,15 +198,45 @@ def open_message(session: Session, actor: PortalActor, message_id: int) -> list[
         )
         .order_by(WebMailMessage.sent_at, WebMailMessage.id)
     ).scalars()
-    session.expire_all()
     views = [message_view(session, m) for m in thread]
+    unread = [
+        v.id
+        for v in views
+        if v.status == MessageStatus.WEBMAIL_SENT and (upto is None or (v.sent_at or upto) <= upto)
+    ]
+    session.commit()
+    if unread:
+        session.execute(
+            update(WebMailMessage)
+            .where(
+                WebMailMessage.id.in_(unread),
+                WebMailMessage.status == int(MessageStatus.WEBMAIL_SENT),
+            )
+            .values(status=int(MessageStatus.WEBMAIL_SENT_READ), read_at=utcnow())
+            .execution_options(synchronize_session=False)
+        )
+        # Another reader may have been first: show the read time the database kept.
+        kept = dict(
+            (i, (st, at))
+            for i, st, at in session.execute(
+                select(WebMailMessage.id, WebMailMessage.status, WebMailMessage.read_at).where(
+                    WebMailMessage.id.in_(unread)
+                )
+            ).all()
+        )
+        views = [
+            replace(v, status=MessageStatus(kept[v.id][0]), read_at=kept[v.id][1])
+            if v.id in kept
+            else v
+            for v in views
+        ]
     audit.record(
         session,
         actor,
         "portal.message.view",
         patient_id=msg.regarding_patient_id,
         object_type="webmail",
-        object_id=msg.id,
+        object_id=message_id,
     )
     session.commit()
     return views

@@ -15,7 +15,6 @@ names are shown as plain text everywhere.
 
 import logging
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +30,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
@@ -63,6 +61,7 @@ from opendesk.core.services.messages import (
 from opendesk.core.services.providers import ProviderRow
 from opendesk.core.settings import resolve_portal_url
 from opendesk.desktop import messages
+from opendesk.desktop.attach import AtoZFileDialog, AttachmentListWidget, DropboxSelectFilesDialog
 from opendesk.desktop.changes import OpChanges
 from opendesk.desktop.context import AppContext, PatientSelection
 from opendesk.desktop.forms_generated.ui_compose import Ui_ComposeWindow
@@ -263,7 +262,7 @@ class ComposeWindow(QDialog):
         }
         self.kept_list = QListWidget()
         self.kept_list.setObjectName("kept_attachments")
-        self.kept_list.setMaximumHeight(70)
+        self.kept_list.setMaximumHeight(52)
         self.kept_remove = QPushButton("Remove")
         self.kept_remove.clicked.connect(self.remove_kept)
         kept_row = QHBoxLayout()
@@ -275,6 +274,7 @@ class ComposeWindow(QDialog):
         ui.attachmentsLayout.insertWidget(0, self.kept_box)
         self._fill_kept()
         self.attachment_list = make_attachment_list(opening.limits, self)
+        self.attachment_list.setMaximumHeight(150)  # the message keeps the room
         ui.attachmentsLayout.insertWidget(1, self.attachment_list)
         self.attachment_list.changed.connect(self._update_state)
         ui.attach_button.clicked.connect(self.attach)
@@ -623,17 +623,10 @@ class ComposeWindow(QDialog):
         except OpenDeskError as exc:
             messages.warning(self, f"{exc}\n\nUse Select Local File to attach a file instead.")
             return
-        try:
-            from opendesk.desktop.attach import (  # type: ignore[import-untyped,unused-ignore]
-                AtoZFileDialog,
-            )
-        except ImportError:  # without the attach package: the plain folder list
-            dialog: QDialog = _PlainFolderDialog(folder, self)
-        else:
-            dialog = AtoZFileDialog(folder, parent=self)
-        self.attach_dialog = dialog
+        dialog = AtoZFileDialog(folder, parent=self)
+        self.attach_dialog: QDialog = dialog
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        chosen: list[Path] = dialog.selected_paths() if accepted else []  # type: ignore[attr-defined]
+        chosen = dialog.selected_paths() if accepted else []
         if shiboken6.isValid(self):
             for path in chosen:
                 self.attachment_list.add_path(path)
@@ -642,9 +635,6 @@ class ComposeWindow(QDialog):
     def _attach_from_dropbox(self, name: PatientName) -> None:
         from opendesk.attachments.dropbox_source import DropboxSource, dropbox_patient_path
         from opendesk.core.errors import OpenDeskError
-        from opendesk.desktop.attach import (  # type: ignore[import-untyped,unused-ignore]
-            DropboxSelectFilesDialog,
-        )
 
         try:
             source = DropboxSource()
@@ -814,142 +804,10 @@ class ComposeWindow(QDialog):
         box.open()
 
 
-class _PlainAttachmentList(QWidget):
-    """The smallest attachment list that works, used until the attach package's
-    AttachmentListWidget is present: files checked by the attachment rules, listed with their
-    size, Remove. Same interface (`changed`, `refused`, `attachments()`, `total_size()`,
-    `is_busy()`, `add_path`, `add_bytes`)."""
-
-    changed = Signal()
-    refused = Signal(str)
-
-    def __init__(self, limits: Limits, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        from opendesk.attachments.rules import check_attachment, check_file
-
-        self._check_file = check_file
-        self._check_bytes = check_attachment
-        self.limits = limits
-        self._items: list[CheckedAttachment] = []
-        self.list = QListWidget()
-        self.list.setMaximumHeight(90)
-        self.remove_button = QPushButton("&Remove")
-        self.remove_button.clicked.connect(self.remove_selected)
-        self.message = _plain_label(color=RED)
-        self.message.hide()
-        row = QHBoxLayout()
-        row.addWidget(self.list, 1)
-        row.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
-        layout.addWidget(self.message)
-
-    def attachments(self) -> list[CheckedAttachment]:
-        return list(self._items)
-
-    def total_size(self) -> int:
-        return sum(a.size for a in self._items)
-
-    def is_busy(self) -> bool:
-        return False
-
-    def add_path(self, path: Path) -> None:
-        self._add(
-            lambda: self._check_file(
-                path, limits=self.limits, already_attached_bytes=self.total_size()
-            )
-        )
-
-    def add_bytes(self, name: str, data: bytes) -> None:
-        self._add(
-            lambda: self._check_bytes(
-                name, data, limits=self.limits, already_attached_bytes=self.total_size()
-            )
-        )
-
-    def _add(self, check: Callable[[], CheckedAttachment]) -> None:
-        from opendesk.core.errors import ValidationError
-
-        try:
-            checked = check()
-        except ValidationError as exc:
-            self.message.setText(str(exc))
-            self.message.show()
-            self.refused.emit(str(exc))
-            return
-        self.message.hide()
-        self._items.append(checked)
-        self.list.addItem(f"{checked.name}  ({human_size(checked.size)})")
-        self.changed.emit()
-
-    def remove_selected(self) -> None:
-        row = self.list.currentRow()
-        if 0 <= row < len(self._items):
-            del self._items[row]
-            self.list.takeItem(row)
-            self.changed.emit()
-
-
-class _PlainFolderDialog(QDialog):
-    """The patient's A-to-Z folder as a plain list (stands in for the attach package's
-    AtoZFileDialog): double-click or OK picks the file, Select Local File any other."""
-
-    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        from PySide6.QtWidgets import QDialogButtonBox
-
-        from opendesk.attachments.atoz import list_folder
-
-        self.setWindowTitle("Attach from the patient's folder")
-        self.resize(520, 380)
-        self.folder = folder
-        self.entries = list_folder(folder)
-        self.list = QListWidget()
-        for entry in self.entries:
-            self.list.addItem(f"{entry.name}  ({human_size(entry.size)})")
-        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
-        self._chosen: list[Path] = []
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        local = buttons.addButton("Select Local File...", QDialogButtonBox.ButtonRole.ActionRole)
-        local.clicked.connect(self._local)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(_plain_label(f"Patient folder: {folder.name}"))
-        layout.addWidget(self.list, 1)
-        layout.addWidget(buttons)
-
-    def _local(self) -> None:
-        paths, _filter = QFileDialog.getOpenFileNames(self, "Select Local File")
-        if paths:
-            self._chosen = [Path(p) for p in paths]
-            super().accept()
-
-    def accept(self) -> None:
-        row = self.list.currentRow()
-        if 0 <= row < len(self.entries):
-            self._chosen = [Path(self.entries[row].path)]
-            super().accept()
-
-    def selected_paths(self) -> list[Path]:
-        return list(self._chosen)
-
-
-def make_attachment_list(limits: Limits, parent: QWidget) -> "_PlainAttachmentList":
-    """The attach package's AttachmentListWidget, or the plain fallback without it."""
-    try:
-        from opendesk.desktop.attach import (  # type: ignore[import-untyped,unused-ignore]
-            AttachmentListWidget,
-        )
-    except ImportError:
-        widget: QWidget = _PlainAttachmentList(limits, parent)
-    else:
-        widget = AttachmentListWidget(limits, parent)
+def make_attachment_list(limits: Limits, parent: QWidget) -> AttachmentListWidget:
+    widget = AttachmentListWidget(limits, parent)
     widget.setObjectName("attachment_list")
-    return widget  # type: ignore[return-value]  # same interface
+    return widget
 
 
 # -- opening windows --------------------------------------------------------------------------

@@ -1,0 +1,313 @@
+"""Portal load benchmark: N logged-in clients on loopback against the inbox and message pages.
+
+    PYTHONPATH=. python -m bench.bench_portal --backend sqlite --duration 60
+    PYTHONPATH=. python -m bench.bench_portal --backend all --duration 20
+
+The portal runs in its own process (uvicorn, as `opendesk-portal` runs it); the clients are
+threads with their own `requests` session in this process. Each client logs in once, then loops
+GET /inbox, GET /messages/<one of its messages>. The same harness then hits a bare Starlette
+route for the ratio. Prints requests/s, p50/p95/p99 latency and errors (targets: p95 < 100 ms,
+0 errors).
+"""
+
+import argparse
+import os
+import random
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+import requests
+
+PASSWORD = "Bench2026x"
+MESSAGES_PER_ACCOUNT = 12
+MARIADB_ADMIN = os.environ.get(
+    "OPENDESK_BENCH_MARIADB_URL", "mariadb+pymysql://root@127.0.0.1:3306/"
+)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+# ---- data ---------------------------------------------------------------------------------
+
+
+def build_practice(url: str, accounts: int) -> dict[str, list[int]]:
+    """A migrated practice with `accounts` portal accounts, each with a dozen messages; returns
+    user name -> message ids."""
+    from opendesk.core import migrate
+    from opendesk.core import preferences as prefs
+    from opendesk.core.clock import utcnow
+    from opendesk.core.db import Database
+    from opendesk.core.enums import MessageStatus
+    from opendesk.core.models import Patient, PortalAccount, Provider, WebMailMessage
+    from opendesk.core.passwords import hash_password
+
+    db = Database(url)
+    migrate.upgrade(db.engine)
+    owned: dict[str, list[int]] = {}
+    pw_hash = hash_password(PASSWORD)
+    with db.session() as s:
+        prefs.set_many(s, {prefs.PRACTICE_NAME: "Bench Dental"})
+        prov = Provider(abbr="DOC", first_name="Dana", last_name="Molar", suffix="DDS")
+        s.add(prov)
+        s.flush()
+        now = utcnow()
+        for n in range(accounts):
+            pat = Patient(
+                first_name=f"Pat{n}",
+                last_name="Bench",
+                birthdate=date(1980, 1, 1),
+                email=f"p{n}@example.com",
+                primary_provider_id=prov.id,
+            )
+            s.add(pat)
+            s.flush()
+            pat.guarantor_id = pat.id
+            username = f"bench{n}"
+            s.add(
+                PortalAccount(
+                    patient_id=pat.id,
+                    username=username,
+                    password_hash=pw_hash,
+                    must_change_password=False,
+                )
+            )
+            ids = []
+            for m in range(MESSAGES_PER_ACCOUNT):
+                msg = WebMailMessage(
+                    status=int(MessageStatus.WEBMAIL_SENT_READ),
+                    patient_id=pat.id,
+                    regarding_patient_id=pat.id,
+                    provider_id=prov.id,
+                    subject=f"Message {m}",
+                    body="Your appointment is confirmed.\n" * 8,
+                    sent_at=now - timedelta(hours=m),
+                    client_request_id=uuid.uuid4().hex,
+                )
+                s.add(msg)
+                s.flush()
+                msg.thread_id = msg.id
+                ids.append(msg.id)
+            owned[username] = ids
+        s.commit()
+    db.dispose()
+    return owned
+
+
+# ---- servers ------------------------------------------------------------------------------
+
+
+def serve_portal(url: str, port: int) -> None:
+    import uvicorn
+
+    from opendesk.portal.app import create_app
+    from opendesk.portal.config import PortalConfig
+
+    config = PortalConfig(
+        database_url=url,
+        secret_key="bench-secret-key-0123456789-abcdefghijklmnop",
+        port=port,
+        run_outbox=False,
+    )
+    uvicorn.run(
+        create_app(config),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        access_log=False,
+        proxy_headers=False,
+        server_header=False,
+    )
+
+
+def serve_bare(port: int) -> None:
+    import uvicorn
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import HTMLResponse
+    from starlette.routing import Route
+
+    async def page(request: Request) -> HTMLResponse:
+        return HTMLResponse("<!DOCTYPE html><title>ok</title><p>ok</p>")
+
+    app = Starlette(routes=[Route("/inbox", page), Route("/messages/{id}", page)])
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+
+
+def start_server(args: list[str], port: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.Popen([sys.executable, "-m", "bench.bench_portal", *args], env=env)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return proc
+        except OSError:
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError("the server did not start")
+
+
+# ---- load ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+
+
+def login(base: str, username: str) -> requests.Session:
+    http = requests.Session()
+    page = http.get(f"{base}/login", timeout=30)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+    assert token, "no CSRF token"
+    r = http.post(
+        f"{base}/login",
+        data={"username": username, "password": PASSWORD, "csrf_token": token.group(1)},
+        timeout=30,
+    )
+    if not r.url.endswith("/inbox"):
+        raise RuntimeError(f"log-in failed for a bench account ({r.status_code})")
+    return http
+
+
+def run_load(
+    base: str, owned: dict[str, list[int]], clients: int, duration: float, bare: bool
+) -> tuple[Result, float]:
+    users = list(owned)[:clients]
+    sessions = [requests.Session() if bare else login(base, u) for u in users]
+    result = Result()
+    lock = threading.Lock()
+    start_gate = threading.Barrier(len(users) + 1)
+    stop_at = [0.0]
+
+    def client(i: int) -> None:
+        http, ids = sessions[i], owned[users[i]]
+        rng = random.Random(i)
+        mine: list[float] = []
+        errors = 0
+        start_gate.wait()
+        while time.perf_counter() < stop_at[0]:
+            for path in ("/inbox", f"/messages/{rng.choice(ids)}"):
+                t = time.perf_counter()
+                try:
+                    r = http.get(base + path, timeout=30, allow_redirects=False)
+                    ok = r.status_code == 200
+                except requests.RequestException:
+                    ok = False
+                mine.append(time.perf_counter() - t)
+                errors += not ok
+        with lock:
+            result.latencies.extend(mine)
+            result.errors += errors
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(len(users))]
+    for t in threads:
+        t.start()
+    began = time.perf_counter()
+    stop_at[0] = began + duration
+    start_gate.wait()
+    for t in threads:
+        t.join()
+    return result, time.perf_counter() - began
+
+
+def report(label: str, result: Result, elapsed: float) -> float:
+    lat = sorted(result.latencies)
+    q = statistics.quantiles(lat, n=100) if len(lat) >= 100 else [lat[-1]] * 99
+    rps = len(lat) / elapsed
+    print(
+        f"{label:<22} {len(lat):>8} req  {rps:>8.1f} req/s  p50 {q[49] * 1000:>7.1f} ms  "
+        f"p95 {q[94] * 1000:>7.1f} ms  p99 {q[98] * 1000:>7.1f} ms  errors {result.errors}"
+    )
+    return rps
+
+
+def database_url(backend: str, tmp: Path) -> tuple[str, object]:
+    if backend == "sqlite":
+        return f"sqlite:///{tmp / 'bench.db'}", None
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    admin = create_engine(MARIADB_ADMIN, isolation_level="AUTOCOMMIT")
+    name = f"opendesk_bench_{uuid.uuid4().hex[:8]}"
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name} CHARACTER SET utf8mb4"))
+    url = make_url(MARIADB_ADMIN).set(database=name).render_as_string(hide_password=False)
+    return url, (admin, name)
+
+
+def drop(handle: object) -> None:
+    if handle is None:
+        return
+    from sqlalchemy import text
+
+    admin, name = handle  # type: ignore[misc]
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {name}"))
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("--backend", choices=["sqlite", "mariadb", "all"], default="all")
+    p.add_argument("--duration", type=float, default=60.0, help="seconds per run (default 60)")
+    p.add_argument("--clients", type=int, default=50)
+    p.add_argument("--serve", nargs=2, metavar=("URL", "PORT"), help=argparse.SUPPRESS)
+    p.add_argument("--serve-bare", metavar="PORT", help=argparse.SUPPRESS)
+    args = p.parse_args()
+    if args.serve:
+        serve_portal(args.serve[0], int(args.serve[1]))
+        return
+    if args.serve_bare:
+        serve_bare(int(args.serve_bare))
+        return
+    backends = ["sqlite", "mariadb"] if args.backend == "all" else [args.backend]
+    print(f"{args.clients} clients, {args.duration:.0f} s per run, loopback, {os.cpu_count()} CPUs")
+    owned: dict[str, list[int]] = {}
+    portal_rps = 0.0
+    for backend in backends:
+        with tempfile.TemporaryDirectory() as tmp:
+            url, handle = database_url(backend, Path(tmp))
+            try:
+                owned = build_practice(url, args.clients)
+                port = free_port()
+                server = start_server(["--serve", url, str(port)], port)
+                try:
+                    result, elapsed = run_load(
+                        f"http://127.0.0.1:{port}", owned, args.clients, args.duration, False
+                    )
+                    portal_rps = report(f"portal {backend}", result, elapsed)
+                finally:
+                    server.terminate()
+                    server.wait(timeout=30)
+            finally:
+                drop(handle)
+    port = free_port()
+    server = start_server(["--serve-bare", str(port)], port)
+    try:
+        result, elapsed = run_load(
+            f"http://127.0.0.1:{port}", owned, args.clients, args.duration, True
+        )
+        bare_rps = report("bare Starlette", result, elapsed)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    print(f"portal ({backends[-1]}) throughput is {portal_rps / bare_rps:.1%} of a bare route")
+
+
+if __name__ == "__main__":
+    main()

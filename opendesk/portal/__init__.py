@@ -1,0 +1,1 @@
+"""The patient portal server: log in, read, reply and write secure messages (FastAPI)."""
