@@ -135,7 +135,7 @@ def test_the_manual_send_flow_end_to_end(
     with qtbot.waitSignal(window.sent, timeout=10000) as sent:
         window.ui.send_button.click()
     assert len(seen) == 2 and "Marcus Bell" in seen[0] and "not the password" in seen[1]
-    qtbot.waitUntil(lambda: not opened[0].isVisible() if shiboken_valid(opened[0]) else True)
+    qtbot.waitUntil(lambda: not shiboken_valid(window) or not window.isVisible())
     assert (
         "info",
         "Secure message sent to Brighton, Harold. The notification e-mail is on its way.",
@@ -147,6 +147,16 @@ def test_the_manual_send_flow_end_to_end(
     assert (msg.regarding_patient_id, msg.patient_id) == (practice.spouse.id, practice.head.id)
     assert msg.provider_id == practice.marcus.id
     assert msg.subject == "Your periodontal chart"
+
+    # the Chart module of the patient it regards lists it
+    ctx.select_patient(practice.spouse.id)
+    assert main.open_page("chart", "webmail")
+    chart = main.module("chart")
+    page = chart.page_widgets["webmail"]  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: list(page.model.ids) == [msg.id], timeout=3000)  # type: ignore[attr-defined]
+    model = page.model  # type: ignore[attr-defined]
+    assert model.data(model.index(0, 1)) == "Sent"
+    assert model.data(model.index(0, 3)) == "Your periodontal chart"
 
     # the notice through a real SMTP server
     catcher = MailCatcher(tmp_path / "mail").start()
