@@ -281,10 +281,23 @@ def _validate(session: Session, subject: str, body: str) -> None:
         raise ValidationError(f"The message is longer than {limit:,} characters.", "body")
 
 
-def _existing(session: Session, request_id: str) -> int | None:
-    return session.execute(
-        select(WebMailMessage.id).where(WebMailMessage.client_request_id == request_id)
-    ).scalar_one_or_none()
+REQUEST_ID_TAKEN = "This form was already used. Reload the page and write your message again."
+
+
+def _existing(session: Session, actor: PortalActor, request_id: str) -> int | None:
+    """The message an earlier try of this form made, so a retry does not send twice. A request
+    id another sender used (only a tampered form has one) is refused without saying whose
+    message it is: answering with that message's id would tell its number to a stranger."""
+    row = session.execute(
+        select(WebMailMessage.id, WebMailMessage.sender_portal_account_id).where(
+            WebMailMessage.client_request_id == request_id
+        )
+    ).one_or_none()
+    if row is None:
+        return None
+    if row.sender_portal_account_id != actor.account_id:
+        raise ValidationError(REQUEST_ID_TAKEN, "request_id")
+    return int(row.id)
 
 
 def _store(session: Session, actor: PortalActor, msg: WebMailMessage, action: str) -> int:
@@ -304,7 +317,7 @@ def _store(session: Session, actor: PortalActor, msg: WebMailMessage, action: st
         session.commit()
     except IntegrityError:
         session.rollback()
-        found = _existing(session, msg.client_request_id or "")
+        found = _existing(session, actor, msg.client_request_id or "")
         if found is None:
             raise
         return found
@@ -315,7 +328,7 @@ def reply(
     session: Session, actor: PortalActor, parent_id: int, body: str, client_request_id: str
 ) -> int:
     """The holder answers a message; it lands in the thread's provider's WebMail Inbox."""
-    found = _existing(session, client_request_id)
+    found = _existing(session, actor, client_request_id)
     if found is not None:
         return found
     parent = _visible_message(session, actor, parent_id)
@@ -346,7 +359,7 @@ def compose(
     client_request_id: str,
 ) -> int:
     """A new message to the primary provider of the patient it is about."""
-    found = _existing(session, client_request_id)
+    found = _existing(session, actor, client_request_id)
     if found is not None:
         return found
     _account(session, actor)
