@@ -20,6 +20,11 @@ def smtp_key(user: str, host: str) -> str:
     return f"smtp:{user}@{host.strip().lower()}"
 
 
+def dropbox_key() -> str:
+    """The keyring key of the practice's Dropbox access token (Setup > Data Paths)."""
+    return "dropbox:token"
+
+
 def get_secret(key: str) -> str | None:
     """The secret stored under `key`, or None (also when the machine has no usable keyring)."""
     try:
@@ -36,3 +41,4 @@ def set_secret(key: str, value: str) -> None:
 def delete_secret(key: str) -> None:
     with contextlib.suppress(keyring.errors.PasswordDeleteError):
         keyring.delete_password(SERVICE, key)
+

@@ -1,7 +1,8 @@
 """Practice preferences, each declared once with its type and default, stored in the database.
 
 `get`/`set_many` are the raw accessors; the setup dialogs and pages go through
-`opendesk.core.services.setup`, which checks the Setup permission and audits the change.
+`opendesk.core.services.practice_setup.set_preferences`, which checks the Setup permission
+and audits the change.
 """
 
 from dataclasses import dataclass

@@ -86,11 +86,15 @@ def start_session(ctx: AppContext) -> "object | None":
     """Login, then the main window (returned shown), or None when the login was cancelled."""
     from opendesk.desktop.dialogs.login import LoginDialog
     from opendesk.desktop.mainwindow import MainWindow
+    from opendesk.desktop.setup import install_setup_menu, run_first_run_if_needed
 
+    if not run_first_run_if_needed(ctx):  # an empty database: the practice and its admin
+        return None
     login = LoginDialog(ctx)
     if login.exec() != QDialog.DialogCode.Accepted:
         return None
     window = MainWindow(ctx)
+    install_setup_menu(window, ctx)
     window.show()
     return window
 

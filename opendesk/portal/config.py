@@ -145,4 +145,15 @@ def load_config(
             else env.get("OPENDESK_PORTAL_PROXIES", "")
         ),
         run_outbox=run_outbox,
+        outbox_poll_seconds=_seconds(env.get("OPENDESK_PORTAL_OUTBOX_POLL", "5")),
     ).validate()
+
+
+def _seconds(raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError as exc:
+        raise ConfigurationError("OPENDESK_PORTAL_OUTBOX_POLL is not a number.") from exc
+    if not 0.05 <= value <= 3600:
+        raise ConfigurationError("OPENDESK_PORTAL_OUTBOX_POLL must be 0.05 to 3600 seconds.")
+    return value

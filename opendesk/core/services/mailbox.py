@@ -1,46 +1,88 @@
-"""Paged listings for the lazy Qt models: a provider's WebMail Inbox, Sent and Drafts, and a
-patient's messages in the Chart module. Ids first (one indexed query), rows by id after."""
+"""Paged listings for the lazy Qt models: a provider's WebMail Inbox, Sent, All and Drafts,
+a provider's notifications, and a patient's messages in the Chart module. Ids first (indexed
+queries), rows by id after.
 
+Date order, the default, is keyset-paged and fast at any depth: a mailbox holds several
+statuses (Inbox: received and received-read) and no single index gives their union in date
+order, so `mailbox_page` walks `ix_webmail_provider_box` (provider, status, hidden, sent_at,
+id) once per status, newest first, each walk stopping after `limit` rows, and merges the walks.
+The database never sorts the provider's whole mailbox, and a text filter stops as soon as it
+has found a page of matches instead of filtering all 50,000 messages before sorting them.
+Subject and patient order are paged by offset (the database sorts; fine at 50,000 rows).
+
+Drafts: a provider's drafts (any author: the front desk writes, the provider sends) plus the
+actor's own drafts; with no provider, only the actor's own (a front-desk user without a provider
+finds the drafts they wrote). Drafts sort by their last edit.
+"""
+
+import heapq
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from opendesk.core import permissions
 from opendesk.core.actors import StaffActor
-from opendesk.core.enums import MessageStatus
-from opendesk.core.models import Patient, Provider, WebMailMessage
+from opendesk.core.enums import MessageStatus, OutboxStatus
+from opendesk.core.models import OutboxNotice, Patient, Provider, WebMailMessage
+from opendesk.core.services.providers import ProviderRow, list_providers
 from opendesk.core.text import search_key
 
 
 class Mailbox(StrEnum):
     INBOX = "inbox"
     SENT = "sent"
+    ALL = "all"  # sent and received together (Open Dental's WebMail list)
     DRAFTS = "drafts"
 
 
 BOX_STATUSES = {
     Mailbox.INBOX: (MessageStatus.WEBMAIL_RECEIVED, MessageStatus.WEBMAIL_RECD_READ),
     Mailbox.SENT: (MessageStatus.WEBMAIL_SENT, MessageStatus.WEBMAIL_SENT_READ),
+    Mailbox.ALL: (
+        MessageStatus.WEBMAIL_RECEIVED,
+        MessageStatus.WEBMAIL_RECD_READ,
+        MessageStatus.WEBMAIL_SENT,
+        MessageStatus.WEBMAIL_SENT_READ,
+    ),
     Mailbox.DRAFTS: (MessageStatus.UNSENT,),
 }
+UNREAD = (MessageStatus.WEBMAIL_RECEIVED, MessageStatus.WEBMAIL_SENT)
 
 
 class SortKey(StrEnum):
     DATE = "date"
     SUBJECT = "subject"
-    PATIENT = "patient"
+    PATIENT = "patient"  # the patient the message is regarding
+    CORRESPONDENT = "correspondent"  # the account holder it came from / went to
 
 
 @dataclass(frozen=True)
 class MailboxFilter:
+    """`date_from`/`date_to` are whole days compared with the stored (UTC) times; a client
+    showing local time passes `start`/`end` instead: UTC instants, end exclusive."""
+
     text: str = ""
     date_from: date | None = None
     date_to: date | None = None
     unread_only: bool = False
     hidden: bool = False  # show the hidden messages instead of the visible ones
+    start: datetime | None = None
+    end: datetime | None = None
+
+    @property
+    def window(self) -> tuple[datetime | None, datetime | None]:
+        start = self.start
+        end = self.end
+        if start is None and self.date_from:
+            start = datetime.combine(self.date_from, datetime.min.time())
+        if end is None and self.date_to:
+            end = datetime.combine(self.date_to + timedelta(days=1), datetime.min.time())
+        return start, end
 
 
 @dataclass(frozen=True)
@@ -57,69 +99,204 @@ class MessageRow:
     has_attachments: bool
     read_at: datetime | None
     is_hidden: bool
+    regarding_patient_id: int = 0
+    provider_id: int = 0
 
     @property
     def unread(self) -> bool:
-        return self.status in (MessageStatus.WEBMAIL_RECEIVED, MessageStatus.WEBMAIL_SENT)
+        return self.status in UNREAD
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == MessageStatus.UNSENT
 
 
-def _box_query(provider_id: int, box: Mailbox, flt: MailboxFilter) -> Select[int]:
-    query = select(WebMailMessage.id).where(
-        WebMailMessage.provider_id == provider_id,
-        WebMailMessage.status.in_([int(s) for s in BOX_STATUSES[box]]),
-        WebMailMessage.is_hidden.is_(flt.hidden),
-    )
-    return _filtered(query, flt)
+@dataclass(frozen=True)
+class MailboxPage:
+    ids: list[int]
+    cursor: Any  # give back as `after` for the next page; None when there is no more
 
 
-def _filtered(query: Select[int], flt: MailboxFilter) -> Select[int]:
+def _statuses(box: Mailbox, flt: MailboxFilter) -> list[MessageStatus]:
+    statuses = list(BOX_STATUSES[box])
     if flt.unread_only:
-        query = query.where(
-            WebMailMessage.status.in_(
-                [int(MessageStatus.WEBMAIL_RECEIVED), int(MessageStatus.WEBMAIL_SENT)]
-            )
-        )
-    if flt.date_from:
-        query = query.where(
-            WebMailMessage.sent_at >= datetime.combine(flt.date_from, datetime.min.time())
-        )
-    if flt.date_to:
-        query = query.where(
-            WebMailMessage.sent_at
-            < datetime.combine(flt.date_to + timedelta(days=1), datetime.min.time())
-        )
+        statuses = [s for s in statuses if s in UNREAD]
+    return statuses
+
+
+def _text_condition(query: Select[Any], flt: MailboxFilter) -> Select[Any]:
     text = flt.text.strip()
-    if text:
-        like = f"%{text.replace('%', '').replace('_', '')}%"
-        key = f"%{search_key(text)}%"
-        regarding = aliased(Patient)
-        query = query.join(regarding, regarding.id == WebMailMessage.regarding_patient_id).where(
-            or_(
-                WebMailMessage.subject.ilike(like),
-                WebMailMessage.body.ilike(like),
-                regarding.last_name_key.like(key),
-                regarding.first_name_key.like(key),
-            )
+    if not text:
+        return query
+    like = f"%{text.replace('%', '').replace('_', '')}%"
+    key = f"%{search_key(text)}%"
+    regarding = aliased(Patient)
+    return query.join(regarding, regarding.id == WebMailMessage.regarding_patient_id).where(
+        or_(
+            WebMailMessage.subject.ilike(like),
+            WebMailMessage.body.ilike(like),
+            regarding.last_name_key.like(key),
+            regarding.first_name_key.like(key),
         )
+    )
+
+
+def _window(query: Select[Any], flt: MailboxFilter, column: Any) -> Select[Any]:
+    start, end = flt.window
+    if start is not None:
+        query = query.where(column >= start)
+    if end is not None:
+        query = query.where(column < end)
     return query
 
 
-def _sorted(query: Select[int], sort: SortKey, descending: bool) -> Select[int]:
+def _box_query(
+    actor: StaffActor, provider_id: int | None, box: Mailbox, flt: MailboxFilter
+) -> Select[Any]:
+    """All the ids of a mailbox (any order): offset paging, counts."""
+    if box == Mailbox.DRAFTS:
+        return _drafts_query(actor, provider_id, flt)
+    query = select(WebMailMessage.id).where(
+        WebMailMessage.provider_id == provider_id,
+        WebMailMessage.status.in_([int(s) for s in _statuses(box, flt)]),
+        WebMailMessage.is_hidden == flt.hidden,
+    )
+    return _text_condition(_window(query, flt, WebMailMessage.sent_at), flt)
+
+
+def _draft_time() -> ColumnElement[Any]:
+    return func.coalesce(WebMailMessage.updated_at, WebMailMessage.created_at)
+
+
+def _drafts_query(actor: StaffActor, provider_id: int | None, flt: MailboxFilter) -> Select[Any]:
+    mine = WebMailMessage.author_user_id == actor.user_id
+    whose = mine if provider_id is None else or_(WebMailMessage.provider_id == provider_id, mine)
+    query = select(WebMailMessage.id).where(
+        WebMailMessage.status == int(MessageStatus.UNSENT),
+        WebMailMessage.is_hidden == flt.hidden,
+        whose,
+    )
+    return _text_condition(_window(query, flt, _draft_time()), flt)
+
+
+def _sorted(query: Select[Any], box: Mailbox, sort: SortKey, descending: bool) -> Select[Any]:
     if sort == SortKey.SUBJECT:
-        cols = [WebMailMessage.subject, WebMailMessage.id]
-    elif sort == SortKey.PATIENT:
-        regarding = aliased(Patient)
-        query = query.join(regarding, regarding.id == WebMailMessage.regarding_patient_id)
-        cols = [regarding.last_name_key, regarding.first_name_key, WebMailMessage.id]
+        cols: list[Any] = [WebMailMessage.subject, WebMailMessage.id]
+    elif sort in (SortKey.PATIENT, SortKey.CORRESPONDENT):
+        who = aliased(Patient)
+        column = (
+            WebMailMessage.regarding_patient_id
+            if sort == SortKey.PATIENT
+            else WebMailMessage.patient_id
+        )
+        query = query.join(who, who.id == column)
+        cols = [who.last_name_key, who.first_name_key, WebMailMessage.id]
+    elif box == Mailbox.DRAFTS:
+        cols = [_draft_time(), WebMailMessage.id]
     else:
         cols = [WebMailMessage.sent_at, WebMailMessage.id]
     return query.order_by(*[c.desc() if descending else c.asc() for c in cols])
 
 
+def _date_walk(
+    session: Session,
+    provider_id: int,
+    status: MessageStatus,
+    flt: MailboxFilter,
+    descending: bool,
+    after: tuple[datetime, int] | None,
+    limit: int | None,
+) -> list[tuple[datetime, int]]:
+    """(sent_at, id) of one status of a mailbox in date order, from one index range."""
+    query: Any = select(WebMailMessage.sent_at, WebMailMessage.id).where(
+        WebMailMessage.provider_id == provider_id,
+        WebMailMessage.status == int(status),
+        WebMailMessage.is_hidden == flt.hidden,
+    )
+    query = _text_condition(_window(query, flt, WebMailMessage.sent_at), flt)
+    if after is not None:
+        when, last_id = after
+        if descending:
+            query = query.where(
+                or_(
+                    WebMailMessage.sent_at < when,
+                    and_(WebMailMessage.sent_at == when, WebMailMessage.id < last_id),
+                )
+            )
+        else:
+            query = query.where(
+                or_(
+                    WebMailMessage.sent_at > when,
+                    and_(WebMailMessage.sent_at == when, WebMailMessage.id > last_id),
+                )
+            )
+    order = (
+        (WebMailMessage.sent_at.desc(), WebMailMessage.id.desc())
+        if descending
+        else (WebMailMessage.sent_at.asc(), WebMailMessage.id.asc())
+    )
+    query = query.order_by(*order)
+    if limit is not None:
+        query = query.limit(limit)
+    return [(r[0], r[1]) for r in session.execute(query)]
+
+
+def _merged(walks: Sequence[list[tuple[datetime, int]]], descending: bool) -> Iterator[Any]:
+    return heapq.merge(*walks, reverse=descending)
+
+
+def mailbox_page(
+    session: Session,
+    actor: StaffActor,
+    provider_id: int | None,
+    box: Mailbox,
+    flt: MailboxFilter = MailboxFilter(),
+    sort: SortKey = SortKey.DATE,
+    descending: bool = True,
+    after: Any = None,
+    limit: int | None = 200,
+) -> MailboxPage:
+    """One page of a mailbox's ids; `after` is the cursor of the previous page. `limit=None`
+    gives everything after the cursor (a model loading the rest of the ids on a worker).
+
+    `provider_id` None is only for Drafts: the actor's own drafts."""
+    _check(session, actor, provider_id, box)
+    if sort == SortKey.DATE and box != Mailbox.DRAFTS:
+        assert provider_id is not None
+        walks = [
+            _date_walk(session, provider_id, status, flt, descending, after, limit)
+            for status in _statuses(box, flt)
+        ]
+        keys: list[tuple[datetime, int]] = []
+        for key in _merged(walks, descending):
+            keys.append(key)
+            if limit is not None and len(keys) == limit:
+                break
+        more = limit is not None and len(keys) == limit
+        return MailboxPage([k[1] for k in keys], keys[-1] if more else None)
+    offset = int(after or 0)
+    query = _sorted(_box_query(actor, provider_id, box, flt), box, sort, descending)
+    query = query.offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    ids = list(session.execute(query).scalars())
+    more = limit is not None and len(ids) == limit
+    return MailboxPage(ids, offset + len(ids) if more else None)
+
+
+def _check(session: Session, actor: StaffActor, provider_id: int | None, box: Mailbox) -> None:
+    if provider_id is None:
+        if box != Mailbox.DRAFTS:
+            raise ValueError("only the Drafts mailbox can be listed without a provider")
+        permissions.acting_user(session, actor)
+    else:
+        permissions.require_inbox(session, actor, provider_id)
+
+
 def mailbox_ids(
     session: Session,
     actor: StaffActor,
-    provider_id: int,
+    provider_id: int | None,
     box: Mailbox,
     flt: MailboxFilter = MailboxFilter(),
     sort: SortKey = SortKey.DATE,
@@ -127,21 +304,22 @@ def mailbox_ids(
     offset: int = 0,
     limit: int = 200,
 ) -> list[int]:
-    """One page of message ids for a provider's mailbox the actor may work in."""
-    permissions.require_inbox(session, actor, provider_id)
-    query = _sorted(_box_query(provider_id, box, flt), sort, descending)
+    """One page of message ids for a provider's mailbox the actor may work in (by offset;
+    `mailbox_page` pages by key)."""
+    _check(session, actor, provider_id, box)
+    query = _sorted(_box_query(actor, provider_id, box, flt), box, sort, descending)
     return list(session.execute(query.offset(offset).limit(limit)).scalars())
 
 
 def mailbox_count(
     session: Session,
     actor: StaffActor,
-    provider_id: int,
+    provider_id: int | None,
     box: Mailbox,
     flt: MailboxFilter = MailboxFilter(),
 ) -> int:
-    permissions.require_inbox(session, actor, provider_id)
-    sub = _box_query(provider_id, box, flt).subquery()
+    _check(session, actor, provider_id, box)
+    sub = _box_query(actor, provider_id, box, flt).subquery()
     return int(session.execute(select(func.count()).select_from(sub)).scalar_one())
 
 
@@ -155,7 +333,7 @@ def chart_ids(
         .where(
             WebMailMessage.regarding_patient_id == patient_id,
             WebMailMessage.status != int(MessageStatus.UNSENT),
-            WebMailMessage.is_hidden.is_(False),
+            WebMailMessage.is_hidden == False,  # noqa: E712 - an index-friendly "= false"
         )
         .order_by(WebMailMessage.sent_at.desc(), WebMailMessage.id.desc())
         .offset(offset)
@@ -164,7 +342,33 @@ def chart_ids(
     return list(session.execute(query).scalars())
 
 
-def message_rows(session: Session, ids: list[int]) -> list[MessageRow]:
+def notification_ids(
+    session: Session,
+    actor: StaffActor,
+    provider_id: int,
+    *,
+    failed_only: bool = False,
+    offset: int = 0,
+    limit: int | None = 200,
+) -> list[int]:
+    """The notices of a provider's sent messages, newest first (the Notifications mailbox):
+    the actor must be allowed to work in that provider's inbox (as for Retry)."""
+    permissions.require_inbox(session, actor, provider_id)
+    query = (
+        select(OutboxNotice.id)
+        .join(WebMailMessage, WebMailMessage.id == OutboxNotice.message_id)
+        .where(WebMailMessage.provider_id == provider_id)
+        .order_by(OutboxNotice.id.desc())
+        .offset(offset)
+    )
+    if failed_only:
+        query = query.where(OutboxNotice.status == OutboxStatus.FAILED.value)
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.execute(query).scalars())
+
+
+def message_rows(session: Session, ids: Sequence[int]) -> list[MessageRow]:
     """Rows for ids (from one of the id queries above), in the order of `ids`."""
     if not ids:
         return []
@@ -186,11 +390,13 @@ def message_rows(session: Session, ids: list[int]) -> list[MessageRow]:
             WebMailMessage.has_attachments,
             WebMailMessage.read_at,
             WebMailMessage.is_hidden,
+            WebMailMessage.regarding_patient_id,
+            WebMailMessage.provider_id,
         )
         .join(holder, holder.id == WebMailMessage.patient_id)
         .join(regarding, regarding.id == WebMailMessage.regarding_patient_id)
         .join(Provider, Provider.id == WebMailMessage.provider_id)
-        .where(WebMailMessage.id.in_(ids))
+        .where(WebMailMessage.id.in_(list(ids)))
     )
     rows = {}
     for r in session.execute(query):
@@ -205,5 +411,22 @@ def message_rows(session: Session, ids: list[int]) -> list[MessageRow]:
             has_attachments=bool(r[11]),
             read_at=r[12],
             is_hidden=bool(r[13]),
+            regarding_patient_id=r[14],
+            provider_id=r[15],
         )
     return [rows[i] for i in ids if i in rows]
+
+
+def inbox_providers(session: Session, actor: StaffActor) -> list[ProviderRow]:
+    """The providers whose mailboxes the actor may work in: their own provider first, then
+    those an InboxDelegate grant covers (all providers for a grant without a provider)."""
+    user = permissions.acting_user(session, actor)
+    delegated = permissions.delegated_provider_ids(user)
+    rows = list_providers(session, include_hidden=True)
+    own = [r for r in rows if r.id == user.provider_id]
+
+    def delegated_to(r: ProviderRow) -> bool:
+        return not r.is_hidden if delegated is None else r.id in delegated
+
+    others = [r for r in rows if r.id != user.provider_id and delegated_to(r)]
+    return own + others

@@ -463,6 +463,38 @@ def open_message(
     return view
 
 
+def preview_message(session: Session, actor: StaffActor, message_id: int) -> MessageView:
+    """The inbox's preview pane: the message, read-only. Unlike `open_message` it never marks a
+    received message read (selecting a row while arrowing through the list is not reading it;
+    the double-click that opens the message window is). Audited as a view ("webmail.preview"),
+    with the inbox's access rule: the actor works in the message's provider's inbox, or wrote
+    the draft."""
+    user = permissions.acting_user(session, actor)
+    msg = session.get(WebMailMessage, message_id)
+    if msg is None:
+        raise NotFound("That message no longer exists.")
+    own_draft = msg.status == MessageStatus.UNSENT and msg.author_user_id == user.id
+    if not own_draft and not permissions.can_work_inbox(user, msg.provider_id):
+        raise permissions.deny(
+            session,
+            actor,
+            "open messages in this provider's inbox",
+            detail=f"webmail={message_id}",
+            patient_id=msg.regarding_patient_id,
+        )
+    audit.record(
+        session,
+        actor,
+        "webmail.preview",
+        patient_id=msg.regarding_patient_id,
+        object_type="webmail",
+        object_id=msg.id,
+    )
+    view = message_view(session, msg)
+    session.commit()
+    return view
+
+
 def thread_of(session: Session, actor: StaffActor, message_id: int) -> list[MessageView]:
     """The sent and received messages of a message's thread, oldest first (drafts left out)."""
     msg = _visible(session, actor, message_id, inbox=False)

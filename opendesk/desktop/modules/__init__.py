@@ -18,7 +18,10 @@ from opendesk.desktop.modules.base import (
 )
 
 # Modules whose import calls register_page (one line each; e.g. "opendesk.desktop.inbox").
-PAGE_PROVIDERS: tuple[str, ...] = ("opendesk.desktop.portal_access",)
+PAGE_PROVIDERS: tuple[str, ...] = (
+    "opendesk.desktop.inbox",
+    "opendesk.desktop.portal_access",
+)
 
 _loaded = False
 

@@ -1,0 +1,95 @@
+"""Open and Save for a message's attachments, shared by the preview pane and the message
+window. Both fetch the bytes through `core.services.messages.attachment_content` (audited as a
+download) on a worker.
+
+Open writes the file into a private temporary folder of this session (mode 0700, removed when
+the client exits) and hands it to the system's viewer; Save asks where to write it.
+"""
+
+import atexit
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QWidget
+from sqlalchemy.orm import Session
+
+from opendesk.core.services import messages
+from opendesk.core.services.messages import AttachmentInfo
+from opendesk.desktop.context import AppContext
+from opendesk.desktop.messages import error
+from opendesk.desktop.operations import WriteOp
+
+# The system viewer; tests replace it to see what would be opened.
+open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
+
+_temp_dir: Path | None = None
+
+
+def temp_dir() -> Path:
+    global _temp_dir
+    if _temp_dir is None:
+        _temp_dir = Path(tempfile.mkdtemp(prefix="opendesk-attachments-"))
+        _temp_dir.chmod(0o700)
+        atexit.register(shutil.rmtree, _temp_dir, True)
+    return _temp_dir
+
+
+def size_text(size: int) -> str:
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1048576:.1f} MB"
+
+
+def fetch(
+    ctx: AppContext,
+    parent: QWidget | None,
+    attachment_id: int,
+    then: Callable[[AttachmentInfo, bytes], None],
+) -> None:
+    def read(session: Session) -> tuple[AttachmentInfo, bytes]:
+        return messages.attachment_content(session, ctx.actor, attachment_id)
+
+    WriteOp(ctx, read, parent=parent, success=lambda r: then(*r)).with_progress(
+        "Loading the attachment…"
+    ).run_in_background()
+
+
+def open_attachment(ctx: AppContext, parent: QWidget | None, attachment_id: int) -> None:
+    def show(info: AttachmentInfo, data: bytes) -> None:
+        folder = temp_dir() / str(info.id)
+        folder.mkdir(exist_ok=True)
+        path = folder / Path(info.name).name
+        try:
+            path.write_bytes(data)
+        except OSError:
+            error(parent, "The attachment could not be written to a temporary file.")
+            return
+        open_url(QUrl.fromLocalFile(str(path)))
+
+    fetch(ctx, parent, attachment_id, show)
+
+
+def save_attachment(
+    ctx: AppContext, parent: QWidget | None, info: AttachmentInfo, path: str | None = None
+) -> None:
+    """Save to `path`, or to where the user chooses (asked first: cancelling reads nothing)."""
+    target = path
+    if target is None:
+        target, _ = QFileDialog.getSaveFileName(parent, "Save attachment", info.name)
+    if not target:
+        return
+    chosen = Path(target)
+
+    def write(_info: AttachmentInfo, data: bytes) -> None:
+        try:
+            chosen.write_bytes(data)
+        except OSError:
+            error(parent, "The attachment could not be saved there. Choose another folder.")
+
+    fetch(ctx, parent, info.id, write)

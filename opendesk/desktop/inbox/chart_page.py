@@ -1,0 +1,79 @@
+"""The Chart module's WebMail tab: the selected patient's sent and received web mails
+(regarding this patient), newest first. Double-click opens the message read-only; that does not
+mark it read (the provider still sees it unread in the inbox)."""
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QHeaderView, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from opendesk.desktop.changes import OpChanges
+from opendesk.desktop.context import AppContext, PatientSelection
+from opendesk.desktop.inbox.message_window import MessageWindow
+from opendesk.desktop.inbox.models import ChartMessagesModel, ChartQuery
+from opendesk.desktop.inbox.page import _table
+from opendesk.desktop.modules.base import ModulePage
+
+
+class ChartWebMailPage(ModulePage):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("chart_webmail")
+        self.patient_id: int | None = None
+        self.model = ChartMessagesModel(ctx, self)
+        self.table = _table("chart_messages")
+        self.table.setModel(self.model)
+        self.table.doubleClicked.connect(self._activated)
+        self.model.loaded.connect(self._loaded)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((150, 80, 60, 0, 170)):
+            if width:
+                header.resizeSection(column, width)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: #666;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.windows: list[MessageWindow] = []
+        self.patient_changed(ctx.selection)
+
+    def patient_changed(self, selection: PatientSelection | None) -> None:
+        new_id = selection.patient.id if selection is not None else None
+        if new_id == self.patient_id and self.model.query is not None:
+            return
+        self.patient_id = new_id
+        self.reload()
+
+    def reload(self) -> None:
+        if self.patient_id is None or self.ctx.user is None:
+            self.model.clear()
+            self.empty.setText("Select a patient to see their WebMail.")
+            self.stack.setCurrentWidget(self.empty)
+            return
+        self.model.load_async(self.ctx, ChartQuery(self.ctx.actor, self.patient_id))
+
+    def _loaded(self) -> None:
+        if self.model.rowCount():
+            self.stack.setCurrentWidget(self.table)
+        else:
+            self.empty.setText("No WebMail regarding this patient.")
+            self.stack.setCurrentWidget(self.empty)
+
+    def changes(self, changes: OpChanges, initiator: object | None) -> None:
+        if self.patient_id is not None and changes.touches_patient(self.patient_id):
+            self.reload()
+
+    def _activated(self, index: QModelIndex) -> None:
+        self.open_row(index.row())
+
+    def open_row(self, row: int) -> MessageWindow | None:
+        message_id = self.model.id_at(row)
+        if message_id is None:
+            return None
+        window = MessageWindow.open_window(self.ctx, message_id, self.window(), from_chart=True)
+        self.windows.append(window)
+        return window

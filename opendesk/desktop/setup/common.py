@@ -1,0 +1,111 @@
+"""What the setup dialogs share: problems shown next to their fields (labels named
+`<field>_error` in the form), a summary in `messageLabel`, and expected refusals (the core's
+PermissionDenied, a missing object) shown both in the dialog and on the message channel, so the
+dialog stays open with everything typed still in it.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
+
+from opendesk.core.errors import ValidationError
+from opendesk.desktop.messages import channel, is_expected, show_error, user_message
+
+
+def _error_labels(ui: Any) -> dict[str, QLabel]:
+    return {
+        name.removesuffix("_error"): widget
+        for name, widget in vars(ui).items()
+        if name.endswith("_error") and isinstance(widget, QLabel)
+    }
+
+
+class FormProblems:
+    """Field problems of one form (`ui` is the generated Ui_* object)."""
+
+    def __init__(self, ui: Any) -> None:
+        self.ui = ui
+        self.labels = _error_labels(ui)
+        self.message: QLabel | None = getattr(ui, "messageLabel", None)
+
+    def clear(self) -> None:
+        for label in self.labels.values():
+            label.setText("")
+            label.setVisible(False)
+        if self.message is not None:
+            self.message.setText("")
+
+    def show(self, problems: dict[str, str]) -> None:
+        self.clear()
+        for field, text in problems.items():
+            label = self.labels.get(field)
+            if label is not None:
+                label.setText(text)
+                label.setVisible(True)
+        unplaced = [text for field, text in problems.items() if field not in self.labels]
+        if self.message is not None:
+            if unplaced:
+                self.message.setText(" ".join(unplaced))
+            elif problems:
+                self.message.setText(
+                    "Please correct the highlighted field."
+                    if len(problems) == 1
+                    else f"Please correct the {len(problems)} highlighted fields."
+                )
+        first = next(iter(problems), None)
+        widget = getattr(self.ui, first, None) if first else None
+        if isinstance(widget, QWidget):
+            widget.setFocus()
+
+    @property
+    def current(self) -> dict[str, str]:
+        return {field: label.text() for field, label in self.labels.items() if label.text()}
+
+    def failed(self, parent: QWidget, exc: BaseException) -> None:
+        """Show a failed save: a field's problem next to it, a refusal in the dialog and on
+        the message channel, a bug in the crash dialog."""
+        if isinstance(exc, ValidationError) and exc.field in self.labels:
+            self.show({str(exc.field): str(exc)})
+        elif isinstance(exc, ValidationError):
+            self.show({"": str(exc)})
+        elif is_expected(exc):
+            if self.message is not None:
+                self.message.setText(user_message(exc))
+            show_error(parent, exc)
+        else:
+            show_error(parent, exc)
+
+
+def confirm(
+    parent: QWidget, text: str, on_yes: Callable[[], None], title: str = "OpenDesk"
+) -> QMessageBox:
+    """A non-blocking Yes/No question; `on_yes` runs when Yes is chosen. Returns the box."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setObjectName("setup_confirm")
+
+    def answered(button: Any) -> None:
+        if box.standardButton(button) == QMessageBox.StandardButton.Yes:
+            on_yes()
+
+    box.buttonClicked.connect(answered)
+    box.open()
+    channel()._keep(box)
+    return box
+
+
+def keep_open(dialog: QDialog) -> QDialog:
+    """Open `dialog` window-modal and delete it when closed."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

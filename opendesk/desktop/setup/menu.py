@@ -1,0 +1,120 @@
+"""The main window's Setup menu. `install_setup_menu(window, ctx)` adds it (app.py calls it
+where the main window is built); entries are enabled by the logged-on user's permissions
+(Setup; the Audit Report needs AuditView) and follow `ctx.userChanged`. The core checks again
+on every action and its refusal is shown.
+
+    menu = install_setup_menu(window, ctx)
+    dialog = menu.open("users")      # what the menu entry does; returns the dialog
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+
+from opendesk.core.enums import Permission
+from opendesk.core.services.staff_auth import LoggedOnUser
+from opendesk.desktop.context import AppContext
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    text: str
+    permission: Permission
+    factory: Callable[[AppContext, QWidget], QWidget]
+    tip: str
+
+
+def _entries() -> tuple[Entry, ...]:
+    from opendesk.desktop.setup.audit_window import AuditReportWindow
+    from opendesk.desktop.setup.data_paths import DataPathsDialog
+    from opendesk.desktop.setup.email_settings import EmailSettingsDialog
+    from opendesk.desktop.setup.groups import GroupsDialog
+    from opendesk.desktop.setup.portal_settings import PortalSettingsDialog
+    from opendesk.desktop.setup.practice import PracticeDialog
+    from opendesk.desktop.setup.providers import ProvidersDialog
+    from opendesk.desktop.setup.users import UsersDialog
+
+    setup = Permission.SETUP
+    return (
+        Entry("practice", "&Practice…", setup, PracticeDialog, "Name, phone and address"),
+        Entry("providers", "P&roviders…", setup, ProvidersDialog, "Add, edit and hide providers"),
+        Entry("users", "&Users…", setup, UsersDialog, "Staff logins, passwords, lockouts"),
+        Entry("groups", "&Groups and Permissions…", setup, GroupsDialog, "Who may do what"),
+        Entry("email", "General &Email Settings…", setup, EmailSettingsDialog, "SMTP server"),
+        Entry(
+            "portal",
+            "Patient P&ortal…",
+            setup,
+            PortalSettingsDialog,
+            "Portal address and notification text",
+        ),
+        Entry("data_paths", "&Data Paths…", setup, DataPathsDialog, "A-to-Z images folder"),
+        Entry(
+            "audit",
+            "&Audit Report…",
+            Permission.AUDIT_VIEW,
+            AuditReportWindow,
+            "Who did what, when; export to CSV",
+        ),
+    )
+
+
+class SetupMenu(QObject):
+    def __init__(self, window: QMainWindow, ctx: AppContext) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = ctx
+        self.menu = QMenu("&Setup", window)
+        self.menu.setObjectName("setup_menu")
+        self.entries = {e.key: e for e in _entries()}
+        self.actions: dict[str, QAction] = {}
+        self.open_widgets: dict[str, QWidget] = {}
+        for entry in self.entries.values():
+            if entry.key == "audit":
+                self.menu.addSeparator()
+            action = QAction(entry.text, window)
+            action.setObjectName(f"setup_{entry.key}")
+            action.setStatusTip(entry.tip)
+            action.triggered.connect(lambda _checked=False, key=entry.key: self.open(key))
+            self.menu.addAction(action)
+            self.actions[entry.key] = action
+        window.menuBar().addMenu(self.menu)
+        ctx.userChanged.connect(self.update_enabled)
+        self.update_enabled(ctx.user)
+
+    def update_enabled(self, user: LoggedOnUser | None) -> None:
+        for key, entry in self.entries.items():
+            allowed = user is not None and user.may(entry.permission.value)
+            action = self.actions[key]
+            action.setEnabled(allowed)
+            action.setToolTip(
+                entry.tip
+                if allowed
+                else "Your user groups do not allow this. Ask your administrator."
+            )
+
+    def open(self, key: str) -> QWidget:
+        """Open (or raise) the window of a menu entry and return it."""
+        existing = self.open_widgets.get(key)
+        if existing is not None and shiboken6.isValid(existing) and existing.isVisible():
+            existing.raise_()
+            existing.activateWindow()
+            return existing
+        widget = self.entries[key].factory(self.ctx, self.window)
+        widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.open_widgets[key] = widget
+        if shiboken6.isValid(widget):
+            widget.show()
+        return widget
+
+
+def install_setup_menu(window: QMainWindow, ctx: AppContext) -> SetupMenu:
+    """Add the Setup menu to the main window; also kept as `window.setup_menu`."""
+    menu = SetupMenu(window, ctx)
+    window.setup_menu = menu  # type: ignore[attr-defined]
+    return menu

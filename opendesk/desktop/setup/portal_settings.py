@@ -1,0 +1,70 @@
+"""Setup > Patient Portal: the portal's address (https; http://localhost only in a demo
+practice), the notification e-mail's subject and text (the text must contain [URL]; the tags
+are listed), and whether guarantors see their family members' messages."""
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QWidget
+
+from opendesk.core import preferences as prefs
+from opendesk.core.services import practice_setup
+from opendesk.desktop.changes import OpChanges
+from opendesk.desktop.context import AppContext
+from opendesk.desktop.forms_generated.ui_portal_settings import Ui_PortalSettingsDialog
+from opendesk.desktop.operations import ReadOp, WriteOp
+from opendesk.desktop.setup.common import FormProblems
+from opendesk.desktop.setup.validation import portal_problems, tags_text
+
+
+class PortalSettingsDialog(QDialog):
+    ready = Signal()
+    saved = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_PortalSettingsDialog()
+        self.ui.setupUi(self)
+        self.ui.tagsLabel.setText(tags_text())
+        self.problems = FormProblems(self.ui)
+        self.problems.clear()
+        self.demo = False
+        self.ui.buttonBox.accepted.connect(self.save)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        ReadOp(ctx, prefs.get_all, parent=self, success=self._fill).run_in_background()
+
+    def _fill(self, values: dict[str, Any]) -> None:
+        self.demo = bool(values[prefs.DEMO_MODE.name])
+        self.ui.portal_url.setText(str(values[prefs.PORTAL_URL.name]))
+        self.ui.notify_subject.setText(str(values[prefs.NOTIFY_SUBJECT.name]))
+        self.ui.notify_body.setPlainText(str(values[prefs.NOTIFY_BODY.name]))
+        self.ui.portal_family_scope.setChecked(bool(values[prefs.PORTAL_FAMILY_SCOPE.name]))
+        self.ready.emit()
+
+    def save(self) -> None:
+        url = self.ui.portal_url.text().strip()
+        subject = self.ui.notify_subject.text().strip()
+        body = self.ui.notify_body.toPlainText()
+        problems = portal_problems(url, subject, body, self.demo)
+        if problems:
+            self.problems.show(problems)
+            return
+        values: dict[Any, Any] = {
+            prefs.PORTAL_URL: url,
+            prefs.NOTIFY_SUBJECT: subject,
+            prefs.NOTIFY_BODY: body.strip(),
+            prefs.PORTAL_FAMILY_SCOPE: self.ui.portal_family_scope.isChecked(),
+        }
+        actor = self.ctx.actor
+        WriteOp(
+            self.ctx,
+            lambda s: practice_setup.set_preferences(s, actor, values),
+            changes=OpChanges(preferences=True),
+            parent=self,
+            success=self._saved,
+        ).failure(lambda exc: self.problems.failed(self, exc)).run_in_background()
+
+    def _saved(self, _none: None) -> None:
+        self.saved.emit()
+        self.accept()

@@ -1,0 +1,54 @@
+"""Setup > Practice: the practice's name, phone and address (preferences, Setup permission)."""
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QWidget
+
+from opendesk.core import preferences as prefs
+from opendesk.core.services import practice_setup
+from opendesk.desktop.changes import OpChanges
+from opendesk.desktop.context import AppContext
+from opendesk.desktop.forms_generated.ui_practice_info import Ui_PracticeInfoDialog
+from opendesk.desktop.operations import ReadOp, WriteOp
+from opendesk.desktop.setup.common import FormProblems
+
+
+class PracticeDialog(QDialog):
+    ready = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_PracticeInfoDialog()
+        self.ui.setupUi(self)
+        self.problems = FormProblems(self.ui)
+        self.problems.clear()
+        self.ui.buttonBox.accepted.connect(self.save)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        ReadOp(ctx, prefs.get_all, parent=self, success=self._fill).run_in_background()
+
+    def _fill(self, values: dict[str, Any]) -> None:
+        self.ui.practice_name.setText(str(values[prefs.PRACTICE_NAME.name]))
+        self.ui.practice_phone.setText(str(values[prefs.PRACTICE_PHONE.name]))
+        self.ui.practice_address.setPlainText(str(values[prefs.PRACTICE_ADDRESS.name]))
+        self.ready.emit()
+
+    def save(self) -> None:
+        name = self.ui.practice_name.text().strip()
+        if not name:
+            self.problems.show({"practice_name": "Enter the practice name."})
+            return
+        values: dict[Any, Any] = {
+            prefs.PRACTICE_NAME: name,
+            prefs.PRACTICE_PHONE: self.ui.practice_phone.text().strip(),
+            prefs.PRACTICE_ADDRESS: self.ui.practice_address.toPlainText().strip(),
+        }
+        actor = self.ctx.actor
+        WriteOp(
+            self.ctx,
+            lambda s: practice_setup.set_preferences(s, actor, values),
+            changes=OpChanges(preferences=True),
+            parent=self,
+            success=lambda _: self.accept(),
+        ).failure(lambda exc: self.problems.failed(self, exc)).run_in_background()

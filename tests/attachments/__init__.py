@@ -1,0 +1,1 @@
+"""Tests of opendesk.attachments: rules, A-to-Z folders, Dropbox, thumbnails."""

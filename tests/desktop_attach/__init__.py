@@ -1,0 +1,1 @@
+"""Tests of the attachment widgets (opendesk.desktop.attach)."""
