@@ -15,13 +15,14 @@ under test.
 
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 
+from opendesk.core import audit
 from opendesk.core import preferences as prefs
 from opendesk.core.actors import StaffActor
 from opendesk.core.db import Database
@@ -264,3 +265,17 @@ TOKEN_RE = re.compile(r'name="csrf_token" value="[^"]+"')
 
 def without_token(html: str) -> str:
     return TOKEN_RE.sub('name="csrf_token" value=""', html)
+
+
+@pytest.fixture(autouse=True)
+def audit_chain_intact(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After every security test that used a database: the audit chain still verifies (the
+    attacks, refusals and faults above all went through the audited services)."""
+    if "db" not in request.fixturenames:
+        yield
+        return
+    database: Database = request.getfixturevalue("db")
+    yield
+    with database.readonly_session() as s:
+        report = audit.verify(s)
+    assert report.intact, str(report)
