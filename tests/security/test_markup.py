@@ -23,7 +23,6 @@ from opendesk.core.models import Patient
 from opendesk.core.services.messages import NewAttachment
 from opendesk.portal.app import create_app
 from opendesk.portal.routes import content_disposition
-from tests import factories as f
 from tests.browser.test_portal_browser import CHROMIUM_ARGS
 from tests.conftest import ARTIFACTS
 from tests.desktop.conftest import ctx  # noqa: F401 - the desktop's application context
@@ -139,10 +138,14 @@ def _labels_showing(root: QWidget, payloads: tuple[str, ...]) -> list[QLabel]:
 
 
 def test_qt_views_show_markup_literally(qtbot: QtBot, db: Database, ctx: "AppContext") -> None:  # noqa: F811
-    """Every desktop view in this tree that shows a patient's name or a message: the labels
-    holding the payload are plain text, and nothing rendered it as rich text."""
-    from opendesk.desktop.modules.chart import ChartModule
-    from opendesk.desktop.portal_access.page import PortalAccessPage
+    """The whole desktop client on a patient and messages full of markup: every label in the
+    main window (Chart with its WebMail and Portal Access pages, Manage with the Email Inbox
+    and its preview) and in the message window that shows a payload is plain text, and the
+    message bodies are shown as typed."""
+    from opendesk.core.actors import PortalActor
+    from opendesk.core.services import portal_messages
+    from opendesk.desktop.inbox.page import EmailInboxPage
+    from opendesk.desktop.mainwindow import MainWindow
     from tests.desktop.conftest import login
 
     fam = make_families(db)
@@ -153,26 +156,51 @@ def test_qt_views_show_markup_literally(qtbot: QtBot, db: Database, ctx: "AppCon
             .values(first_name=FIRST, last_name=LAST)
         )
         s.commit()
-    with db.session() as s:
-        f.user(s, "qtuser")
-        s.commit()
-    login(ctx, "qtuser")
+        received = portal_messages.compose(
+            s,
+            PortalActor(fam.account_ids["annlee"], fam.patient_ids["ann"]),
+            fam.patient_ids["tim"],
+            SUBJECT,
+            BODY,
+            "markup-1",
+        )
+    login(ctx, "dmolar")
     ctx.select_patient(fam.patient_ids["tim"])
-    views: list[QWidget] = [ChartModule(ctx), PortalAccessPage(ctx)]
-    for view in views:
-        qtbot.addWidget(view)
-        if hasattr(view, "patient_changed"):
-            view.patient_changed(ctx.selection)
-        view.show()
-    checked = 0
-    for view in views:
-        for label in _labels_showing(view, (FIRST, LAST)):
+    window = MainWindow(ctx, start_background=False)
+    qtbot.addWidget(window)
+    window.resize(1400, 800)
+    window.show()
+    payloads = (FIRST, LAST, SUBJECT, "<script>")
+    checked: list[str] = []
+
+    def plain_labels(root: QWidget) -> None:
+        for label in _labels_showing(root, payloads):
             assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
-            checked += 1
-    assert checked >= 1
-    chart = views[0]
-    assert isinstance(chart, ChartModule)
-    assert f"{LAST}" in chart.name_label.text()
-    items = [chart.family_list.item(i).text() for i in range(chart.family_list.count())]
-    assert any(FIRST in i for i in items)
-    chart.grab().save(str(ARTIFACTS / "security_markup_chart.png"))
+            checked.append(label.objectName() or label.text()[:20])
+
+    for module_key in ("chart", "manage"):  # every page of both modules, as a user would
+        module = window.module(module_key)
+        assert module is not None
+        for page_key in list(module.page_widgets):  # type: ignore[attr-defined]
+            assert window.open_page(module_key, page_key)
+            plain_labels(window)
+    assert window.open_page("manage", "email_inbox")
+    manage = window.module("manage")
+    assert manage is not None
+    page = manage.page_widgets["email_inbox"]  # type: ignore[attr-defined]
+    assert isinstance(page, EmailInboxPage)
+    qtbot.waitUntil(lambda: page.model.complete, timeout=5000)
+    row = page.model.row_of_id(received)
+    assert row is not None
+    page.table.selectRow(row)
+    qtbot.waitUntil(lambda: page.preview.view is not None, timeout=5000)
+    assert page.preview.body.toPlainText() == BODY
+    plain_labels(window)
+    message = page.open_message(received)
+    qtbot.waitUntil(lambda: message.view is not None, timeout=5000)
+    assert message.body.toPlainText() == BODY
+    plain_labels(message)
+    message.grab().save(str(ARTIFACTS / "security_markup_message_window.png"))
+    message.close()
+    assert len(checked) >= 3, checked
+    window.grab().save(str(ARTIFACTS / "security_markup_desktop.png"))
