@@ -20,7 +20,7 @@ from opendesk.core.models import PortalAccount
 from opendesk.core.passwords import hash_password
 from tests.security.conftest import PASSWORD, Families, csrf_of
 
-CI_EXAMPLES = 12
+CI_EXAMPLES = 20
 ENV = "OPENDESK_FUZZ_EXAMPLES"
 TRACE_RE = re.compile(
     r"Traceback|File \"/|\b[A-Z][A-Za-z]+(?:Error|Exception)\b|sqlalchemy|psycopg|pymysql|"
