@@ -188,3 +188,39 @@ def test_staff_login_takes_as_long_for_unknown_names(db: Database) -> None:
             except staff_auth.LoginFailed as exc:
                 msgs.append(str(exc))
         assert msgs[0] == msgs[1] == staff_auth.WRONG_CREDENTIALS
+
+
+def test_hundred_wrong_passwords_on_a_staff_account(db: Database) -> None:
+    """The desktop log-in: the fifth failure locks for 15 minutes; the right password is refused
+    while locked; every failure is audited; the lock ends on time."""
+    with db.session() as s:
+        user = f.user(s, "frontdesk")
+        s.commit()
+        user_id = user.id
+    answers = []
+    for n in range(100):
+        with db.session() as s:
+            try:
+                staff_auth.login(s, "frontdesk", f"Wrong{n}pass", "ws-brute")
+            except staff_auth.LoginFailed as exc:
+                answers.append(type(exc).__name__)
+    assert answers[:4] == ["LoginFailed"] * 4
+    assert set(answers[4:]) == {"AccountLocked"}
+    with db.session() as s, pytest.raises(staff_auth.AccountLocked):
+        staff_auth.login(s, "frontdesk", f.PASSWORD, "ws-brute")
+    with db.readonly_session() as s:
+        rows = s.execute(
+            select(func.count(AuditEntry.id)).where(
+                AuditEntry.action == "staff.login", AuditEntry.user_id == user_id
+            )
+        ).scalar_one()
+    assert rows == 101
+    with db.session() as s:
+        s.execute(
+            update(User)
+            .where(User.id == user_id)
+            .values(locked_until=utcnow() - timedelta(seconds=1))
+        )
+        s.commit()
+    with db.session() as s:
+        assert staff_auth.login(s, "frontdesk", f.PASSWORD, "ws-brute").username == "frontdesk"
