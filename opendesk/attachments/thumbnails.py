@@ -101,8 +101,12 @@ class ThumbnailCache:
             flat.paste(image, mask=image.getchannel("A"))
             image = flat
         target = self._file(key)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".part")
+        try:  # a full or read-only cache folder only costs the thumbnail
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".part")
+        except OSError:
+            log.warning("could not write a thumbnail to the cache")
+            return None
         try:
             with os.fdopen(fd, "wb") as out:
                 image.save(out, "JPEG", quality=85)

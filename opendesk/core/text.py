@@ -27,3 +27,9 @@ def prefix_upper_bound(prefix: str) -> str:
     database answers from an index (LIKE does not, on SQLite, without a NOCASE column).
     """
     return prefix + "\U0010ffff"
+
+
+def storable(value: str) -> bool:
+    """Whether every database can store `value` as text: PostgreSQL refuses the NUL
+    character, which no real name, password or message needs."""
+    return "\x00" not in value

@@ -197,6 +197,12 @@ def classify(exc: BaseException) -> DeliveryError:
             connection=True,
         )
     if isinstance(exc, smtplib.SMTPServerDisconnected):
+        # smtplib turns a read timeout into "Connection unexpectedly closed: timed out";
+        # say it was the wait, not the server hanging up (a stalled server, a firewall).
+        if isinstance(exc.__context__, TimeoutError) or "timed out" in str(exc):
+            return DeliveryError(
+                "the SMTP server did not answer in time", permanent=False, connection=True
+            )
         return DeliveryError(
             "the SMTP server closed the connection", permanent=False, connection=True
         )

@@ -32,6 +32,7 @@ auth_log = logging.getLogger("opendesk.portal.auth")
 
 router = APIRouter(dependencies=[Depends(check_csrf)])
 
+MAX_PAGE = 1_000_000  # beyond any inbox; keeps OFFSET within what every database accepts
 _SAFE_TYPE = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*$")
 _INLINE_RISKY = {"text/html", "application/xhtml+xml", "image/svg+xml", "text/xml"}
 
@@ -278,7 +279,7 @@ async def reset_submit(
 @router.get("/inbox")
 def inbox(request: Request, session: DbSession, actor: Actor, page: int = 1) -> Response:
     size = request.app.state.config.page_size
-    page = max(1, page)
+    page = min(max(1, page), MAX_PAGE)
     found = portal_messages.inbox(session, actor, offset=(page - 1) * size, limit=size)
     pages = max(1, -(-found.total // size))
     ctx = {"nav": True, "active": "inbox", "unread": found.unread}

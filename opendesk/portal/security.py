@@ -15,6 +15,7 @@ import ipaddress
 import json
 import secrets
 import threading
+import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
@@ -266,31 +267,64 @@ async def check_csrf(request: Request) -> None:
 
 class LoginThrottle:
     """An increasing delay after failed log-ins, per client address and user name, the same
-    for names that exist and names that do not (kept in memory, per process)."""
+    for names that exist and names that do not (kept in memory, per process).
 
-    def __init__(self, base: float, maximum: float, max_keys: int = 100_000) -> None:
+    A second count per client address across all names slows down one client trying one
+    password on many accounts (password spraying), which the per-name count and the
+    per-account lockout never see: after `client_free` failures from one address the wait
+    doubles every further `client_step` failures, up to the same maximum. It is forgotten
+    `client_window` seconds after that address's last failure, so a busy shared address
+    (a practice's own network) is not slowed for long."""
+
+    def __init__(
+        self,
+        base: float,
+        maximum: float,
+        max_keys: int = 100_000,
+        *,
+        client_free: int = 20,
+        client_step: int = 10,
+        client_window: float = 15 * 60,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.base, self.maximum, self.max_keys = base, maximum, max_keys
+        self.client_free, self.client_step = client_free, client_step
+        self.client_window, self.clock = client_window, clock
         self._failures: dict[str, int] = {}
+        self._clients: dict[str, tuple[int, float]] = {}
         self._lock = threading.Lock()
 
     @staticmethod
     def _key(client: str, username: str) -> str:
         return hashlib.sha256(f"{client}\0{username.strip().casefold()}".encode()).hexdigest()
 
+    def _client_failures(self, client: str) -> int:
+        count, last = self._clients.get(client, (0, 0.0))
+        return count if self.clock() - last < self.client_window else 0
+
     def delay(self, client: str, username: str) -> float:
-        failures = self._failures.get(self._key(client, username), 0)
-        if failures < 2 or self.base <= 0:
+        if self.base <= 0:
             return 0.0
-        return float(min(self.maximum, self.base * 2 ** (failures - 2)))
+        failures = self._failures.get(self._key(client, username), 0)
+        wait = self.base * 2 ** (failures - 2) if failures >= 2 else 0.0
+        spread = self._client_failures(client) - self.client_free
+        if spread >= 0:
+            wait = max(wait, self.base * 2 ** (spread // self.client_step))
+        return float(min(self.maximum, wait))
 
     def failed(self, client: str, username: str) -> None:
         with self._lock:
             if len(self._failures) >= self.max_keys:
                 self._failures.clear()
+            if len(self._clients) >= self.max_keys:
+                self._clients.clear()
             key = self._key(client, username)
             self._failures[key] = self._failures.get(key, 0) + 1
+            self._clients[client] = (self._client_failures(client) + 1, self.clock())
 
     def succeeded(self, client: str, username: str) -> None:
+        """A success clears that name's count; the client's count stays until it times out
+        (one good password must not wipe out a spraying run)."""
         with self._lock:
             self._failures.pop(self._key(client, username), None)
 

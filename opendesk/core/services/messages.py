@@ -29,8 +29,10 @@ from opendesk.core.models import (
 from opendesk.core.notices import render_notice
 from opendesk.core.passwords import verify_password
 from opendesk.core.services.compose import recipient_for, send_problems
+from opendesk.core.text import storable
 
 SUBJECT_MAX = 200
+NUL_TEXT = "The text holds a NUL character, which cannot be stored. Remove it and try again."
 _FORBIDDEN_NAME_CHARS = set('/\\:*?"<>|') | {chr(c) for c in range(32)}
 
 
@@ -150,6 +152,8 @@ def message_view(session: Session, msg: WebMailMessage) -> MessageView:
 
 
 def _validate_text(session: Session, subject: str, body: str) -> None:
+    if not storable(subject) or not storable(body):
+        raise ValidationError(NUL_TEXT, "body")
     if not subject.strip():
         raise ValidationError("Enter a subject.", "subject")
     if len(subject) > SUBJECT_MAX:

@@ -31,6 +31,7 @@ from opendesk.core.passwords import (
     password_rule_message,
     verify_password,
 )
+from opendesk.core.text import storable
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
@@ -95,7 +96,7 @@ def _as_login(account: PortalAccount, client: str) -> PortalLogin:
 
 def _find(session: Session, username: str) -> PortalAccount | None:
     name = normalise_username(username)
-    if not name or len(name) > USERNAME_MAX:
+    if not name or len(name) > USERNAME_MAX or not storable(username):
         return None
     account = session.execute(
         select(PortalAccount).where(PortalAccount.username == name)
@@ -298,7 +299,9 @@ def request_reset(session: Session, username_or_email: str, client: str = "") ->
     patient's e-mail address. Answers the same (None) whether or not one exists."""
     given = username_or_email.strip()
     accounts: list[PortalAccount] = []
-    if "@" in given:
+    if not storable(given):
+        pass  # no account has such a name or address; answer as for any unknown one
+    elif "@" in given:
         found = _find(session, given)
         if found is not None:
             accounts.append(found)

@@ -36,8 +36,9 @@ def compose_choices(
             actor,
             "portal.patient.denied",
             object_type="patient",
-            object_id=about,
+            object_id=about if portal_messages.possible_id(about) else None,
             outcome="denied",
+            detail="" if portal_messages.possible_id(about) else "id out of range",
         )
         session.commit()
         raise NotFound("That patient was not found.")

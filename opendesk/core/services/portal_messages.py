@@ -19,12 +19,23 @@ from opendesk.core.enums import MessageStatus
 from opendesk.core.errors import NotFound, ValidationError
 from opendesk.core.models import Attachment, Patient, PortalAccount, Provider, WebMailMessage
 from opendesk.core.services.messages import (
+    NUL_TEXT,
     SUBJECT_MAX,
     AttachmentInfo,
     MessageView,
     message_view,
     reply_subject,
 )
+from opendesk.core.text import storable
+
+ID_MAX = 2**63 - 1  # the largest id any of the databases can hold (SQLite: OverflowError above)
+
+
+def possible_id(value: int) -> bool:
+    """Whether `value` can be a row id at all. A number from a URL or a form beyond what the
+    database can store must answer NotFound like any other unknown id, not crash the driver."""
+    return 0 < value <= ID_MAX
+
 
 VISIBLE = (
     MessageStatus.WEBMAIL_SENT,
@@ -60,8 +71,9 @@ def _not_found(session: Session, actor: PortalActor, kind: str, object_id: int) 
         actor,
         f"portal.{kind}.denied",
         object_type=kind,
-        object_id=object_id,
+        object_id=object_id if possible_id(object_id) else None,
         outcome="denied",
+        detail="" if possible_id(object_id) else "id out of range",
     )
     session.commit()
     return NotFound(f"That {kind} was not found.")
@@ -71,7 +83,7 @@ def _visible_message(
     session: Session, actor: PortalActor, message_id: int, allowed: set[int] | None = None
 ) -> WebMailMessage:
     _account(session, actor)
-    msg = session.get(WebMailMessage, message_id)
+    msg = session.get(WebMailMessage, message_id) if possible_id(message_id) else None
     if allowed is None:
         allowed = scope.phi_scope(session, actor.patient_id)
     if (
@@ -245,7 +257,7 @@ def open_message(session: Session, actor: PortalActor, message_id: int) -> list[
 def attachment(
     session: Session, actor: PortalActor, attachment_id: int
 ) -> tuple[AttachmentInfo, bytes]:
-    att = session.get(Attachment, attachment_id)
+    att = session.get(Attachment, attachment_id) if possible_id(attachment_id) else None
     msg = session.get(WebMailMessage, att.message_id) if att else None
     if (
         att is None
@@ -270,6 +282,8 @@ def attachment(
 
 
 def _validate(session: Session, subject: str, body: str) -> None:
+    if not storable(subject) or not storable(body):
+        raise ValidationError(NUL_TEXT, "body")
     if not subject.strip():
         raise ValidationError("Enter a subject.", "subject")
     if len(subject) > SUBJECT_MAX:
@@ -281,10 +295,25 @@ def _validate(session: Session, subject: str, body: str) -> None:
         raise ValidationError(f"The message is longer than {limit:,} characters.", "body")
 
 
-def _existing(session: Session, request_id: str) -> int | None:
-    return session.execute(
-        select(WebMailMessage.id).where(WebMailMessage.client_request_id == request_id)
-    ).scalar_one_or_none()
+REQUEST_ID_TAKEN = "This form was already used. Reload the page and write your message again."
+
+
+def _existing(session: Session, actor: PortalActor, request_id: str) -> int | None:
+    """The message an earlier try of this form made, so a retry does not send twice. A request
+    id another sender used (only a tampered form has one) is refused without saying whose
+    message it is: answering with that message's id would tell its number to a stranger."""
+    if not storable(request_id):
+        raise ValidationError(REQUEST_ID_TAKEN, "request_id")
+    row = session.execute(
+        select(WebMailMessage.id, WebMailMessage.sender_portal_account_id).where(
+            WebMailMessage.client_request_id == request_id
+        )
+    ).one_or_none()
+    if row is None:
+        return None
+    if row.sender_portal_account_id != actor.account_id:
+        raise ValidationError(REQUEST_ID_TAKEN, "request_id")
+    return int(row.id)
 
 
 def _store(session: Session, actor: PortalActor, msg: WebMailMessage, action: str) -> int:
@@ -304,7 +333,7 @@ def _store(session: Session, actor: PortalActor, msg: WebMailMessage, action: st
         session.commit()
     except IntegrityError:
         session.rollback()
-        found = _existing(session, msg.client_request_id or "")
+        found = _existing(session, actor, msg.client_request_id or "")
         if found is None:
             raise
         return found
@@ -315,7 +344,7 @@ def reply(
     session: Session, actor: PortalActor, parent_id: int, body: str, client_request_id: str
 ) -> int:
     """The holder answers a message; it lands in the thread's provider's WebMail Inbox."""
-    found = _existing(session, client_request_id)
+    found = _existing(session, actor, client_request_id)
     if found is not None:
         return found
     parent = _visible_message(session, actor, parent_id)
@@ -346,11 +375,13 @@ def compose(
     client_request_id: str,
 ) -> int:
     """A new message to the primary provider of the patient it is about."""
-    found = _existing(session, client_request_id)
+    found = _existing(session, actor, client_request_id)
     if found is not None:
         return found
     _account(session, actor)
-    if not scope.in_scope(session, actor.patient_id, regarding_patient_id):
+    if not possible_id(regarding_patient_id) or not scope.in_scope(
+        session, actor.patient_id, regarding_patient_id
+    ):
         raise _not_found(session, actor, "patient", regarding_patient_id)
     regarding = session.get(Patient, regarding_patient_id)
     assert regarding is not None

@@ -23,6 +23,7 @@ from opendesk.core.passwords import (
     password_rule_message,
     verify_password,
 )
+from opendesk.core.text import storable
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
@@ -89,7 +90,7 @@ def login(session: Session, username: str, password: str, workstation: str) -> L
     Raises LoginFailed (wrong name or password, disabled) or AccountLocked."""
     name = username.strip()
     user = None
-    if name:
+    if name and storable(name):
         # Lock the row alone (PostgreSQL refuses FOR UPDATE across the provider outer join).
         user_id = session.execute(
             select(User.id).where(User.username == name).with_for_update()

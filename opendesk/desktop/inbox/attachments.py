@@ -7,6 +7,7 @@ the client exits) and hands it to the system's viewer; Save asks where to write 
 """
 
 import atexit
+import errno
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -60,15 +61,30 @@ def fetch(
     ).run_in_background()
 
 
+def _write_failed(exc: OSError) -> str:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return (
+            "The attachment could not be opened: the disk holding the temporary folder is "
+            "full. Free some space (or use Save to put it elsewhere) and try again."
+        )
+    return (
+        "The attachment could not be written to a temporary file "
+        f"({exc.strerror or 'write error'}). Use Save to put it elsewhere."
+    )
+
+
 def open_attachment(ctx: AppContext, parent: QWidget | None, attachment_id: int) -> None:
     def show(info: AttachmentInfo, data: bytes) -> None:
-        folder = temp_dir() / str(info.id)
-        folder.mkdir(exist_ok=True)
-        path = folder / Path(info.name).name
-        try:
+        path: Path | None = None
+        try:  # every step can fail on a full or missing temporary folder
+            folder = temp_dir() / str(info.id)
+            folder.mkdir(exist_ok=True)
+            path = folder / Path(info.name).name
             path.write_bytes(data)
-        except OSError:
-            error(parent, "The attachment could not be written to a temporary file.")
+        except OSError as exc:
+            if path is not None:
+                path.unlink(missing_ok=True)  # never leave a truncated copy to be opened
+            error(parent, _write_failed(exc))
             return
         open_url(QUrl.fromLocalFile(str(path)))
 
