@@ -7,6 +7,7 @@ so this module imports neither `opendesk.desktop` nor `opendesk.portal`.
 
 import argparse
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -105,6 +106,8 @@ def run_demo(args: argparse.Namespace) -> int:
     smtp_port = 8025 if _port_free(8025) else free_port()
     _point_demo_at(url, portal_port, smtp_port)
 
+    # A terminated launcher (service manager, `kill`) still stops what it started.
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: sys.exit(0))
     catcher = MailCatcher(folder / "mail", smtp_port).start()
     env = dict(os.environ, OPENDESK_DB_URL=url)
     portal = subprocess.Popen(
