@@ -151,7 +151,8 @@ def message_view(session: Session, msg: WebMailMessage) -> MessageView:
     )
 
 
-def _validate_text(session: Session, subject: str, body: str) -> None:
+def validate_text(session: Session, subject: str, body: str) -> None:
+    """The rules for a message's subject and body, from the desktop or the portal."""
     if not storable(subject) or not storable(body):
         raise ValidationError(NUL_TEXT, "body")
     if not subject.strip():
@@ -315,7 +316,7 @@ def send(
         session, actor, Permission.WEBMAIL_SEND, patient_id=out.regarding_patient_id
     )
     check_provider_password(session, actor, user, out.provider_id, provider_password)
-    _validate_text(session, out.subject, out.body)
+    validate_text(session, out.subject, out.body)
     problems = send_problems(session, out.regarding_patient_id, out.provider_id)
     if problems:
         raise ValidationError(problems[0])

@@ -10,7 +10,7 @@ from sqlalchemy import case, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from opendesk.core import audit, preferences, scope
+from opendesk.core import audit, scope
 from opendesk.core.actors import PortalActor
 from opendesk.core.blobs import read_attachment
 from opendesk.core.clock import utcnow
@@ -19,12 +19,11 @@ from opendesk.core.enums import MessageStatus
 from opendesk.core.errors import NotFound, ValidationError
 from opendesk.core.models import Attachment, Patient, PortalAccount, Provider, WebMailMessage
 from opendesk.core.services.messages import (
-    NUL_TEXT,
-    SUBJECT_MAX,
     AttachmentInfo,
     MessageView,
     message_view,
     reply_subject,
+    validate_text,
 )
 from opendesk.core.text import storable
 
@@ -281,20 +280,6 @@ def attachment(
     return AttachmentInfo(att.id, att.display_name, att.content_type, att.size, att.flags), data
 
 
-def _validate(session: Session, subject: str, body: str) -> None:
-    if not storable(subject) or not storable(body):
-        raise ValidationError(NUL_TEXT, "body")
-    if not subject.strip():
-        raise ValidationError("Enter a subject.", "subject")
-    if len(subject) > SUBJECT_MAX:
-        raise ValidationError(f"The subject is longer than {SUBJECT_MAX} characters.", "subject")
-    if not body.strip():
-        raise ValidationError("Enter a message.", "body")
-    limit = preferences.get(session, preferences.MESSAGE_MAX_CHARS)
-    if len(body) > limit:
-        raise ValidationError(f"The message is longer than {limit:,} characters.", "body")
-
-
 REQUEST_ID_TAKEN = "This form was already used. Reload the page and write your message again."
 
 
@@ -349,7 +334,7 @@ def reply(
         return found
     parent = _visible_message(session, actor, parent_id)
     subject = reply_subject(parent.subject)
-    _validate(session, subject, body)
+    validate_text(session, subject, body)
     msg = WebMailMessage(
         status=int(MessageStatus.WEBMAIL_RECEIVED),
         patient_id=actor.patient_id,
@@ -385,7 +370,7 @@ def compose(
         raise _not_found(session, actor, "patient", regarding_patient_id)
     regarding = session.get(Patient, regarding_patient_id)
     assert regarding is not None
-    _validate(session, subject, body)
+    validate_text(session, subject, body)
     msg = WebMailMessage(
         status=int(MessageStatus.WEBMAIL_RECEIVED),
         patient_id=actor.patient_id,
