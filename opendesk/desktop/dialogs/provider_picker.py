@@ -7,15 +7,9 @@ filtered as you type, optionally only providers a user is linked to.
 or, blocking: `row = ProviderPickerDialog.pick(ctx, self)` (None when cancelled).
 """
 
-from collections.abc import Sequence
-from typing import Any
-
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -26,41 +20,15 @@ from opendesk.core.services import providers
 from opendesk.core.services.providers import ProviderRow
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.forms_generated.ui_provider_picker import Ui_ProviderPickerDialog
+from opendesk.desktop.models.rows import RowsTableModel
 from opendesk.desktop.operations import ReadOp
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
-
-class ProviderTableModel(QAbstractTableModel):
+class ProviderTableModel(RowsTableModel[ProviderRow]):
     HEADERS = ("Abbr", "Name", "Specialty", "User")
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[ProviderRow] = []
-
-    def set_rows(self, rows: Sequence[ProviderRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        row = self.rows[index.row()]
-        return (row.abbr, row.name, row.specialty, "yes" if row.has_users else "")[index.column()]
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+    def values(self, row: ProviderRow) -> tuple[str, ...]:
+        return (row.abbr, row.name, row.specialty, "yes" if row.has_users else "")
 
 
 class ProviderPickerDialog(QDialog):

@@ -2,15 +2,9 @@
 hide or show, and delete one that nothing refers to (the core refuses once it has messages,
 patients or users, and says so)."""
 
-from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
     Signal,
 )
 from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
@@ -22,44 +16,19 @@ from opendesk.desktop.changes import OpChanges
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.forms_generated.ui_provider_edit import Ui_ProviderEditDialog
 from opendesk.desktop.forms_generated.ui_provider_list import Ui_ProviderListDialog
+from opendesk.desktop.models.rows import RowsTableModel
 from opendesk.desktop.operations import ReadOp, WriteOp
 from opendesk.desktop.setup.common import FormProblems, confirm, keep_open
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 PROVIDER_CHANGES = OpChanges(providers=True)
 
 
-class ProviderListModel(QAbstractTableModel):
+class ProviderListModel(RowsTableModel[ProviderRow]):
     HEADERS = ("Abbr", "Name", "Specialty", "User", "Hidden")
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[ProviderRow] = []
-
-    def set_rows(self, rows: Sequence[ProviderRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        r = self.rows[index.row()]
-        values = (r.abbr, r.name, r.specialty, "yes" if r.has_users else "", "hidden")
-        return values[index.column()] if index.column() < 4 or r.is_hidden else ""
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+    def values(self, row: ProviderRow) -> tuple[str, ...]:
+        used = "yes" if row.has_users else ""
+        return (row.abbr, row.name, row.specialty, used, "hidden" if row.is_hidden else "")
 
 
 class ProviderEditDialog(QDialog):

@@ -8,10 +8,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -27,10 +23,10 @@ from opendesk.desktop.context import AppContext
 from opendesk.desktop.forms_generated.ui_temporary_password import Ui_TemporaryPasswordDialog
 from opendesk.desktop.forms_generated.ui_user_edit import Ui_UserEditDialog
 from opendesk.desktop.forms_generated.ui_user_list import Ui_UserListDialog
+from opendesk.desktop.models.rows import RowsTableModel
 from opendesk.desktop.operations import ReadOp, WriteOp
 from opendesk.desktop.setup.common import FormProblems, confirm, keep_open
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 USER_CHANGES = OpChanges(users=True)
 
 
@@ -51,36 +47,11 @@ class TemporaryPasswordDialog(QDialog):
         super().accept()
 
 
-class UserListModel(QAbstractTableModel):
+class UserListModel(RowsTableModel[UserRow]):
     HEADERS = ("User name", "Provider", "Groups", "State")
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[UserRow] = []
-
-    def set_rows(self, rows: Sequence[UserRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        r = self.rows[index.row()]
-        return (r.username, r.provider_abbr, ", ".join(r.group_names), r.state)[index.column()]
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+    def values(self, row: UserRow) -> tuple[str, ...]:
+        return (row.username, row.provider_abbr, ", ".join(row.group_names), row.state)
 
 
 @dataclass(frozen=True)
