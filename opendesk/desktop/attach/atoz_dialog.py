@@ -36,6 +36,7 @@ from opendesk.attachments.atoz import FolderEntry, list_folder
 from opendesk.attachments.rules import human_size
 from opendesk.attachments.thumbnails import ThumbnailCache
 from opendesk.desktop.attach import tasks
+from opendesk.desktop.attach.local_files import open_local_file_dialog
 from opendesk.desktop.attach.preview import PreviewDialog
 from opendesk.desktop.attach.thumbs import ThumbnailLoader
 
@@ -290,12 +291,7 @@ class AtoZFileDialog(QDialog):
         dialog.show()
 
     def _select_local(self) -> None:
-        """An ordinary file dialog, opened window-modal (no nested event loop)."""
-        dialog = QFileDialog(self, "Select Local File", str(Path.home()))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.filesSelected.connect(self._local_chosen)
-        self.local_dialog = dialog
-        dialog.open()
+        self.local_dialog = open_local_file_dialog(self, self._local_chosen)
 
     def _local_chosen(self, names: list[str]) -> None:
         if names:

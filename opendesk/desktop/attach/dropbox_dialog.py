@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from opendesk.attachments.dropbox_source import Cancelled, DropboxSource, RemoteEntry
 from opendesk.attachments.rules import Limits, human_size
 from opendesk.desktop.attach import tasks
+from opendesk.desktop.attach.local_files import open_local_file_dialog
 from opendesk.desktop.attach.preview import PreviewDialog
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
@@ -311,12 +312,7 @@ class DropboxSelectFilesDialog(QDialog):
         dialog.show()
 
     def _select_local(self) -> None:
-        """An ordinary file dialog, opened window-modal (no nested event loop)."""
-        dialog = QFileDialog(self, "Select Local File", str(Path.home()))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.filesSelected.connect(self._local_chosen)
-        self.local_dialog = dialog
-        dialog.open()
+        self.local_dialog = open_local_file_dialog(self, self._local_chosen)
 
     def _local_chosen(self, names: list[str]) -> None:
         if names:

@@ -7,8 +7,8 @@ dialog stays open with everything typed still in it.
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QMessageBox, QTableView, QWidget
 
 from opendesk.core.errors import ValidationError
 from opendesk.desktop.messages import channel, is_expected, show_error, user_message
@@ -109,3 +109,18 @@ def keep_open(dialog: QDialog) -> QDialog:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
+
+
+def setup_list_view(
+    view: QTableView,
+    model: QAbstractItemModel,
+    on_open: Callable[[], None],
+    on_selection: Callable[[], None],
+) -> None:
+    """The list of a setup dialog: no row numbers, columns fitted, double-click opens."""
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.doubleClicked.connect(lambda _index: on_open())
+    view.selectionModel().selectionChanged.connect(lambda *_: on_selection())

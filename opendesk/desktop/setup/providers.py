@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import (
     Signal,
 )
-from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from opendesk.core.services import practice_setup, providers, setup_views
 from opendesk.core.services.practice_setup import ProviderInput
@@ -18,7 +18,7 @@ from opendesk.desktop.forms_generated.ui_provider_edit import Ui_ProviderEditDia
 from opendesk.desktop.forms_generated.ui_provider_list import Ui_ProviderListDialog
 from opendesk.desktop.models.rows import RowsTableModel
 from opendesk.desktop.operations import ReadOp, WriteOp
-from opendesk.desktop.setup.common import FormProblems, confirm, keep_open
+from opendesk.desktop.setup.common import FormProblems, confirm, keep_open, setup_list_view
 
 PROVIDER_CHANGES = OpChanges(providers=True)
 
@@ -115,13 +115,7 @@ class ProvidersDialog(QDialog):
         self.ui = Ui_ProviderListDialog()
         self.ui.setupUi(self)
         self.model = ProviderListModel(self)
-        view = self.ui.providersView
-        view.setModel(self.model)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
-        view.doubleClicked.connect(lambda _i: self.edit())
-        view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        setup_list_view(self.ui.providersView, self.model, self.edit, self._update_buttons)
         self.ui.addButton.clicked.connect(self.add)
         self.ui.editButton.clicked.connect(self.edit)
         self.ui.hideButton.clicked.connect(self.toggle_hidden)

@@ -11,7 +11,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QDialog, QHeaderView, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 from sqlalchemy.orm import Session
 
 from opendesk.core.services import practice_setup, providers, setup_views
@@ -25,7 +25,7 @@ from opendesk.desktop.forms_generated.ui_user_edit import Ui_UserEditDialog
 from opendesk.desktop.forms_generated.ui_user_list import Ui_UserListDialog
 from opendesk.desktop.models.rows import RowsTableModel
 from opendesk.desktop.operations import ReadOp, WriteOp
-from opendesk.desktop.setup.common import FormProblems, confirm, keep_open
+from opendesk.desktop.setup.common import FormProblems, confirm, keep_open, setup_list_view
 
 USER_CHANGES = OpChanges(users=True)
 
@@ -190,13 +190,7 @@ class UsersDialog(QDialog):
         self.ui = Ui_UserListDialog()
         self.ui.setupUi(self)
         self.model = UserListModel(self)
-        view = self.ui.usersView
-        view.setModel(self.model)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
-        view.doubleClicked.connect(lambda _i: self.edit())
-        view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        setup_list_view(self.ui.usersView, self.model, self.edit, self._update_buttons)
         self.ui.addButton.clicked.connect(self.add)
         self.ui.editButton.clicked.connect(self.edit)
         self.ui.resetButton.clicked.connect(self.reset_password)
