@@ -1,6 +1,6 @@
 """Send benchmarks (run on demand; they print numbers, they do not assert):
 
-1. commit: `core.services.messages.send` (message, notification outbox row, audit row, one
+1. commit: `core.services.webmail.send` (message, notification outbox row, audit row, one
    transaction) without an attachment and with a 20 MB one. Targets: < 100 ms / < 500 ms.
 2. stall: the longest GUI-thread stall while a real background send (20 MB attachment) runs
    from the compose window, measured with a 5 ms QTimer heartbeat. Target: < 50 ms.
@@ -33,8 +33,8 @@ from opendesk.core import preferences as prefs
 from opendesk.core.db import Database
 from opendesk.core.enums import Permission
 from opendesk.core.models import Provider
-from opendesk.core.services import messages, staff_auth
-from opendesk.core.services.messages import NewAttachment, Outgoing
+from opendesk.core.services import staff_auth, webmail
+from opendesk.core.services.webmail import NewAttachment, Outgoing
 
 SERVERS = {"mariadb": "mariadb+pymysql://root@127.0.0.1:3306/"}
 PASSWORD = "Bench2026!"
@@ -143,7 +143,7 @@ def bench_commit(db: Database, patient_id: int, provider_id: int, runs: int) -> 
         )
         with db.session() as s:
             start = time.perf_counter()
-            messages.send(s, user.actor, out)
+            webmail.send(s, user.actor, out)
             return (time.perf_counter() - start) * 1000
 
     one(())  # warm up

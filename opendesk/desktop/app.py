@@ -21,7 +21,7 @@ from opendesk.core.paths import log_dir
 from opendesk.core.settings import WorkstationSettings, resolve_database_url
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.icons import icon
-from opendesk.desktop.messages import DATABASE_UNREACHABLE, install_excepthook
+from opendesk.desktop.message_channel import DATABASE_UNREACHABLE, install_excepthook
 
 log = logging.getLogger("opendesk.desktop")
 

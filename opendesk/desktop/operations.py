@@ -11,7 +11,7 @@
 Each operation opens ONE session on the worker thread (read-only for ReadOp, a write session
 for WriteOp), passes it to `op`, and closes it (rolling back anything not committed: services
 commit their own work). `success(value)` or `failure(exc)` runs on the GUI thread; without a
-failure callback the error goes to the message channel (`desktop.messages.show_error`):
+failure callback the error goes to the message channel (`desktop.message_channel.show_error`):
 expected errors as a clear dialog, bugs to the crash dialog and the log. A WriteOp emits its
 OpChanges on `ctx.changes` after success. `with_progress(label)` shows a busy dialog when the
 work takes longer than half a second. If the parent widget is gone by the time the work ends,
@@ -101,7 +101,7 @@ class ReadOp(Generic[T]):
             if self._failure is not None:
                 self._failure(result.error)
             else:
-                from opendesk.desktop.messages import show_error
+                from opendesk.desktop.message_channel import show_error
 
                 show_error(self.parent, result.error)
             return

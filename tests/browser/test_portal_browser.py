@@ -12,7 +12,7 @@ from sqlalchemy import select
 from opendesk.core.db import Database
 from opendesk.core.enums import MessageStatus
 from opendesk.core.models import WebMailMessage
-from opendesk.core.services.messages import NewAttachment
+from opendesk.core.services.webmail import NewAttachment
 from opendesk.portal.app import create_app
 from tests.conftest import ARTIFACTS
 from tests.portal.conftest import PASSWORD, Practice, config, send

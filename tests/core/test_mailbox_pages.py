@@ -13,7 +13,7 @@ from opendesk.core.db import Database
 from opendesk.core.enums import MessageStatus, OutboxStatus, Permission
 from opendesk.core.errors import PermissionDenied
 from opendesk.core.models import AuditEntry, OutboxNotice, WebMailMessage
-from opendesk.core.services import mailbox, messages
+from opendesk.core.services import mailbox, webmail
 from opendesk.core.services.mailbox import Mailbox, MailboxFilter, SortKey
 from tests import factories as f
 
@@ -164,12 +164,12 @@ def test_drafts_by_provider_by_author_newest_edit_first(db: Database, box: Box) 
 def test_preview_does_not_mark_read_and_is_audited(db: Database, box: Box) -> None:
     unread = box.ids["m0"]
     with db.session() as s:
-        view = messages.preview_message(s, box.doc_a, unread)
+        view = webmail.preview_message(s, box.doc_a, unread)
         assert view.status == S.WEBMAIL_RECEIVED and view.read_at is None
-        draft = messages.preview_message(s, box.desk, box.ids["desk_b"])
+        draft = webmail.preview_message(s, box.desk, box.ids["desk_b"])
         assert draft.subject == "Desk B"
     with db.session() as s, pytest.raises(PermissionDenied):
-        messages.preview_message(s, box.doc_b, unread)
+        webmail.preview_message(s, box.doc_b, unread)
     with db.readonly_session() as s:
         msg = s.get(WebMailMessage, unread)
         assert msg is not None and msg.status == S.WEBMAIL_RECEIVED

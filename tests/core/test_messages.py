@@ -15,8 +15,8 @@ from opendesk.core.db import Database
 from opendesk.core.enums import MessageStatus, Permission
 from opendesk.core.errors import NotFound, PermissionDenied, ValidationError
 from opendesk.core.models import AuditEntry, OutboxNotice, WebMailMessage
-from opendesk.core.services import compose, mailbox, messages, portal_messages
-from opendesk.core.services.messages import NewAttachment, Outgoing
+from opendesk.core.services import compose, mailbox, portal_messages, webmail
+from opendesk.core.services.webmail import NewAttachment, Outgoing
 from tests import factories as f
 
 SECRET_SUBJECT = "Biopsy result for tooth 14"
@@ -105,7 +105,7 @@ def test_send_commits_message_notice_and_audit(db: Database, practice: Practice)
     attachment = NewAttachment("plan.pdf", "application/pdf", b"%PDF-1.4 fake")
     out = outgoing(practice, attachments=(attachment,))
     with db.session() as s:
-        result = messages.send(s, practice.doc_a, out)
+        result = webmail.send(s, practice.doc_a, out)
     with db.readonly_session() as s:
         msg = s.get(WebMailMessage, result.message_id)
         assert msg is not None
@@ -127,9 +127,9 @@ def test_send_commits_message_notice_and_audit(db: Database, practice: Practice)
 def test_retry_with_the_same_request_id_makes_one_message(db: Database, practice: Practice) -> None:
     out = outgoing(practice)
     with db.session() as s:
-        first = messages.send(s, practice.doc_a, out)
+        first = webmail.send(s, practice.doc_a, out)
     with db.session() as s:
-        again = messages.send(s, practice.doc_a, out)
+        again = webmail.send(s, practice.doc_a, out)
     assert again.duplicate and again.message_id == first.message_id
     with db.readonly_session() as s:
         assert count(s, WebMailMessage) == 1 and count(s, OutboxNotice) == 1
@@ -142,26 +142,26 @@ def test_connection_lost_before_commit_leaves_nothing_then_retry_sends_once(
     with db.session() as s:
         event.listen(s, "before_commit", lambda sess: sess.connection().invalidate())
         with pytest.raises(Exception):  # noqa: B017 - whatever the driver raises
-            messages.send(s, practice.doc_a, out)
+            webmail.send(s, practice.doc_a, out)
     with db.readonly_session() as s:
         assert count(s, WebMailMessage) == 0 and count(s, OutboxNotice) == 0
     with db.session() as s:
-        messages.send(s, practice.doc_a, out)
+        webmail.send(s, practice.doc_a, out)
     with db.session() as s:
-        messages.send(s, practice.doc_a, out)
+        webmail.send(s, practice.doc_a, out)
     with db.readonly_session() as s:
         assert count(s, WebMailMessage) == 1 and count(s, OutboxNotice) == 1
 
 
 def test_front_desk_drafts_and_a_provider_sends_the_draft(db: Database, practice: Practice) -> None:
     with db.session() as s, pytest.raises(PermissionDenied):
-        messages.send(s, practice.desk, outgoing(practice))
+        webmail.send(s, practice.desk, outgoing(practice))
     with db.session() as s:
-        draft_id = messages.save_draft(s, practice.desk, outgoing(practice))
+        draft_id = webmail.save_draft(s, practice.desk, outgoing(practice))
     with db.session() as s:
         ids = mailbox.mailbox_ids(s, practice.doc_a, practice.prov_a, mailbox.Mailbox.DRAFTS)
         assert ids == [draft_id]
-        result = messages.send(s, practice.doc_a, outgoing(practice, draft_id=draft_id))
+        result = webmail.send(s, practice.doc_a, outgoing(practice, draft_id=draft_id))
     assert result.message_id == draft_id
     with db.readonly_session() as s:
         msg = s.get(WebMailMessage, draft_id)
@@ -176,12 +176,12 @@ def test_front_desk_drafts_and_a_provider_sends_the_draft(db: Database, practice
 
 def test_sending_as_another_provider_needs_its_password(db: Database, practice: Practice) -> None:
     out = outgoing(practice)
-    with db.session() as s, pytest.raises(messages.ProviderPasswordRequired):
-        messages.send(s, practice.doc_b, out)
-    with db.session() as s, pytest.raises(messages.WrongProviderPassword):
-        messages.send(s, practice.doc_b, out, provider_password="wrong")
+    with db.session() as s, pytest.raises(webmail.ProviderPasswordRequired):
+        webmail.send(s, practice.doc_b, out)
+    with db.session() as s, pytest.raises(webmail.WrongProviderPassword):
+        webmail.send(s, practice.doc_b, out, provider_password="wrong")
     with db.session() as s:
-        result = messages.send(s, practice.doc_b, out, provider_password=f.PASSWORD)
+        result = webmail.send(s, practice.doc_b, out, provider_password=f.PASSWORD)
     with db.readonly_session() as s:
         msg = s.get(WebMailMessage, result.message_id)
         assert msg is not None and msg.provider_id == practice.prov_a
@@ -228,7 +228,7 @@ def test_setup_problems_block_send(
         problems = compose.send_problems(s, practice.child, practice.prov_a)
         assert any(expected in p for p in problems), problems
         with pytest.raises(ValidationError):
-            messages.send(s, practice.doc_a, outgoing(practice))
+            webmail.send(s, practice.doc_a, outgoing(practice))
     with db.readonly_session() as s:
         assert count(s, WebMailMessage) == 0
 
@@ -243,7 +243,7 @@ def test_regarding_outside_the_recipients_scope(db: Database, practice: Practice
 
 def test_patient_reply_read_unread_and_provider_reply(db: Database, practice: Practice) -> None:
     with db.session() as s:
-        sent = messages.send(s, practice.doc_a, outgoing(practice))
+        sent = webmail.send(s, practice.doc_a, outgoing(practice))
     with db.session() as s:
         page = portal_messages.inbox(s, practice.head_portal)
         rows, total = page.rows, page.total
@@ -267,21 +267,21 @@ def test_patient_reply_read_unread_and_provider_reply(db: Database, practice: Pr
             mailbox.mailbox_count(s, practice.doc_a, practice.prov_a, mailbox.Mailbox.INBOX, flt)
             == 1
         )
-        view = messages.open_message(s, practice.doc_a, reply_id)
+        view = webmail.open_message(s, practice.doc_a, reply_id)
         assert view.status == MessageStatus.WEBMAIL_RECD_READ and view.read_at is not None
         assert (
             mailbox.mailbox_count(s, practice.doc_a, practice.prov_a, mailbox.Mailbox.INBOX, flt)
             == 0
         )
-        messages.mark_unread(s, practice.doc_a, reply_id)
+        webmail.mark_unread(s, practice.doc_a, reply_id)
         assert (
             mailbox.mailbox_count(s, practice.doc_a, practice.prov_a, mailbox.Mailbox.INBOX, flt)
             == 1
         )
-        chart_view = messages.open_message(s, practice.doc_a, reply_id, from_chart=True)
+        chart_view = webmail.open_message(s, practice.doc_a, reply_id, from_chart=True)
         assert chart_view.status == MessageStatus.WEBMAIL_RECEIVED
-        answer = messages.reply(s, practice.doc_a, reply_id, "Next Tuesday.", "a1")
-        thread_views = messages.thread_of(s, practice.doc_a, answer.message_id)
+        answer = webmail.reply(s, practice.doc_a, reply_id, "Next Tuesday.", "a1")
+        thread_views = webmail.thread_of(s, practice.doc_a, answer.message_id)
         assert [v.id for v in thread_views] == [sent.message_id, reply_id, answer.message_id]
         assert thread_views[-1].subject == f"RE: {SECRET_SUBJECT}"
         chart = mailbox.chart_ids(s, practice.doc_a, practice.child)
@@ -301,7 +301,7 @@ def test_two_workstations_reading_at_once_leave_one_read_time(
 
     def read() -> None:
         with db.session() as s:
-            results.append(messages.open_message(s, practice.doc_a, msg_id).read_at)
+            results.append(webmail.open_message(s, practice.doc_a, msg_id).read_at)
 
     threads = [threading.Thread(target=read) for _ in range(2)]
     for t in threads:
@@ -313,7 +313,7 @@ def test_two_workstations_reading_at_once_leave_one_read_time(
 
 def test_portal_scope_and_hidden_messages(db: Database, practice: Practice) -> None:
     with db.session() as s:
-        sent = messages.send(
+        sent = webmail.send(
             s,
             practice.doc_a,
             outgoing(practice, attachments=(NewAttachment("a.txt", "text/plain", b"abc"),)),
@@ -331,11 +331,11 @@ def test_portal_scope_and_hidden_messages(db: Database, practice: Practice) -> N
             portal_messages.compose(
                 s, practice.stranger_portal, practice.child, "Hi", "Hello", "x1"
             )
-        messages.set_hidden(s, practice.doc_a, sent.message_id, True)
+        webmail.set_hidden(s, practice.doc_a, sent.message_id, True)
         assert portal_messages.inbox(s, practice.head_portal).total == 0
         with pytest.raises(PermissionDenied):
-            messages.set_hidden(s, practice.desk, sent.message_id, False)
-        messages.set_hidden(s, practice.doc_a, sent.message_id, False)
+            webmail.set_hidden(s, practice.desk, sent.message_id, False)
+        webmail.set_hidden(s, practice.doc_a, sent.message_id, False)
         assert portal_messages.inbox(s, practice.head_portal).total == 1
     with db.readonly_session() as s:
         denied = s.execute(select(func.count()).where(AuditEntry.outcome == "denied")).scalar_one()

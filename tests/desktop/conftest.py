@@ -16,7 +16,7 @@ from opendesk.core.models import Patient, Provider
 from opendesk.core.services import staff_auth
 from opendesk.core.services.staff_auth import LoggedOnUser
 from opendesk.core.settings import WorkstationSettings
-from opendesk.desktop import messages
+from opendesk.desktop import message_channel
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.taskman import TaskManager
 from tests import factories
@@ -110,9 +110,9 @@ def shown_messages(qtbot: QtBot) -> Iterator[list[tuple[str, str]]]:
     def record(level: str, text: str) -> None:
         seen.append((level, text))
 
-    messages.channel().shown.connect(record)
+    message_channel.channel().shown.connect(record)
     yield seen
-    messages.channel().shown.disconnect(record)
-    for box in messages.channel().open_boxes:
+    message_channel.channel().shown.disconnect(record)
+    for box in message_channel.channel().open_boxes:
         if shiboken6.isValid(box) and box.isVisible():
             box.close()

@@ -16,7 +16,7 @@ from opendesk.core.models import Attachment, OutboxNotice, User, WebMailMessage
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.mainwindow import MainWindow
 from opendesk.desktop.webmail.compose import ComposeLauncher, ComposeWindow, install
-from opendesk.desktop.webmail.preview import PreviewDialog
+from opendesk.desktop.webmail.send_preview import SendPreviewDialog
 from opendesk.mail.catcher import MailCatcher
 from opendesk.mail.outbox import OutboxWorker
 from tests import factories
@@ -44,7 +44,7 @@ def _messages(ctx: AppContext) -> list[WebMailMessage]:
         return rows
 
 
-def _shot(qtbot: QtBot, widget: ComposeWindow | PreviewDialog, name: str) -> None:
+def _shot(qtbot: QtBot, widget: ComposeWindow | SendPreviewDialog, name: str) -> None:
     qtbot.wait(50)  # let the layouts settle before the grab
     assert widget.grab().save(str(ARTIFACTS / name))
 

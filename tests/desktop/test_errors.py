@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from opendesk.core.db import Database
 from opendesk.core.errors import NotFound
-from opendesk.desktop import messages
+from opendesk.desktop import message_channel
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.operations import ReadOp, WriteOp
 
@@ -35,7 +35,7 @@ def test_crash_dialog_and_log_show_no_phi(
         except KeyError as inner:
             raise RuntimeError(f"while showing {PHI}") from inner
     except RuntimeError:
-        dialog = messages.report_crash(*sys.exc_info())  # type: ignore[arg-type]
+        dialog = message_channel.report_crash(*sys.exc_info())  # type: ignore[arg-type]
     assert dialog is not None
     qtbot.addWidget(dialog)
     assert dialog.isVisible()
@@ -74,13 +74,13 @@ def test_database_unreachable_is_an_expected_error(
         ReadOp(ctx, lambda s: s.execute(text("SELECT 1"))).run_in_background()
     finally:
         ctx.db.dispose()
-    assert shown_messages == [("error", messages.DATABASE_UNREACHABLE)]
+    assert shown_messages == [("error", message_channel.DATABASE_UNREACHABLE)]
 
 
 def test_excepthook_is_installed(ctx: AppContext) -> None:
     old = sys.excepthook
     try:
-        messages.install_excepthook()
-        assert sys.excepthook is messages._excepthook
+        message_channel.install_excepthook()
+        assert sys.excepthook is message_channel._excepthook
     finally:
         sys.excepthook = old

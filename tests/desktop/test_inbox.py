@@ -20,9 +20,9 @@ from opendesk.core.blobs import store_attachment
 from opendesk.core.enums import MessageStatus, OutboxStatus, Permission
 from opendesk.core.errors import PermissionDenied
 from opendesk.core.models import AuditEntry, OutboxNotice, PortalAccount, User, WebMailMessage
-from opendesk.core.services import mailbox, messages, portal_messages
+from opendesk.core.services import mailbox, portal_messages, webmail
 from opendesk.core.services.mailbox import Mailbox
-from opendesk.core.services.messages import Outgoing
+from opendesk.core.services.webmail import Outgoing
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.inbox import attachments as attachment_actions
 from opendesk.desktop.inbox.chart_page import ChartWebMailPage
@@ -80,7 +80,7 @@ def mail(ctx: AppContext, practice: Practice) -> Mail:
         return PortalActor(accounts[pid], pid, "127.0.0.1")
 
     with ctx.db.session() as s:
-        sent = messages.send(
+        sent = webmail.send(
             s,
             kim_actor,
             Outgoing(child_id, practice.kim.id, "Tom's x-rays", "All fine.", str(uuid.uuid4())),
@@ -306,7 +306,7 @@ def test_text_date_and_unread_filters(qtbot: QtBot, provider_ctx: AppContext, ma
     page.apply_filter()
     qtbot.waitUntil(lambda: len(page.model.ids) == 3, timeout=3000)
     with provider_ctx.db.session() as s:
-        messages.open_message(s, provider_ctx.actor, mail.sore)
+        webmail.open_message(s, provider_ctx.actor, mail.sore)
     page.unread_only.setChecked(True)
     qtbot.waitUntil(lambda: list(page.model.ids) == [mail.resched, mail.html], timeout=3000)
     page.unread_only.setChecked(False)
@@ -354,7 +354,7 @@ def test_a_user_without_provider_or_delegation_gets_an_explanation(
         mailbox.mailbox_page(s, ctx.actor, practice.kim.id, Mailbox.INBOX)
     # their own drafts are still there
     with ctx.db.session() as s:
-        draft = messages.save_draft(
+        draft = webmail.save_draft(
             s,
             ctx.actor,
             Outgoing(practice.head.id, practice.kim.id, "Draft", "Text", str(uuid.uuid4())),
@@ -523,7 +523,7 @@ def test_message_window_attachments_thread_and_screenshot(
         attachment_actions, "open_url", lambda url: opened.append(url.toLocalFile())
     )
     with provider_ctx.db.session() as s:
-        first = messages.reply(s, provider_ctx.actor, mail.sore, "Use salt water.", "r1")
+        first = webmail.reply(s, provider_ctx.actor, mail.sore, "Use salt water.", "r1")
     with provider_ctx.db.session() as s:
         head = s.execute(
             select(WebMailMessage.patient_id).where(WebMailMessage.id == mail.sore)

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from opendesk.core import preferences as prefs
 from opendesk.core.models import AuditEntry, WebMailMessage
-from opendesk.core.services import messages
-from opendesk.core.services.messages import Outgoing, SendResult
+from opendesk.core.services import webmail
+from opendesk.core.services.webmail import Outgoing, SendResult
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.webmail.send_flow import run_send
 from tests import factories
@@ -70,7 +70,7 @@ def test_wrong_then_right_provider_password(
     _answer_prompts(["nope", factories.PASSWORD], seen)
 
     def call(session: Session, password: str | None) -> SendResult:
-        return messages.send(session, ctx.actor, out, password)
+        return webmail.send(session, ctx.actor, out, password)
 
     run_send(ctx, None, call, sent.append)
     qtbot.waitUntil(lambda: bool(sent), timeout=5000)
@@ -92,7 +92,7 @@ def test_cancel_sends_nothing(qtbot: QtBot, ctx: AppContext, practice: Practice)
     run_send(
         ctx,
         None,
-        lambda s, pw: messages.send(s, ctx.actor, out, pw),
+        lambda s, pw: webmail.send(s, ctx.actor, out, pw),
         lambda _r: None,
         on_cancel=lambda: cancelled.append(True),
     )

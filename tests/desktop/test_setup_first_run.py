@@ -9,9 +9,9 @@ from opendesk.core import preferences
 from opendesk.core.enums import Permission
 from opendesk.core.errors import PermissionDenied
 from opendesk.core.models import AuditEntry, User
-from opendesk.core.services import messages as webmail
-from opendesk.core.services.messages import Outgoing
+from opendesk.core.services import webmail
 from opendesk.core.services.staff_auth import LoggedOnUser
+from opendesk.core.services.webmail import Outgoing
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.mainwindow import MainWindow
 from opendesk.desktop.setup import FirstRunDialog, install_setup_menu

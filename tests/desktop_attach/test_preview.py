@@ -3,13 +3,13 @@
 from pytestqt.qtbot import QtBot
 
 from opendesk.attachments.rules import check_attachment
-from opendesk.desktop.attach import PreviewDialog, PreviewWidget
+from opendesk.desktop.attach import FilePreviewDialog, FilePreviewWidget
 from tests.attachments import samples
 from tests.conftest import ARTIFACTS
 
 
 def test_image_is_shown_upright(qtbot: QtBot) -> None:
-    widget = PreviewWidget()
+    widget = FilePreviewWidget()
     qtbot.addWidget(widget)
     widget.resize(500, 400)
     widget.show()
@@ -23,7 +23,7 @@ def test_image_is_shown_upright(qtbot: QtBot) -> None:
 
 
 def test_pdf_is_rendered_with_its_page_count(qtbot: QtBot) -> None:
-    dialog = PreviewDialog()
+    dialog = FilePreviewDialog()
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.preview.show_attachment(check_attachment("plan.pdf", samples.pdf(3)))
@@ -35,7 +35,7 @@ def test_pdf_is_rendered_with_its_page_count(qtbot: QtBot) -> None:
 
 
 def test_other_types_show_icon_name_and_size(qtbot: QtBot) -> None:
-    widget = PreviewWidget()
+    widget = FilePreviewWidget()
     qtbot.addWidget(widget)
     widget.show_bytes("<b>notes</b>.txt", b"hello there")
     assert widget.mode() == "other" and widget.page_count() == 0

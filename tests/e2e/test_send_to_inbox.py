@@ -12,8 +12,8 @@ from opendesk.core import preferences as prefs
 from opendesk.core.actors import StaffActor
 from opendesk.core.db import Database
 from opendesk.core.models import User
-from opendesk.core.services import compose, messages
-from opendesk.core.services.messages import NewAttachment, Outgoing
+from opendesk.core.services import compose, webmail
+from opendesk.core.services.webmail import NewAttachment, Outgoing
 from opendesk.mail.catcher import MailCatcher
 from opendesk.mail.outbox import OutboxWorker
 from opendesk.mail.status import notice_state
@@ -52,7 +52,7 @@ def test_send_then_the_worker_delivers_a_phi_free_notice(db: Database, tmp_path:
                 client_request_id=str(uuid.uuid4()),
                 attachments=(NewAttachment("Biopsy report.pdf", "application/pdf", b"%PDF-1.4"),),
             )
-            sent = messages.send(s, actor, out)
+            sent = webmail.send(s, actor, out)
             portal_url = prefs.get(s, prefs.PORTAL_URL)
             email = holder.email
         with db.readonly_session() as s:

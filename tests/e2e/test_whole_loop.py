@@ -290,7 +290,7 @@ def test_two_workstations_on_one_database(db: Database, tmp_path: Path) -> None:
     import uuid
 
     from opendesk.core.actors import PortalActor, StaffActor
-    from opendesk.core.services import messages, portal_messages
+    from opendesk.core.services import portal_messages, webmail
 
     make_demo(db, tmp_path / "atoz")
     with db.session() as s:
@@ -301,10 +301,10 @@ def test_two_workstations_on_one_database(db: Database, tmp_path: Path) -> None:
             .where(Patient.primary_provider_id == doc.provider_id)
             .limit(1)
         ).scalar_one()
-        sent = messages.send(
+        sent = webmail.send(
             s,
             StaffActor(doc.id, "ws-a"),
-            messages.Outgoing(
+            webmail.Outgoing(
                 regarding_patient_id=account.patient_id,
                 provider_id=doc.provider_id or 0,
                 subject="From workstation A",

@@ -12,8 +12,8 @@ from opendesk.core.actors import StaffActor
 from opendesk.core.db import Database
 from opendesk.core.enums import Permission
 from opendesk.core.models import Attachment, AttachmentChunk, OutboxNotice, WebMailMessage
-from opendesk.core.services import messages
-from opendesk.core.services.messages import NewAttachment, Outgoing
+from opendesk.core.services import webmail
+from opendesk.core.services.webmail import NewAttachment, Outgoing
 from tests import factories as f
 
 
@@ -54,14 +54,14 @@ def test_connection_killed_before_commit(db: Database) -> None:
     with db.session() as s:
         event.listen(s, "before_commit", lambda sess: _kill_own_connection(db, sess))
         with pytest.raises(Exception):  # noqa: B017 - the driver's lost-connection error
-            messages.send(s, actor, out)
+            webmail.send(s, actor, out)
     with db.readonly_session() as s:
         for model in (WebMailMessage, Attachment, AttachmentChunk, OutboxNotice):
             assert s.execute(select(func.count()).select_from(model)).scalar_one() == 0, model
     with db.session() as s:  # the pool hands out a fresh connection (pre-ping)
-        first = messages.send(s, actor, out)
+        first = webmail.send(s, actor, out)
     with db.session() as s:
-        again = messages.send(s, actor, out)
+        again = webmail.send(s, actor, out)
     assert again.duplicate and again.message_id == first.message_id
     with db.readonly_session() as s:
         assert s.execute(select(func.count(WebMailMessage.id))).scalar_one() == 1

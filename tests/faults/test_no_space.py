@@ -22,8 +22,8 @@ from sqlalchemy import select
 from opendesk.attachments.thumbnails import ThumbnailCache
 from opendesk.core import preferences as prefs
 from opendesk.core.models import Attachment, Patient
-from opendesk.core.services import messages
-from opendesk.core.services.messages import NewAttachment, Outgoing
+from opendesk.core.services import webmail
+from opendesk.core.services.webmail import NewAttachment, Outgoing
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.inbox import attachments as attachment_actions
 from tests import factories
@@ -77,7 +77,7 @@ def test_open_attachment_on_a_full_disk_says_so_and_recovers(
             s, {prefs.NOTIFY_FROM: "n@practice.example", prefs.PORTAL_URL: "https://p.example"}
         )
         s.commit()
-        sent = messages.send(
+        sent = webmail.send(
             s,
             provider_ctx.actor,
             Outgoing(
@@ -105,7 +105,7 @@ def test_open_attachment_on_a_full_disk_says_so_and_recovers(
     assert Path(opened[0]).read_bytes() == DATA
     assert Path(opened[0]).is_relative_to(tiny_disk)
     with provider_ctx.db.session() as s:  # nothing lost
-        _info, data = messages.attachment_content(s, provider_ctx.actor, att_id)
+        _info, data = webmail.attachment_content(s, provider_ctx.actor, att_id)
     assert data == DATA
 
 

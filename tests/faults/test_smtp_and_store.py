@@ -15,8 +15,8 @@ from opendesk.core import preferences as prefs
 from opendesk.core.db import Database
 from opendesk.core.errors import ValidationError
 from opendesk.core.models import Attachment, AttachmentChunk, OutboxNotice, WebMailMessage
-from opendesk.core.services import messages
-from opendesk.core.services.messages import NewAttachment, Outgoing
+from opendesk.core.services import webmail
+from opendesk.core.services.webmail import NewAttachment, Outgoing
 from opendesk.mail.outbox import OutboxWorker
 from opendesk.mail.status import notice_state
 from tests.security.conftest import Families, make_families
@@ -147,6 +147,6 @@ def test_a_send_with_a_bad_attachment_stores_nothing(db: Database, bad: NewAttac
         attachments=(good, bad),  # the good one first: it must not stay behind either
     )
     with db.session() as s, pytest.raises(ValidationError) as refused:
-        messages.send(s, fam.doctor, out)
+        webmail.send(s, fam.doctor, out)
     assert str(refused.value)  # a message for the user
     assert _rows(db) == before

@@ -14,8 +14,8 @@ from opendesk.core import preferences as prefs
 from opendesk.core.actors import PortalActor, StaffActor
 from opendesk.core.db import Database
 from opendesk.core.enums import Permission
-from opendesk.core.services import messages
-from opendesk.core.services.messages import NewAttachment, Outgoing
+from opendesk.core.services import webmail
+from opendesk.core.services.webmail import NewAttachment, Outgoing
 from opendesk.portal.app import create_app
 from opendesk.portal.config import PortalConfig
 from tests import factories as f
@@ -112,7 +112,7 @@ def send(
             client_request_id=str(uuid.uuid4()),
             attachments=attachments,
         )
-        return messages.send(s, actor, out).message_id
+        return webmail.send(s, actor, out).message_id
 
 
 def config(**kw: Any) -> PortalConfig:

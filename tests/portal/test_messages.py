@@ -10,7 +10,7 @@ from opendesk.core import preferences as prefs
 from opendesk.core.db import Database
 from opendesk.core.enums import MessageStatus
 from opendesk.core.models import Attachment, AuditEntry, WebMailMessage
-from opendesk.core.services.messages import NewAttachment
+from opendesk.core.services.webmail import NewAttachment
 from opendesk.portal.security import CSP
 from tests.portal.conftest import Browser, Practice, send
 

@@ -28,8 +28,8 @@ from opendesk.core.actors import StaffActor
 from opendesk.core.db import Database
 from opendesk.core.enums import Permission
 from opendesk.core.models import Attachment, AuditEntry, WebMailMessage
-from opendesk.core.services import messages
-from opendesk.core.services.messages import NewAttachment, Outgoing
+from opendesk.core.services import webmail
+from opendesk.core.services.webmail import NewAttachment, Outgoing
 from tests import factories as f
 from tests.portal.conftest import CSRF_RE, PASSWORD, Browser, clock, make_browser, send  # noqa: F401 - fixtures for these tests
 
@@ -190,8 +190,8 @@ def make_families(db: Database, family_scope: bool = True) -> Families:
         items.append(Item(key, mid, aid, subject, body))
     hidden = send(db, actor, patient_ids["ann"], prov_id, "Hidden note", "Hidden body text")
     with db.session() as s:
-        messages.set_hidden(s, actor, hidden, True)
-        draft = messages.save_draft(
+        webmail.set_hidden(s, actor, hidden, True)
+        draft = webmail.save_draft(
             s,
             actor,
             Outgoing(

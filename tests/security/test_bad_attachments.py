@@ -17,8 +17,8 @@ from sqlalchemy import func, select
 from opendesk.attachments.rules import Limits
 from opendesk.core.db import Database
 from opendesk.core.models import Attachment, AttachmentChunk, OutboxNotice, WebMailMessage
-from opendesk.core.services import messages
-from opendesk.core.services.messages import NewAttachment, Outgoing
+from opendesk.core.services import webmail
+from opendesk.core.services.webmail import NewAttachment, Outgoing
 from opendesk.desktop.attach import AttachmentListWidget
 from tests.attachments import samples
 from tests.security.conftest import Portal, make_families
@@ -71,7 +71,7 @@ def test_bad_files_are_refused_or_flagged_and_nothing_half_stored(
     assert "javascript" in checked.flags
     assert "contains JavaScript" in widget.table.item(0, 2).text()  # the flag is shown
     with db.session() as s:
-        sent = messages.send(
+        sent = webmail.send(
             s,
             fam.doctor,
             Outgoing(
@@ -119,7 +119,7 @@ def test_a_send_with_a_refused_file_never_reaches_the_database(
     assert [a.name for a in widget.attachments()] == ["ok.png"]
     before = _rows(db)
     with db.session() as s:
-        messages.send(
+        webmail.send(
             s,
             fam.doctor,
             Outgoing(

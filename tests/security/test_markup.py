@@ -20,7 +20,7 @@ from sqlalchemy import update
 
 from opendesk.core.db import Database
 from opendesk.core.models import Patient
-from opendesk.core.services.messages import NewAttachment
+from opendesk.core.services.webmail import NewAttachment
 from opendesk.portal.app import create_app
 from opendesk.portal.routes import content_disposition
 from tests.browser.test_portal_browser import CHROMIUM_ARGS

@@ -18,7 +18,7 @@ from opendesk.core.db import begin_readonly
 from opendesk.core.enums import MessageStatus
 from opendesk.core.errors import NotFound, ValidationError
 from opendesk.core.models import Attachment, Patient, PortalAccount, Provider, WebMailMessage
-from opendesk.core.services.messages import (
+from opendesk.core.services.webmail import (
     AttachmentInfo,
     MessageView,
     message_view,

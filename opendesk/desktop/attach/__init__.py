@@ -5,12 +5,12 @@ window. See docs/ATTACHMENTS.md for how the compose window uses them."""
 from opendesk.desktop.attach.atoz_dialog import AtoZFileDialog
 from opendesk.desktop.attach.attachment_list import AttachmentListWidget
 from opendesk.desktop.attach.dropbox_dialog import DropboxSelectFilesDialog
-from opendesk.desktop.attach.preview import PreviewDialog, PreviewWidget
+from opendesk.desktop.attach.file_preview import FilePreviewDialog, FilePreviewWidget
 
 __all__ = [
     "AtoZFileDialog",
     "AttachmentListWidget",
     "DropboxSelectFilesDialog",
-    "PreviewDialog",
-    "PreviewWidget",
+    "FilePreviewDialog",
+    "FilePreviewWidget",
 ]

@@ -36,8 +36,8 @@ from opendesk.attachments.atoz import FolderEntry, list_folder
 from opendesk.attachments.rules import human_size
 from opendesk.attachments.thumbnails import ThumbnailCache
 from opendesk.desktop.attach import tasks
+from opendesk.desktop.attach.file_preview import FilePreviewDialog
 from opendesk.desktop.attach.local_files import open_local_file_dialog
-from opendesk.desktop.attach.preview import PreviewDialog
 from opendesk.desktop.attach.thumbs import ThumbnailLoader
 
 ICON_SIZE = 48
@@ -215,7 +215,7 @@ class AtoZFileDialog(QDialog):
         layout.addLayout(buttons)
 
         self._selected: list[Path] = []
-        self.preview_dialog: PreviewDialog | None = None
+        self.preview_dialog: FilePreviewDialog | None = None
         self.local_dialog: QFileDialog | None = None
         self.elapsed_to_rows: float | None = None
         self._update_buttons()
@@ -281,7 +281,7 @@ class AtoZFileDialog(QDialog):
         if len(rows) != 1:
             return
         path = Path(self.model.entry(rows[0]).path)
-        dialog = self.preview_dialog or PreviewDialog(self)
+        dialog = self.preview_dialog or FilePreviewDialog(self)
         self.preview_dialog = dialog
         try:
             dialog.preview.show_path(path)

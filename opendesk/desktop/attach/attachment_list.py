@@ -29,7 +29,7 @@ from opendesk.attachments.rules import (
 )
 from opendesk.core.errors import ValidationError
 from opendesk.desktop.attach import tasks
-from opendesk.desktop.attach.preview import PreviewDialog
+from opendesk.desktop.attach.file_preview import FilePreviewDialog
 
 
 class AttachmentListWidget(QWidget):
@@ -77,7 +77,7 @@ class AttachmentListWidget(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        self.preview_dialog: PreviewDialog | None = None
+        self.preview_dialog: FilePreviewDialog | None = None
         self._refresh()
 
     # -- state -----------------------------------------------------------------------------
@@ -155,7 +155,7 @@ class AttachmentListWidget(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return
-        dialog = self.preview_dialog or PreviewDialog(self)
+        dialog = self.preview_dialog or FilePreviewDialog(self)
         self.preview_dialog = dialog
         dialog.preview.show_attachment(self._items[rows[0].row()])
         dialog.show()

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from opendesk.attachments.dropbox_source import Cancelled, DropboxSource, RemoteEntry
 from opendesk.attachments.rules import Limits, human_size
 from opendesk.desktop.attach import tasks
+from opendesk.desktop.attach.file_preview import FilePreviewDialog
 from opendesk.desktop.attach.local_files import open_local_file_dialog
-from opendesk.desktop.attach.preview import PreviewDialog
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -158,7 +158,7 @@ class DropboxSelectFilesDialog(QDialog):
         self._downloads: dict[str, bytes] = {}
         self._selected: tuple[str, bytes] | None = None
         self._local: list[Path] = []
-        self.preview_dialog: PreviewDialog | None = None
+        self.preview_dialog: FilePreviewDialog | None = None
         self.local_dialog: QFileDialog | None = None
         self._set_busy(False)
         self.refresh()
@@ -306,7 +306,7 @@ class DropboxSelectFilesDialog(QDialog):
             self._download(entry, self._show_preview)
 
     def _show_preview(self, entry: RemoteEntry, data: bytes) -> None:
-        dialog = self.preview_dialog or PreviewDialog(self)
+        dialog = self.preview_dialog or FilePreviewDialog(self)
         self.preview_dialog = dialog
         dialog.preview.show_bytes(entry.name, data)
         dialog.show()

@@ -14,7 +14,7 @@ from opendesk.desktop.context import AppContext
 from opendesk.desktop.forms_generated.ui_change_password import Ui_ChangePasswordDialog
 from opendesk.desktop.forms_generated.ui_login import Ui_LoginDialog
 from opendesk.desktop.icons import icon
-from opendesk.desktop.messages import is_expected, show_error, user_message
+from opendesk.desktop.message_channel import is_expected, show_error, user_message
 from opendesk.desktop.operations import WriteOp
 
 

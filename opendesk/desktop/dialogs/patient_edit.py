@@ -19,7 +19,7 @@ from opendesk.core.services.providers import ProviderRow
 from opendesk.desktop.changes import OpChanges
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.forms_generated.ui_patient_edit import Ui_PatientEditDialog
-from opendesk.desktop.messages import show_error
+from opendesk.desktop.message_channel import show_error
 from opendesk.desktop.operations import ReadOp, WriteOp
 
 TEXT_FIELDS = tuple(

@@ -1,5 +1,5 @@
 """Open and Save for a message's attachments, shared by the preview pane and the message
-window. Both fetch the bytes through `core.services.messages.attachment_content` (audited as a
+window. Both fetch the bytes through `core.services.webmail.attachment_content` (audited as a
 download) on a worker.
 
 Open writes the file into a private temporary folder of this session (mode 0700, removed when
@@ -18,10 +18,10 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 from sqlalchemy.orm import Session
 
-from opendesk.core.services import messages
-from opendesk.core.services.messages import AttachmentInfo
+from opendesk.core.services import webmail
+from opendesk.core.services.webmail import AttachmentInfo
 from opendesk.desktop.context import AppContext
-from opendesk.desktop.messages import error
+from opendesk.desktop.message_channel import error
 from opendesk.desktop.operations import WriteOp
 
 # The system viewer; tests replace it to see what would be opened.
@@ -54,7 +54,7 @@ def fetch(
     then: Callable[[AttachmentInfo, bytes], None],
 ) -> None:
     def read(session: Session) -> tuple[AttachmentInfo, bytes]:
-        return messages.attachment_content(session, ctx.actor, attachment_id)
+        return webmail.attachment_content(session, ctx.actor, attachment_id)
 
     WriteOp(ctx, read, parent=parent, success=lambda r: then(*r)).with_progress(
         "Loading the attachment…"

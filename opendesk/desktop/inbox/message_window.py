@@ -3,7 +3,7 @@ and - opened from the inbox - Reply, Mark Unread and Hide/Restore.
 
     MessageWindow.open_window(ctx, message_id, parent=None, from_chart=False) -> MessageWindow
 
-Opened from the inbox, a received message becomes read (`core.services.messages.open_message`)
+Opened from the inbox, a received message becomes read (`core.services.webmail.open_message`)
 and the window publishes OpChanges(messages, alerts) so the inbox and the alert count update
 (other workstations see it on their next alert poll). Opened from the Chart module it is
 read-only and is not marked read. Every text is shown literally (plain-text widgets and labels).
@@ -37,13 +37,13 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from opendesk.core.enums import MessageStatus, Permission
-from opendesk.core.services import mailbox, messages
-from opendesk.core.services.messages import MessageView, SendResult
+from opendesk.core.services import mailbox, webmail
+from opendesk.core.services.webmail import MessageView, SendResult
 from opendesk.desktop.changes import NOTHING, OpChanges
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.inbox.attachments import open_attachment, save_attachment, size_text
 from opendesk.desktop.inbox.text import when_text
-from opendesk.desktop.messages import info
+from opendesk.desktop.message_channel import info
 from opendesk.desktop.operations import WriteOp
 from opendesk.desktop.webmail.send_flow import run_send
 from opendesk.mail import outbox
@@ -63,8 +63,8 @@ class Loaded:
 
 def load_message(session: Session, ctx: AppContext, message_id: int, from_chart: bool) -> Loaded:
     before = mailbox.message_rows(session, [message_id])
-    view = messages.open_message(session, ctx.actor, message_id, from_chart=from_chart)
-    thread = tuple(messages.thread_of(session, ctx.actor, message_id))
+    view = webmail.open_message(session, ctx.actor, message_id, from_chart=from_chart)
+    thread = tuple(webmail.thread_of(session, ctx.actor, message_id))
     notice = notice_status.notice_state(session, message_id)
     was_unread = bool(before) and before[0].status == MessageStatus.WEBMAIL_RECEIVED
     marked = was_unread and view.status == MessageStatus.WEBMAIL_RECD_READ
@@ -270,7 +270,7 @@ class MessageWindow(QDialog):
         ).failure(self._load_failed).run_in_background()
 
     def _load_failed(self, exc: BaseException) -> None:
-        from opendesk.desktop.messages import show_error
+        from opendesk.desktop.message_channel import show_error
 
         show_error(self.parentWidget(), exc)
         self.close()
@@ -344,9 +344,9 @@ class MessageWindow(QDialog):
         self.retry_button.setVisible(state.can_retry and not self.from_chart)
 
     # -- attachments ----------------------------------------------------------------------------
-    def _selected_attachment(self) -> messages.AttachmentInfo | None:
+    def _selected_attachment(self) -> webmail.AttachmentInfo | None:
         item = self.attachments.currentItem()
-        return None if item is None else cast(messages.AttachmentInfo, item.data(ATTACHMENT_ROLE))
+        return None if item is None else cast(webmail.AttachmentInfo, item.data(ATTACHMENT_ROLE))
 
     def open_selected_attachment(self) -> None:
         att = self._selected_attachment()
@@ -379,7 +379,7 @@ class MessageWindow(QDialog):
         self.send_button.setEnabled(False)
 
         def call(session: Session, password: str | None) -> SendResult:
-            return messages.reply(
+            return webmail.reply(
                 session, actor, parent_id, body, request_id, provider_password=password
             )
 
@@ -390,7 +390,7 @@ class MessageWindow(QDialog):
         def not_sent(exc: BaseException | None = None) -> None:
             self.send_button.setEnabled(True)
             if exc is not None:
-                from opendesk.desktop.messages import show_error
+                from opendesk.desktop.message_channel import show_error
 
                 show_error(self, exc)
 
@@ -406,7 +406,7 @@ class MessageWindow(QDialog):
 
         WriteOp(
             self.ctx,
-            lambda s: messages.mark_unread(s, self.ctx.actor, mid),
+            lambda s: webmail.mark_unread(s, self.ctx.actor, mid),
             changes=self._changes(),
             parent=self,
             success=done,
@@ -419,7 +419,7 @@ class MessageWindow(QDialog):
 
         WriteOp(
             self.ctx,
-            lambda s: messages.set_hidden(s, self.ctx.actor, mid, hide),
+            lambda s: webmail.set_hidden(s, self.ctx.actor, mid, hide),
             changes=self._changes(),
             parent=self,
             success=lambda _none: self._closed(),

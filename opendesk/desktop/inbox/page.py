@@ -47,7 +47,7 @@ from opendesk.desktop.inbox.models import (
     NoticeQuery,
     NotificationModel,
 )
-from opendesk.desktop.inbox.preview import PreviewPane
+from opendesk.desktop.inbox.preview_pane import PreviewPane
 from opendesk.desktop.inbox.text import day_start_utc
 from opendesk.desktop.modules.base import ModulePage
 from opendesk.desktop.operations import ReadOp, WriteOp

@@ -122,7 +122,7 @@ class LazyIdTableModel(QAbstractTableModel, Generic[QueryT, RowT]):
         def failed(exc: BaseException) -> None:
             self._busy = False
             self._pending = None
-            from opendesk.desktop.messages import show_error
+            from opendesk.desktop.message_channel import show_error
 
             show_error(None, exc)
 

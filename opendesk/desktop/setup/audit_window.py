@@ -21,7 +21,7 @@ from opendesk.core.actors import StaffActor
 from opendesk.core.audit import ChainReport
 from opendesk.core.services import audit_report, patients, setup_views
 from opendesk.core.services.audit_report import AuditFilter, AuditRow, AuditSort
-from opendesk.desktop import messages
+from opendesk.desktop import message_channel
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.forms_generated.ui_audit_report import Ui_AuditReportWindow
 from opendesk.desktop.models.base import Column, LazyIdTableModel
@@ -157,8 +157,10 @@ class AuditReportWindow(QWidget):
             widget.setEnabled(on)
 
     def _refused(self, exc: BaseException) -> None:
-        self.ui.chainLabel.setText(messages.user_message(exc) if messages.is_expected(exc) else "")
-        messages.show_error(self.parentWidget(), exc)
+        self.ui.chainLabel.setText(
+            message_channel.user_message(exc) if message_channel.is_expected(exc) else ""
+        )
+        message_channel.show_error(self.parentWidget(), exc)
         self.refused.emit()
         self.close()
 
@@ -290,10 +292,10 @@ class AuditReportWindow(QWidget):
     def _export_failed(self, exc: BaseException) -> None:
         self._export_done()
         if isinstance(exc, OSError):
-            messages.error(
+            message_channel.error(
                 self,
                 f"The file could not be written ({exc.strerror or type(exc).__name__}). "
                 "Choose another folder.",
             )
         else:
-            messages.show_error(self, exc)
+            message_channel.show_error(self, exc)

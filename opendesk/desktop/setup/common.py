@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QMessageBox, QTableView, QWidget
 
 from opendesk.core.errors import ValidationError
-from opendesk.desktop.messages import channel, is_expected, show_error, user_message
+from opendesk.desktop.message_channel import channel, is_expected, show_error, user_message
 
 
 def _error_labels(ui: Any) -> dict[str, QLabel]:

@@ -48,7 +48,8 @@ from opendesk.core.services.compose import (
     refusal_to_open,
     send_problems,
 )
-from opendesk.core.services.messages import (
+from opendesk.core.services.providers import ProviderRow
+from opendesk.core.services.webmail import (
     SUBJECT_MAX,
     MessageView,
     NewAttachment,
@@ -58,9 +59,8 @@ from opendesk.core.services.messages import (
     save_draft,
     send,
 )
-from opendesk.core.services.providers import ProviderRow
 from opendesk.core.settings import resolve_portal_url
-from opendesk.desktop import messages
+from opendesk.desktop import message_channel
 from opendesk.desktop.attach import AtoZFileDialog, AttachmentListWidget, DropboxSelectFilesDialog
 from opendesk.desktop.changes import OpChanges
 from opendesk.desktop.context import AppContext, PatientSelection
@@ -69,9 +69,9 @@ from opendesk.desktop.icons import icon
 from opendesk.desktop.operations import ReadOp, WriteOp
 from opendesk.desktop.portal_status import PortalStatus, check_portal
 from opendesk.desktop.taskman import TaskResult
-from opendesk.desktop.webmail.preview import PreviewData, PreviewDialog, PreviewRequest
-from opendesk.desktop.webmail.preview import build_preview as _build_preview
 from opendesk.desktop.webmail.send_flow import run_send
+from opendesk.desktop.webmail.send_preview import PreviewData, PreviewRequest, SendPreviewDialog
+from opendesk.desktop.webmail.send_preview import build_preview as _build_preview
 
 log = logging.getLogger("opendesk.desktop.webmail")
 
@@ -232,7 +232,7 @@ class ComposeWindow(QDialog):
         self._touched: set[str] = set()
         self.max_chars = opening.max_chars
         self.problem_labels: list[QLabel] = []
-        self.preview_dialog: PreviewDialog | None = None
+        self.preview_dialog: SendPreviewDialog | None = None
 
         # Regarding: options from the recipient's PHI scope, the selected patient first chosen
         options = list(cc.regarding_options)
@@ -422,7 +422,7 @@ class ComposeWindow(QDialog):
     def _evaluation_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
             return
-        messages.show_error(self, exc)
+        message_channel.show_error(self, exc)
         self._set_problems(["The setup could not be checked. Click Check again."])
         self.evaluated.emit()
 
@@ -621,7 +621,9 @@ class ComposeWindow(QDialog):
                 self.opening.atoz_root, name.last_name, name.first_name, name.id
             )
         except OpenDeskError as exc:
-            messages.warning(self, f"{exc}\n\nUse Select Local File to attach a file instead.")
+            message_channel.warning(
+                self, f"{exc}\n\nUse Select Local File to attach a file instead."
+            )
             return
         dialog = AtoZFileDialog(folder, parent=self)
         self.attach_dialog: QDialog = dialog
@@ -639,7 +641,9 @@ class ComposeWindow(QDialog):
         try:
             source = DropboxSource()
         except OpenDeskError as exc:
-            messages.warning(self, f"{exc}\n\nUse Select Local File to attach a file instead.")
+            message_channel.warning(
+                self, f"{exc}\n\nUse Select Local File to attach a file instead."
+            )
             return
         folder = dropbox_patient_path(
             self.opening.dropbox_root, name.last_name, name.first_name, name.id
@@ -684,7 +688,7 @@ class ComposeWindow(QDialog):
     def _show_preview(self, data: PreviewData) -> None:
         if self.preview_dialog is not None and shiboken6.isValid(self.preview_dialog):
             self.preview_dialog.close()
-        dialog = PreviewDialog(data, self)
+        dialog = SendPreviewDialog(data, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.preview_dialog = dialog
         dialog.show()
@@ -711,7 +715,7 @@ class ComposeWindow(QDialog):
         self.draft_id = draft_id
         self._finished = True
         self.draftSaved.emit(draft_id)
-        messages.info(
+        message_channel.info(
             self.parentWidget(),
             "Draft saved. A provider can open it from Drafts in the Email Inbox and send it.",
             "Secure WebMail",
@@ -747,7 +751,7 @@ class ComposeWindow(QDialog):
         self.sent.emit(result)
         ev = self.evaluation
         to = f" to {ev.recipient.name}" if ev and ev.recipient else ""
-        messages.info(
+        message_channel.info(
             self.parentWidget(),
             f"Secure message sent{to}. The notification e-mail is on its way.",
             "Secure WebMail",
@@ -758,7 +762,7 @@ class ComposeWindow(QDialog):
         if not shiboken6.isValid(self):
             return
         self._set_busy(False)
-        messages.show_error(self, exc)
+        message_channel.show_error(self, exc)
         self.reevaluate()  # a problem may have appeared since the last check
 
     # -- closing ---------------------------------------------------------------------------
@@ -866,13 +870,13 @@ class ComposeLauncher(QObject):
 
     def _refuse(self, text: str) -> None:
         self.refused.emit(text)
-        messages.warning(self.window, text, "Secure WebMail")
+        message_channel.warning(self.window, text, "Secure WebMail")
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, Refused):
             self._refuse(str(exc))
         else:
-            messages.show_error(self.window, exc)
+            message_channel.show_error(self.window, exc)
 
 
 def install(ctx: AppContext, main_window: QWidget) -> ComposeLauncher:

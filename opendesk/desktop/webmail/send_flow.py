@@ -12,14 +12,14 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
-from opendesk.core.services.messages import (
+from opendesk.core.services.webmail import (
     ProviderPasswordRequired,
     SendResult,
     WrongProviderPassword,
 )
 from opendesk.desktop.changes import OpChanges
 from opendesk.desktop.context import AppContext
-from opendesk.desktop.messages import show_error
+from opendesk.desktop.message_channel import show_error
 from opendesk.desktop.operations import WriteOp
 
 SendCall = Callable[[Session, str | None], SendResult]

@@ -76,7 +76,7 @@ class _ImageView(QScrollArea):
         self.label.setPixmap(QPixmap.fromImage(scaled))
 
 
-class PreviewWidget(QWidget):
+class FilePreviewWidget(QWidget):
     """Shows one file. `show_bytes`, `show_path` or `show_attachment`; `mode()` is "image",
     "pdf", "other" or "" (nothing shown); `page_count()` for a PDF."""
 
@@ -175,14 +175,14 @@ class PreviewWidget(QWidget):
         self._mode = "other"
 
 
-class PreviewDialog(QDialog):
-    """A window around a PreviewWidget (`dialog.preview`), with a Close button."""
+class FilePreviewDialog(QDialog):
+    """A window around a FilePreviewWidget (`dialog.preview`), with a Close button."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preview")
         self.resize(720, 600)
-        self.preview = PreviewWidget()
+        self.preview = FilePreviewWidget()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -1,6 +1,6 @@
 """The inbox's preview pane: the selected message as plain text with its attachments.
 
-Loading it calls `core.services.messages.preview_message`, which is audited as a view
+Loading it calls `core.services.webmail.preview_message`, which is audited as a view
 ("webmail.preview") and never marks the message read: arrowing through the list is not reading
 it; the double-click that opens the message window is.
 """
@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from opendesk.core.services import messages
-from opendesk.core.services.messages import AttachmentInfo, MessageView
+from opendesk.core.services import webmail
+from opendesk.core.services.webmail import AttachmentInfo, MessageView
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.inbox.attachments import open_attachment, save_attachment, size_text
 from opendesk.desktop.inbox.text import when_text
@@ -125,7 +125,7 @@ class PreviewPane(QWidget):
 
         WriteOp(
             self.ctx,
-            lambda s: messages.preview_message(s, self.ctx.actor, wanted),
+            lambda s: webmail.preview_message(s, self.ctx.actor, wanted),
             parent=self,
             success=done,
         ).failure(lambda _exc: self.clear()).run_in_background()

@@ -3,7 +3,7 @@
 
 `build_preview(session, draft)` makes the notification exactly as the patient will get it with
 `core.notices.render_notice` (the same function the send uses, so the tags are filled the same
-way) and the secure message as the portal shows it. `PreviewDialog` shows both, every text as
+way) and the secure message as the portal shows it. `SendPreviewDialog` shows both, every text as
 plain text; Copy puts `PreviewData.text()` on the clipboard; Print shows a QPrintPreviewDialog
 of a plain-text document with the same text.
 """
@@ -110,7 +110,7 @@ def build_preview(session: Session, request: PreviewRequest) -> PreviewData:
     )
 
 
-class PreviewDialog(QDialog):
+class SendPreviewDialog(QDialog):
     """Shows a PreviewData; Copy and Print. Every text is plain text."""
 
     def __init__(self, data: PreviewData, parent: QWidget | None = None) -> None:
