@@ -18,7 +18,8 @@ from opendesk.mail.outbox import BackgroundWorker
 from opendesk.portal.config import PortalConfig
 from opendesk.portal.errors import ServerErrorPage, install_error_pages
 from opendesk.portal.routes import router
-from opendesk.portal.security import LoginThrottle, PortalMiddleware
+from opendesk.portal.security import PortalMiddleware
+from opendesk.portal.throttle import DatabaseStore, LoginThrottle
 
 log = logging.getLogger("opendesk.portal")
 HERE = Path(__file__).resolve().parent
@@ -71,7 +72,12 @@ def create_app(config: PortalConfig, db: Database | None = None) -> FastAPI:
     app.state.templates = templates
     app.state.practice = None
     app.state.outbox_running = False
-    app.state.throttle = LoginThrottle(config.login_delay_base, config.login_delay_max)
+    app.state.throttle = LoginThrottle(
+        config.login_delay_base,
+        config.login_delay_max,
+        clock=config.clock,
+        store=DatabaseStore(database),
+    )
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(router)
     install_error_pages(app)

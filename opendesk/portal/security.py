@@ -1,21 +1,21 @@
-"""Sessions, CSRF, forwarded headers, security headers and the log-in delay.
+"""Sessions, CSRF, forwarded headers, allowed hosts and security headers.
 
-The session lives in one signed cookie (HMAC-SHA256 over its JSON; HttpOnly, SameSite=Strict,
-Secure when the request came over HTTPS), so any number of portal servers can share the load
-with no session table. It holds the account id, a stamp that changes with the password or user
-name, the log-in and last-request times (idle and absolute limits), the CSRF token and a flash
-message — never PHI. Every POST must carry the session's CSRF token in its form.
+The session lives in one signed cookie (HMAC-SHA256 over its JSON; HttpOnly, SameSite=Lax,
+Secure when the request came over HTTPS). It holds the account id, the token of the server-side
+session row (core `portal_sessions`, which can end it at once), a stamp that changes with the
+password or user name, the log-in and last-request times (idle and absolute limits), the CSRF
+token and a flash message — never PHI. Every POST must carry the session's CSRF token in its
+form. A new anonymous session gets a cookie only when a page hands out its CSRF token
+(`PortalSession.keep`), so a request without the cookie (a cross-site POST) never overwrites
+the cookie of a signed-in browser.
 """
 
-import asyncio
 import base64
 import hashlib
 import hmac
 import ipaddress
 import json
 import secrets
-import threading
-import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
@@ -46,8 +46,20 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
+MAX_ID = 2**31 - 1  # database integer ids; a larger one in a cookie is simply not valid
+
+
 class CsrfError(Exception):
     """A POST without the session's CSRF token."""
+
+
+def _id(value: Any) -> int | None:
+    if value is None:
+        return None
+    number = int(value)
+    if not 0 < number <= MAX_ID:
+        raise ValueError("id out of range")
+    return number
 
 
 @dataclass
@@ -57,6 +69,7 @@ class PortalSession:
     csrf: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     account_id: int | None = None
     patient_id: int | None = None
+    token: str = ""  # the server-side session (portal_sessions)
     stamp: str = ""
     issued: float = 0.0
     seen: float = 0.0
@@ -68,16 +81,22 @@ class PortalSession:
     def logged_in(self) -> bool:
         return self.account_id is not None
 
-    def log_in(self, account_id: int, patient_id: int, stamp: str, now: float) -> None:
+    def log_in(self, account_id: int, patient_id: int, token: str, stamp: str, now: float) -> None:
         """Start a session; a new CSRF token so no token seen before log-in stays valid."""
         self.account_id, self.patient_id, self.stamp = account_id, patient_id, stamp
+        self.token = token
         self.issued = self.seen = now
         self.csrf = secrets.token_urlsafe(24)
         self.changed = True
 
+    def keep(self) -> None:
+        """Write the cookie even when nothing else changed: the page hands out the CSRF token
+        (a form the browser will send back)."""
+        self.changed = True
+
     def log_out(self) -> None:
         self.account_id = self.patient_id = None
-        self.stamp = ""
+        self.stamp = self.token = ""
         self.issued = self.seen = 0.0
         self.csrf = secrets.token_urlsafe(24)
         self.changed = True
@@ -97,6 +116,7 @@ class PortalSession:
             "c": self.csrf,
             "a": self.account_id,
             "p": self.patient_id,
+            "k": self.token,
             "s": self.stamp,
             "i": self.issued,
             "t": self.seen,
@@ -107,8 +127,9 @@ class PortalSession:
     def from_json(cls, data: dict[str, Any]) -> "PortalSession":
         return cls(
             csrf=str(data["c"]),
-            account_id=int(data["a"]) if data.get("a") is not None else None,
-            patient_id=int(data["p"]) if data.get("p") is not None else None,
+            account_id=_id(data.get("a")),
+            patient_id=_id(data.get("p")),
+            token=str(data.get("k", "")),
             stamp=str(data.get("s", "")),
             issued=float(data.get("i", 0.0)),
             seen=float(data.get("t", 0.0)),
@@ -154,14 +175,15 @@ def _cookie_value(scope: Scope) -> str | None:
 
 
 def load_session(config: PortalConfig, signer: Signer, raw: str | None) -> PortalSession:
-    """The session in the cookie, or a fresh anonymous one (bad signature, timed out)."""
+    """The session in the cookie, or a fresh anonymous one (no cookie, bad signature, bad
+    contents), which gets a cookie only when a page keeps it."""
     data = signer.unsign(raw) if raw else None
     if data is None:
-        return PortalSession(changed=True)
+        return PortalSession()
     try:
         session = PortalSession.from_json(data)
-    except (KeyError, TypeError, ValueError):
-        return PortalSession(changed=True)
+    except (KeyError, TypeError, ValueError, OverflowError):
+        return PortalSession()
     if session.logged_in:
         now = config.clock()
         if (
@@ -243,7 +265,11 @@ class PortalMiddleware:
 
     def _cookie(self, session: PortalSession, secure: bool) -> str:
         value = self.signer.sign(session.to_json())
-        parts = [f"{COOKIE}={value}", "Path=/", "HttpOnly", "SameSite=Strict"]
+        # Lax, not Strict: a top-level link from another site (the notice e-mail in a webmail
+        # page) must arrive with the cookie, or the signed-in patient looks logged out. Lax
+        # still keeps the cookie off cross-site POSTs, frames and sub-requests; every POST
+        # needs the CSRF token in any case (docs/PORTAL.md).
+        parts = [f"{COOKIE}={value}", "Path=/", "HttpOnly", "SameSite=Lax"]
         if secure:
             parts.append("Secure")
         return "; ".join(parts)
@@ -263,72 +289,3 @@ async def check_csrf(request: Request) -> None:
     expected = portal_session(request).csrf
     if not isinstance(token, str) or not hmac.compare_digest(token, expected):
         raise CsrfError
-
-
-class LoginThrottle:
-    """An increasing delay after failed log-ins, per client address and user name, the same
-    for names that exist and names that do not (kept in memory, per process).
-
-    A second count per client address across all names slows down one client trying one
-    password on many accounts (password spraying), which the per-name count and the
-    per-account lockout never see: after `client_free` failures from one address the wait
-    doubles every further `client_step` failures, up to the same maximum. It is forgotten
-    `client_window` seconds after that address's last failure, so a busy shared address
-    (a practice's own network) is not slowed for long."""
-
-    def __init__(
-        self,
-        base: float,
-        maximum: float,
-        max_keys: int = 100_000,
-        *,
-        client_free: int = 20,
-        client_step: int = 10,
-        client_window: float = 15 * 60,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.base, self.maximum, self.max_keys = base, maximum, max_keys
-        self.client_free, self.client_step = client_free, client_step
-        self.client_window, self.clock = client_window, clock
-        self._failures: dict[str, int] = {}
-        self._clients: dict[str, tuple[int, float]] = {}
-        self._lock = threading.Lock()
-
-    @staticmethod
-    def _key(client: str, username: str) -> str:
-        return hashlib.sha256(f"{client}\0{username.strip().casefold()}".encode()).hexdigest()
-
-    def _client_failures(self, client: str) -> int:
-        count, last = self._clients.get(client, (0, 0.0))
-        return count if self.clock() - last < self.client_window else 0
-
-    def delay(self, client: str, username: str) -> float:
-        if self.base <= 0:
-            return 0.0
-        failures = self._failures.get(self._key(client, username), 0)
-        wait = self.base * 2 ** (failures - 2) if failures >= 2 else 0.0
-        spread = self._client_failures(client) - self.client_free
-        if spread >= 0:
-            wait = max(wait, self.base * 2 ** (spread // self.client_step))
-        return float(min(self.maximum, wait))
-
-    def failed(self, client: str, username: str) -> None:
-        with self._lock:
-            if len(self._failures) >= self.max_keys:
-                self._failures.clear()
-            if len(self._clients) >= self.max_keys:
-                self._clients.clear()
-            key = self._key(client, username)
-            self._failures[key] = self._failures.get(key, 0) + 1
-            self._clients[client] = (self._client_failures(client) + 1, self.clock())
-
-    def succeeded(self, client: str, username: str) -> None:
-        """A success clears that name's count; the client's count stays until it times out
-        (one good password must not wipe out a spraying run)."""
-        with self._lock:
-            self._failures.pop(self._key(client, username), None)
-
-    async def wait(self, client: str, username: str) -> None:
-        delay = self.delay(client, username)
-        if delay:
-            await asyncio.sleep(delay)

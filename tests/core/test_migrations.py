@@ -3,12 +3,14 @@ and the migrations match the models."""
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import URL
 
 from opendesk.core import migrate
+from opendesk.core.clock import utcnow
 from opendesk.core.db import Database
 from opendesk.core.models import Base
+from tests import factories
 
 EXPECTED = {t.name for t in Base.metadata.sorted_tables}
 
@@ -46,3 +48,38 @@ def test_indexes_for_inbox_chart_and_search_exist(db: Database) -> None:
     assert {"ix_webmail_provider_box", "ix_webmail_regarding", "ix_webmail_patient"} <= indexes
     patient_ix = {ix["name"] for ix in inspect(db.engine).get_indexes("patient")}
     assert {"ix_patient_name", "ix_patient_first", "ix_patient_home_phone"} <= patient_ix
+
+
+def test_portal_sessions_migration_upgrades_a_database_with_accounts(
+    empty_db_url: str | URL,
+) -> None:
+    """0017_portal_sessions on a practice that already has portal accounts: they keep working
+    (no failed reset tries), and the session and throttle tables start empty."""
+    database = Database(empty_db_url)
+    try:
+        migrate.upgrade(database.engine, "0001")
+        with database.session() as s:  # provider and patient tables are as in 0001
+            patient_id = factories.patient(
+                s, factories.provider(s, "A"), last="Lee", first="Ann"
+            ).id
+            s.commit()
+        with database.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO portal_account (id, patient_id, username, password_hash,"
+                    " is_active, must_change_username, must_change_password, failed_logins,"
+                    " created_at) VALUES (1, :p, 'annlee', 'x', :t, :f, :f, 0, :now)"
+                ),
+                {"p": patient_id, "t": True, "f": False, "now": utcnow()},
+            )
+        migrate.upgrade(database.engine)
+        assert migrate.is_up_to_date(database.engine)
+        with database.engine.connect() as conn:
+            tries = conn.execute(text("SELECT reset_failures FROM portal_account")).scalar_one()
+            assert tries == 0
+            assert conn.execute(text("SELECT COUNT(*) FROM portal_session")).scalar_one() == 0
+            assert conn.execute(text("SELECT COUNT(*) FROM portal_throttle")).scalar_one() == 0
+        migrate.downgrade(database.engine, "0001")
+        assert "portal_session" not in _tables(database)
+    finally:
+        database.dispose()

@@ -18,6 +18,7 @@ from opendesk.core.services import webmail
 from opendesk.core.services.webmail import NewAttachment, Outgoing
 from opendesk.portal.app import create_app
 from opendesk.portal.config import PortalConfig
+from opendesk.portal.throttle import LoginThrottle
 from tests import factories as f
 
 SECRET = "test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"
@@ -146,6 +147,10 @@ class Browser:
 
     def get(self, path: str, **kw: Any) -> Any:
         return self.client.get(path, **kw)
+
+    def app_throttle(self) -> LoginThrottle:
+        throttle: LoginThrottle = self.client.app.state.throttle  # type: ignore[attr-defined]
+        return throttle
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from opendesk.core.models import AuditEntry, OutboxNotice, PortalAccount
 from opendesk.core.services import portal_auth
 from opendesk.portal.config import parse_proxies
 from opendesk.portal.routes import api_routes
-from opendesk.portal.security import LoginThrottle
+from opendesk.portal.throttle import LoginThrottle
 from tests.portal.conftest import PASSWORD, Browser, Clock, Practice
 
 
@@ -43,7 +43,7 @@ def test_login_and_logout(db: Database, practice: Practice, browser: Browser) ->
     r = browser.login("AnnLee ")  # user names ignore case and surrounding spaces
     assert r.status_code == 303 and r.headers["location"] == "/inbox"
     cookie = r.headers["set-cookie"]
-    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Secure" not in cookie
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Secure" not in cookie
     page = browser.get("/inbox")
     assert page.status_code == 200 and "Maple Street Dental" in page.text
     r = browser.post_form("/logout", {}, form_page="/inbox")

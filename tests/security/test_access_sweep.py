@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from opendesk.core import preferences as prefs
 from opendesk.core.db import Database
-from opendesk.core.models import AuditEntry, WebMailMessage
+from opendesk.core.models import AuditEntry, PortalAccount, PortalSessionRecord, WebMailMessage
 from tests.security.conftest import (
     ACCOUNTS,
     EXPECTED_SCOPE,
@@ -178,3 +178,28 @@ def test_family_scope_preference_takes_effect_at_once(
         s.commit()
     assert ann.get(f"/messages/{tim.message_id}").status_code == 404
     assert "Leeward, Tim" not in ann.get("/inbox").text
+
+
+def test_no_account_can_end_or_see_another_accounts_session(
+    db: Database, portal: Callable[..., Portal]
+) -> None:
+    make_families(db)
+    ann, sam = portal("annlee"), portal("samroe")
+    with db.readonly_session() as s:
+        ann_sessions = list(
+            s.execute(
+                select(PortalSessionRecord.id)
+                .join(PortalAccount, PortalAccount.id == PortalSessionRecord.account_id)
+                .where(PortalAccount.username == "annlee")
+            ).scalars()
+        )
+    assert ann_sessions
+    sam_page = sam.get("/account/sessions")
+    assert sam_page.status_code == 200
+    for sid in ann_sessions:
+        assert f"/account/sessions/{sid}/end" not in sam_page.text
+        refused = sam.post(f"/account/sessions/{sid}/end", {})
+        assert refused.status_code == 404
+    for sid in (0, -1, 2**31, 2**63 - 1):
+        assert sam.post(f"/account/sessions/{sid}/end", {}).status_code in (400, 404)
+    assert ann.get("/inbox", follow_redirects=False).status_code == 200

@@ -28,7 +28,7 @@ from opendesk.core.clock import utcnow
 from opendesk.core.db import Database
 from opendesk.core.models import AuditEntry, PortalAccount, User
 from opendesk.core.services import portal_auth, staff_auth
-from opendesk.portal.security import LoginThrottle
+from opendesk.portal.throttle import LoginThrottle
 from tests import factories as f
 from tests.security.conftest import Families, Portal, without_token
 

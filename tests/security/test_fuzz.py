@@ -99,7 +99,7 @@ def test_schemathesis_every_operation_anonymous_and_logged_in(
     base, fam = live
     schema = _openapi_schema()
     operations = [op.ok() for op in schema.get_all_operations()]
-    assert len(operations) == 20
+    assert len(operations) == 23  # 20 + Account > Sessions (list, end one, end all)
     tally = Tally()
     clients = [Client(base, fam, None), Client(base, fam, "annlee")]
     n = examples()
@@ -192,7 +192,19 @@ def test_form_posts_with_random_values(live: tuple[str, Families]) -> None:
         send(tally, ann, "GET", "/compose", params={"about": about}, label="GET /compose?about")
         send(tally, ann, "GET", f"/attachments/{about}", label="GET /attachments/{id}")
 
-    for run in (login, reply, compose, password, username, forgot, reset, pages):
+    @settings(max_examples=n, **SETTINGS)
+    @given(session_id=ids)
+    def end_session(session_id: int) -> None:
+        send(
+            tally,
+            ann,
+            "POST",
+            f"/account/sessions/{session_id}/end",
+            form={},
+            label="POST /account/sessions/{id}/end",
+        )
+
+    for run in (login, reply, compose, password, username, forgot, reset, pages, end_session):
         run()
     print("\nform posts:", tally.summary())
     assert not tally.problems, "\n".join(tally.problems[:20])

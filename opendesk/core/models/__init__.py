@@ -10,7 +10,7 @@ from opendesk.core.models.messages import (
 )
 from opendesk.core.models.outbox import OutboxNotice
 from opendesk.core.models.people import Guardian, Patient, Provider, search_columns
-from opendesk.core.models.portal import PortalAccount
+from opendesk.core.models.portal import PortalAccount, PortalSessionRecord, PortalThrottle
 from opendesk.core.models.preferences import PreferenceRow
 from opendesk.core.models.staff import GroupPermission, User, UserGroup, user_group_link
 
@@ -26,6 +26,8 @@ __all__ = [
     "OutboxNotice",
     "Patient",
     "PortalAccount",
+    "PortalSessionRecord",
+    "PortalThrottle",
     "PreferenceRow",
     "Provider",
     "User",

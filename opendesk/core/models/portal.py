@@ -1,8 +1,10 @@
-"""Portal accounts (Open Dental: UserWeb): one per patient, the login of the patient portal."""
+"""Portal accounts (Open Dental: UserWeb): one per patient, the login of the patient portal;
+the server-side record of each signed-in browser (revocable), and the log-in throttle's counts
+(shared by every portal process)."""
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from opendesk.core.models.base import Base, Timestamped
@@ -24,5 +26,36 @@ class PortalAccount(Timestamped, Base):
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(nullable=True)
     last_login_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    # wrong reset codes since the last code was sent (the code is void at RESET_MAX_TRIES)
+    reset_failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     patient: Mapped[Patient] = relationship(lazy="joined")
+
+
+class PortalSessionRecord(Base):
+    """One signed-in browser. The cookie holds a random token; this row holds its SHA-256 (a
+    copy of the table gives no usable cookie). A session is valid while `revoked_at` is None."""
+
+    __tablename__ = "portal_session"
+    __table_args__ = (Index("ix_portal_session_account", "account_id", "revoked_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("portal_account.id"))
+    created_at: Mapped[datetime] = mapped_column()
+    last_seen_at: Mapped[datetime] = mapped_column()
+    client_address: Mapped[str] = mapped_column(String(64), default="")
+    user_agent: Mapped[str] = mapped_column(String(255), default="")
+    revoked_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+class PortalThrottle(Base):
+    """Failed attempts per key (a hash of client address and user name, or of the client
+    alone), so that every portal process sees the same counts."""
+
+    __tablename__ = "portal_throttle"
+    __table_args__ = (Index("ix_portal_throttle_last", "last_failure_at"),)
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[datetime] = mapped_column()

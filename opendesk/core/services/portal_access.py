@@ -24,6 +24,7 @@ from opendesk.core.enums import Permission
 from opendesk.core.errors import NotFound, ValidationError
 from opendesk.core.models import Patient, PortalAccount, Provider
 from opendesk.core.passwords import hash_password, password_rule_message
+from opendesk.core.services import portal_sessions
 
 TEMP_PASSWORD_LENGTH = 12
 _UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -135,11 +136,17 @@ def _ascii_letters(text: str) -> str:
     return "".join(c for c in folded.lower() if c.isalnum())
 
 
+USERNAME_SUFFIX = "abcdefghjkmnpqrstuvwxyz23456789"  # no look-alikes (0/o, 1/l/i)
+USERNAME_SUFFIX_LENGTH = 6
+
+
 def new_username(session: Session, patient: Patient) -> str:
-    """First name and a number, in lower case, not yet taken (e.g. "ann4821")."""
+    """First name, a dot and six random letters or digits, in lower case, not yet taken (e.g.
+    "ann.k7mq2x": about 30 bits, where first name + 4 digits gave 13)."""
     base = _ascii_letters(patient.first_name)[:20] or "patient"
     while True:
-        candidate = f"{base}{secrets.randbelow(9000) + 1000}"
+        suffix = "".join(secrets.choice(USERNAME_SUFFIX) for _ in range(USERNAME_SUFFIX_LENGTH))
+        candidate = f"{base}.{suffix}"
         taken = session.execute(
             select(PortalAccount.id).where(PortalAccount.username == candidate)
         ).first()
@@ -174,6 +181,7 @@ def grant_access(session: Session, actor: StaffActor, patient_id: int) -> Grante
     account.reset_code_hash = None
     account.reset_code_expires_at = None
     session.flush()
+    portal_sessions.revoke_all(session, account.id)
     audit.record(
         session,
         actor,
@@ -196,6 +204,7 @@ def remove_access(session: Session, actor: StaffActor, patient_id: int) -> None:
     account.is_active = False
     account.reset_code_hash = None
     account.reset_code_expires_at = None
+    ended = portal_sessions.revoke_all(session, account.id)
     audit.record(
         session,
         actor,
@@ -203,6 +212,7 @@ def remove_access(session: Session, actor: StaffActor, patient_id: int) -> None:
         patient_id=patient_id,
         object_type="portal_account",
         object_id=account.id,
+        detail=f"sessions ended={ended}",
     )
     session.commit()
 

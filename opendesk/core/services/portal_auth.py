@@ -6,14 +6,17 @@ a row lock the account for 15 minutes; the portal adds an increasing delay of it
 client and user name, so unknown names slow down the same way). A forgotten password is replaced
 with a one-time code sent by e-mail through the notification outbox: the notice holds the code
 and the portal address only, and asking for a code answers the same whether or not an account
-exists. Every attempt, success and change is audited; no password, code or user name is logged.
+exists. A reset code has a guess limit of its own (void after `RESET_MAX_TRIES` wrong tries), and
+a right code works on a locked account and clears the lock. Every log-in opens a server-side
+session (`portal_sessions`), which log-out, a password change or reset end. Every attempt, success
+and change is audited; no password, code or user name is logged.
 """
 
 import hashlib
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -31,6 +34,7 @@ from opendesk.core.passwords import (
     password_rule_message,
     verify_password,
 )
+from opendesk.core.services import portal_sessions
 from opendesk.core.text import storable
 
 MAX_FAILURES = 5
@@ -39,6 +43,7 @@ RESET_CODE_MINUTES = 30
 RESET_RESEND_SECONDS = 60  # a new code no more often than this (no mail bombing)
 RESET_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 RESET_CODE_LENGTH = 8
+RESET_MAX_TRIES = 5  # wrong codes before the code is void
 USERNAME_MIN, USERNAME_MAX = 3, 100
 _USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._@+-]*$")
 
@@ -64,6 +69,8 @@ class PortalLogin:
     stamp: str
     must_change_username: bool
     must_change_password: bool
+    session_id: int | None = None  # the server-side session (portal_sessions)
+    session_token: str = ""  # only right after log-in: goes into the cookie
 
     @property
     def pending_change(self) -> str | None:
@@ -84,13 +91,17 @@ def _stamp(account: PortalAccount) -> str:
     return hashlib.sha256(data).hexdigest()[:24]
 
 
-def _as_login(account: PortalAccount, client: str) -> PortalLogin:
+def _as_login(
+    account: PortalAccount, client: str, session_id: int | None = None, token: str = ""
+) -> PortalLogin:
     return PortalLogin(
         actor=PortalActor(account.id, account.patient_id, client),
         username=account.username,
         stamp=_stamp(account),
         must_change_username=account.must_change_username,
         must_change_password=account.must_change_password,
+        session_id=session_id,
+        session_token=token,
     )
 
 
@@ -128,9 +139,17 @@ def _count_failure(session: Session, account: PortalAccount, actor: PortalActor)
         )
 
 
-def login(session: Session, username: str, password: str, client: str = "") -> PortalLogin:
-    """The holder when the user name and password match an active, unlocked account; else
-    `LoginFailed` with one message for every cause (audited, committed)."""
+def login(
+    session: Session,
+    username: str,
+    password: str,
+    client: str = "",
+    user_agent: str = "",
+    now: datetime | None = None,
+) -> PortalLogin:
+    """The holder, with a new server-side session, when the user name and password match an
+    active, unlocked account; else `LoginFailed` with one message for every cause (audited,
+    committed)."""
     account = _find(session, username)
     usable = account is not None and account.is_active
     ok = verify_password(account.password_hash if usable and account else DUMMY_HASH, password)
@@ -163,25 +182,46 @@ def login(session: Session, username: str, password: str, client: str = "") -> P
     account.last_login_at = utcnow()
     if needs_rehash(account.password_hash):
         account.password_hash = hash_password(password)
-    audit.record(session, actor, "portal.login", patient_id=account.patient_id)
+    token, session_id = portal_sessions.open_session(session, account.id, client, user_agent, now)
+    audit.record(
+        session,
+        actor,
+        "portal.login",
+        patient_id=account.patient_id,
+        object_type="portal_session",
+        object_id=session_id,
+    )
     session.commit()
-    return _as_login(account, client)
+    return _as_login(account, client, session_id, token)
 
 
-def resume(session: Session, account_id: int, stamp: str, client: str = "") -> PortalLogin | None:
-    """The holder of a session cookie, or None when the account was disabled or its password or
-    user name changed since the cookie was made. Reads only."""
-    account = session.get(PortalAccount, account_id)
-    if (
-        account is None
-        or not account.is_active
-        or not secrets.compare_digest(_stamp(account), stamp)
-    ):
+@dataclass(frozen=True)
+class Resumed:
+    login: PortalLogin
+    needs_touch: bool  # last-seen is due a write (portal_sessions.touch)
+
+
+def resume(
+    session: Session,
+    token: str,
+    account_id: int,
+    stamp: str,
+    client: str = "",
+    idle_seconds: float = 15 * 60,
+    now: datetime | None = None,
+) -> Resumed | None:
+    """The holder of a session cookie, or None when its server-side session was ended or
+    idled out, the account was disabled, or its password or user name changed since the cookie
+    was made. One indexed read; writes nothing."""
+    found = portal_sessions.check(session, token, account_id, idle_seconds, now)
+    if found is None or not secrets.compare_digest(_stamp(found.account), stamp):
         return None
-    return _as_login(account, client)
+    return Resumed(_as_login(found.account, client, found.session_id), found.needs_touch)
 
 
-def logout(session: Session, actor: PortalActor) -> None:
+def logout(session: Session, actor: PortalActor, token: str = "") -> None:
+    """End the session of this cookie token at once (a copy of the cookie stops working)."""
+    portal_sessions.revoke_token(session, token)
     audit.record(session, actor, "portal.logout", patient_id=actor.patient_id)
     session.commit()
 
@@ -232,9 +272,11 @@ def change_password(
     actor: PortalActor,
     new_password: str,
     current_password: str | None = None,
+    current_session: int | None = None,
 ) -> PortalLogin:
-    """Set a new password. The current one is asked for unless the practice's temporary
-    password must be replaced (the holder has just logged in with it)."""
+    """Set a new password and end every other session of the account. The current password is
+    asked for unless the practice's temporary password must be replaced (the holder has just
+    logged in with it)."""
     account = _own_account(session, actor)
     if not account.must_change_password and not verify_password(
         account.password_hash, current_password or ""
@@ -258,9 +300,16 @@ def change_password(
     account.must_change_password = False
     account.reset_code_hash = None
     account.reset_code_expires_at = None
-    audit.record(session, actor, "portal.password.change", patient_id=actor.patient_id)
+    ended = portal_sessions.revoke_all(session, account.id, keep=current_session)
+    audit.record(
+        session,
+        actor,
+        "portal.password.change",
+        patient_id=actor.patient_id,
+        detail=f"other sessions ended={ended}",
+    )
     session.commit()
-    return _as_login(account, actor.client)
+    return _as_login(account, actor.client, current_session)
 
 
 def new_reset_code() -> str:
@@ -330,6 +379,7 @@ def request_reset(session: Session, username_or_email: str, client: str = "") ->
         code = new_reset_code()
         account.reset_code_hash = hash_password(code)
         account.reset_code_expires_at = now + timedelta(minutes=RESET_CODE_MINUTES)
+        account.reset_failures = 0
         session.add(_reset_notice(session, email, code))
         audit.record(
             session,
@@ -344,22 +394,50 @@ def request_reset(session: Session, username_or_email: str, client: str = "") ->
     session.commit()
 
 
+def _usable_code(account: PortalAccount | None) -> str | None:
+    """The stored hash of the account's reset code while it can be used (a lock does not
+    matter: the code is how a locked-out holder gets back in)."""
+    if (
+        account is None
+        or not account.is_active
+        or account.reset_code_hash is None
+        or account.reset_code_expires_at is None
+        or account.reset_code_expires_at <= utcnow()
+    ):
+        return None
+    return account.reset_code_hash
+
+
+def _wrong_code(session: Session, account: PortalAccount, actor: PortalActor) -> None:
+    """Count a wrong code against the code itself (not the log-in lock, which anyone could
+    then trigger); at RESET_MAX_TRIES the code is void."""
+    detail = "wrong code"
+    if _usable_code(account) is not None:
+        account.reset_failures = (account.reset_failures or 0) + 1
+        if account.reset_failures >= RESET_MAX_TRIES:
+            account.reset_code_hash = None
+            account.reset_code_expires_at = None
+            account.reset_failures = 0
+            detail = f"code void after {RESET_MAX_TRIES} wrong tries"
+    audit.record(
+        session,
+        actor,
+        "portal.reset",
+        patient_id=account.patient_id,
+        outcome="failed",
+        detail=detail,
+    )
+
+
 def reset_password(
     session: Session, username: str, code: str, new_password: str, client: str = ""
 ) -> None:
-    """Replace the password with a one-time code from `request_reset`. A wrong or expired code
-    raises `LoginFailed` and counts as a failed log-in; a weak password raises ValidationError
-    and leaves the code usable."""
+    """Replace the password with a one-time code from `request_reset`, clear a log-in lock and
+    end every session of the account. A wrong or expired code raises `LoginFailed`; after
+    `RESET_MAX_TRIES` wrong codes the code is void. A weak password raises ValidationError and
+    leaves the code usable."""
     account = _find(session, username)
-    usable = (
-        account is not None
-        and account.is_active
-        and account.reset_code_hash is not None
-        and account.reset_code_expires_at is not None
-        and account.reset_code_expires_at > utcnow()
-        and not _locked(account)
-    )
-    stored = account.reset_code_hash if usable and account and account.reset_code_hash else None
+    stored = _usable_code(account)
     ok = verify_password(stored or DUMMY_HASH, _normal_code(code)) and stored is not None
     if account is None:
         audit.record(session, _SYSTEM, "portal.reset", outcome="failed", detail="unknown user")
@@ -367,11 +445,7 @@ def reset_password(
         raise LoginFailed(RESET_FAILED)
     actor = PortalActor(account.id, account.patient_id, client)
     if not ok:
-        if account.is_active and not _locked(account):
-            _count_failure(session, account, actor)
-        audit.record(
-            session, actor, "portal.reset", patient_id=account.patient_id, outcome="failed"
-        )
+        _wrong_code(session, account, actor)
         session.commit()
         raise LoginFailed(RESET_FAILED)
     rule = password_rule_message(new_password, account.username)
@@ -382,7 +456,15 @@ def reset_password(
     account.must_change_password = False
     account.reset_code_hash = None
     account.reset_code_expires_at = None
+    account.reset_failures = 0
     account.failed_logins = 0
     account.locked_until = None
-    audit.record(session, actor, "portal.reset", patient_id=account.patient_id)
+    ended = portal_sessions.revoke_all(session, account.id)
+    audit.record(
+        session,
+        actor,
+        "portal.reset",
+        patient_id=account.patient_id,
+        detail=f"sessions ended={ended}",
+    )
     session.commit()

@@ -13,7 +13,7 @@ from fastapi.responses import Response
 from opendesk.core.actors import PortalActor
 from opendesk.core.errors import ValidationError
 from opendesk.core.services import portal_auth
-from opendesk.portal.deps import DbSession, client_address
+from opendesk.portal.deps import DbSession, client_address, request_time, user_agent
 from opendesk.portal.pages import render
 from opendesk.portal.routes.helpers import after_login, see_other, throttle
 from opendesk.portal.security import portal_session
@@ -32,6 +32,7 @@ def login_page(request: Request) -> Response:
     state = portal_session(request)
     if state.logged_in:
         return see_other("/inbox")
+    state.keep()
     return render(request, "login.html", {"username": ""})
 
 
@@ -46,18 +47,27 @@ async def login_submit(
     limiter = throttle(request)
     await limiter.wait(client, username)
     try:
-        login = await run_in_threadpool(portal_auth.login, session, username, password, client)
+        login = await run_in_threadpool(
+            portal_auth.login,
+            session,
+            username,
+            password,
+            client,
+            user_agent(request),
+            request_time(request),
+        )
     except portal_auth.LoginFailed as exc:
-        limiter.failed(client, username)
+        await limiter.failed_async(client, username)
         auth_log.info("portal log-in failed from %s", client)
         return render(
             request, "login.html", {"error": str(exc), "username": username}, status_code=401
         )
-    limiter.succeeded(client, username)
+    await limiter.succeeded_async(client, username)
     auth_log.info("portal log-in of account %s from %s", login.actor.account_id, client)
     portal_session(request).log_in(
         login.actor.account_id,
         login.actor.patient_id,
+        login.session_token,
         login.stamp,
         request.app.state.config.clock(),
     )
@@ -69,7 +79,7 @@ def logout(request: Request, session: DbSession) -> Response:
     state = portal_session(request)
     if state.account_id is not None and state.patient_id is not None:
         actor = PortalActor(state.account_id, state.patient_id, client_address(request))
-        portal_auth.logout(session, actor)
+        portal_auth.logout(session, actor, state.token)
         auth_log.info("portal log-out of account %s", state.account_id)
     state.log_out()
     state.set_flash("You have logged out. Close the browser window on a shared computer.")
@@ -78,6 +88,7 @@ def logout(request: Request, session: DbSession) -> Response:
 
 @router.get("/forgot")
 def forgot_page(request: Request) -> Response:
+    portal_session(request).keep()
     return render(request, "forgot.html")
 
 
@@ -106,6 +117,7 @@ async def forgot_submit(
 
 @router.get("/reset")
 def reset_page(request: Request) -> Response:
+    portal_session(request).keep()
     return render(request, "reset.html", {"username": ""})
 
 
@@ -134,11 +146,11 @@ async def reset_submit(
         )
     except (portal_auth.LoginFailed, ValidationError) as exc:
         if isinstance(exc, portal_auth.LoginFailed):
-            limiter.failed(client, username)
+            await limiter.failed_async(client, username)
         return render(
             request, "reset.html", {"error": str(exc), "username": username}, status_code=400
         )
-    limiter.succeeded(client, username)
+    await limiter.succeeded_async(client, username)
     auth_log.info("portal password reset from %s", client)
     portal_session(request).set_flash("Your password is changed. Log in with it.")
     return see_other("/login")

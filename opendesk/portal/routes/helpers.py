@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from opendesk.core.actors import PortalActor
 from opendesk.core.services import portal_auth, portal_messages
-from opendesk.portal.security import LoginThrottle
+from opendesk.portal.throttle import LoginThrottle
 
 
 def see_other(url: str) -> RedirectResponse:
