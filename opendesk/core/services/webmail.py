@@ -125,7 +125,7 @@ class MessageView:
 
 
 def _name(p: Patient | None) -> str:
-    return f"{p.last_name}, {p.first_name}" if p else ""
+    return p.display_name if p else ""
 
 
 def message_view(session: Session, msg: WebMailMessage) -> MessageView:
