@@ -1,16 +1,17 @@
 """`opendesk-admin` commands for setting a practice up and running it from scripts: init,
-providers, users, groups, audit export. They act as a SystemActor and are audited."""
+preferences, providers, users, groups, audit export. They act as a SystemActor and are audited."""
 
 import argparse
 import getpass
 import sys
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from opendesk.core import migrate
+from opendesk.core import migrate, preference_rules, preferences
 from opendesk.core.actors import SystemActor
 from opendesk.core.db import Database
 from opendesk.core.enums import Permission
@@ -85,6 +86,36 @@ def cmd_init(args: argparse.Namespace) -> int:
         )
     finally:
         db.dispose()
+    return 0
+
+
+def cmd_prefs_list(args: argparse.Namespace) -> int:
+    db = _db(args)
+    with db.readonly_session() as s:
+        for name, value in preferences.get_all(s).items():
+            print(f"{name:<26} {value!r:<40} {preferences.ALL[name].label}")
+    db.dispose()
+    return 0
+
+
+def cmd_prefs_set(args: argparse.Namespace) -> int:
+    """Set preferences NAME=VALUE ...: the rules of core.preference_rules, as in Setup."""
+    values: dict[preferences.Pref[Any], Any] = {}
+    for item in args.assignments:
+        name, sep, raw = item.partition("=")
+        pref = preferences.ALL.get(name.strip())
+        if not sep or pref is None:
+            raise ValidationError(
+                f"{item!r} is not NAME=VALUE with a preference name ({', '.join(preferences.ALL)})."
+            )
+        values[pref] = preference_rules.parse(pref, raw)
+    db = _db(args)
+    try:
+        with db.session() as s:
+            practice_setup.set_preferences(s, ACTOR, values)
+    finally:
+        db.dispose()
+    print(f"{len(values)} preference{'s' if len(values) != 1 else ''} saved.")
     return 0
 
 
@@ -217,6 +248,12 @@ def register(
         action="store_true",
         help="read the administrator's password from standard input",
     )
+
+    prefs = sub.add_parser("prefs", help="practice preferences: list, set (checked as in Setup)")
+    prefs_sub = prefs.add_subparsers(dest="prefs_command", required=True, metavar="ACTION")
+    add("list", cmd_prefs_list, "list the practice preferences and their values", prefs_sub)
+    pset = add("set", cmd_prefs_set, "set preferences; a bad value is refused", prefs_sub)
+    pset.add_argument("assignments", nargs="+", metavar="NAME=VALUE")
 
     prov = sub.add_parser("providers", help="list and add providers")
     prov_sub = prov.add_subparsers(dest="providers_command", required=True, metavar="ACTION")
