@@ -39,7 +39,7 @@ from PySide6.QtCore import (
 from sqlalchemy.orm import Session
 
 from opendesk.core.db import Database
-from opendesk.desktop.operations import ReadOp
+from opendesk.desktop.operations import OpContext, ReadOp
 
 QueryT = TypeVar("QueryT")
 RowT = TypeVar("RowT")
@@ -77,7 +77,7 @@ class LazyIdTableModel(QAbstractTableModel, Generic[QueryT, RowT]):
         self._cursor: Any = None
         self._generation = 0
         self._busy = False
-        self._pending: tuple[QueryT, Any] | None = None
+        self._pending: tuple[QueryT, OpContext] | None = None
 
     # -- to implement (any thread; no access to self's state besides configuration) ---------
     def fetch_ids(self, session: Session, query: QueryT, cursor: Any) -> tuple[Sequence[int], Any]:
@@ -101,7 +101,7 @@ class LazyIdTableModel(QAbstractTableModel, Generic[QueryT, RowT]):
         self.endResetModel()
         self.loaded.emit()
 
-    def load_async(self, ctx: Any, query: QueryT) -> None:
+    def load_async(self, ctx: OpContext, query: QueryT) -> None:
         """Load the first page of `query` on a worker, then show it. While a load runs, only
         the newest query waits for its turn."""
         if self._busy:
@@ -130,7 +130,7 @@ class LazyIdTableModel(QAbstractTableModel, Generic[QueryT, RowT]):
             failed
         ).run_in_background()
 
-    def reload(self, ctx: Any) -> None:
+    def reload(self, ctx: OpContext) -> None:
         if self.query is not None:
             self.load_async(ctx, self.query)
 
