@@ -185,7 +185,7 @@ def _patients(
 
 def _accounts(who: _Families, now: datetime) -> list[dict[str, Any]]:
     portal_hash = hash_password(PORTAL_PASSWORD)
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "id": n,
             "patient_id": head,
