@@ -69,11 +69,6 @@ def test_every_module_has_a_docstring() -> None:
     assert not missing, missing
 
 
-# Import circles still being broken on another branch (issue 14): routes take `render` from
-# app, app imports routes inside create_app. Remove the entry when that branch is merged.
-KNOWN_CIRCLES: set[frozenset[str]] = {frozenset({"opendesk.portal.app", "opendesk.portal.routes"})}
-
-
 def module_graph(package: Path = PACKAGE) -> dict[str, set[str]]:
     """Each module of the package and the modules of the package it imports, wherever the
     import stands (module level, inside a function, under TYPE_CHECKING)."""
@@ -143,7 +138,7 @@ def import_circles(graph: dict[str, set[str]]) -> list[frozenset[str]]:
 
 
 def test_no_import_circles() -> None:
-    circles = [sorted(c) for c in import_circles(module_graph()) if c not in KNOWN_CIRCLES]
+    circles = [sorted(c) for c in import_circles(module_graph())]
     assert not circles, circles
 
 
