@@ -6,7 +6,7 @@ import getpass
 import sys
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeAlias
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -233,11 +233,17 @@ def cmd_audit_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(
-    sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
-    add: Adder,
-    audit_sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
-) -> None:
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def register(sub: Subparsers, add: Adder, audit_sub: Subparsers) -> None:
+    """Add the set-up commands to `opendesk-admin`'s parser."""
+    _register_init_and_prefs(sub, add)
+    _register_providers_and_users(sub, add)
+    _register_groups_and_export(sub, add, audit_sub)
+
+
+def _register_init_and_prefs(sub: Subparsers, add: Adder) -> None:
     init = add("init", cmd_init, "first run: create the practice and its first administrator")
     init.add_argument("--practice-name", required=True)
     init.add_argument("--phone", default="")
@@ -255,6 +261,8 @@ def register(
     pset = add("set", cmd_prefs_set, "set preferences; a bad value is refused", prefs_sub)
     pset.add_argument("assignments", nargs="+", metavar="NAME=VALUE")
 
+
+def _register_providers_and_users(sub: Subparsers, add: Adder) -> None:
     prov = sub.add_parser("providers", help="list and add providers")
     prov_sub = prov.add_subparsers(dest="providers_command", required=True, metavar="ACTION")
     add("list", cmd_providers_list, "list providers", prov_sub)
@@ -298,6 +306,9 @@ def register(
         ),
     ):
         add(name, _user_action(action, done), help_, users_sub).add_argument("username")
+
+
+def _register_groups_and_export(sub: Subparsers, add: Adder, audit_sub: Subparsers) -> None:
 
     groups = sub.add_parser("groups", help="user groups and their permissions")
     groups_sub = groups.add_subparsers(dest="groups_command", required=True, metavar="ACTION")

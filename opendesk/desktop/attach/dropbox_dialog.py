@@ -96,6 +96,20 @@ class DropboxSelectFilesDialog(QDialog):
         self.limits = limits or Limits()
         self.setWindowTitle("Select Files")
         self.resize(640, 460)
+        self._build_view()
+        self._build_controls(folder)
+        self._lay_out()
+        self._task: tasks.Task | None = None
+        self._downloads: dict[str, bytes] = {}
+        self._selected: tuple[str, bytes] | None = None
+        self._local: list[Path] = []
+        self.preview_dialog: FilePreviewDialog | None = None
+        self.local_dialog: QFileDialog | None = None
+        self._set_busy(False)
+        self.refresh()
+
+    def _build_view(self) -> None:
+        """The list of the folder's files: name, size, modified."""
         self.model = RemoteModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -111,6 +125,7 @@ class DropboxSelectFilesDialog(QDialog):
         self.view.doubleClicked.connect(self._ok)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
+    def _build_controls(self, folder: str) -> None:
         self.place = QLabel(f"Dropbox: {folder.rsplit('/', 1)[-1]}")
         self.place.setTextFormat(Qt.TextFormat.PlainText)
         self.refresh_button = QToolButton()
@@ -136,6 +151,7 @@ class DropboxSelectFilesDialog(QDialog):
         self.ok_button.clicked.connect(self._ok)
         self.close_button.clicked.connect(self.reject)
 
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.place, 1)
         top.addWidget(self.refresh_button)
@@ -154,15 +170,6 @@ class DropboxSelectFilesDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(busy)
         layout.addLayout(buttons)
-
-        self._task: tasks.Task | None = None
-        self._downloads: dict[str, bytes] = {}
-        self._selected: tuple[str, bytes] | None = None
-        self._local: list[Path] = []
-        self.preview_dialog: FilePreviewDialog | None = None
-        self.local_dialog: QFileDialog | None = None
-        self._set_busy(False)
-        self.refresh()
 
     # -- results ---------------------------------------------------------------------------
 
