@@ -46,7 +46,7 @@ def new_context(chromium: Browser, agent: str = "") -> BrowserContext:
 
 
 def test_a_link_from_another_site_keeps_the_session_and_a_cross_site_post_does_not_end_it(
-    db: Database, practice: Practice, chromium: Browser
+    db: Database, practice: Practice, chromium: Browser, caplog: pytest.LogCaptureFixture
 ) -> None:
     message_id = send(db, practice.doc_a, practice.head, practice.prov_a)
     with serve(create_app(config(), db)) as url:
@@ -81,6 +81,7 @@ def test_a_link_from_another_site_keeps_the_session_and_a_cross_site_post_does_n
         assert page.url == f"{url}/inbox", "a cross-site POST replaced the session cookie"
         shot(page, "cross_site_kept")
         context.close()
+    assert "refused a form without a valid CSRF token" in caplog.text
 
 
 def test_a_cookie_copied_before_log_out_is_refused_after_it(

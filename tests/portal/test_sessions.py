@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from opendesk.core.clock import utcnow
@@ -32,7 +33,9 @@ def sessions(db: Database, account_id: int) -> list[PortalSessionRecord]:
         return rows
 
 
-def test_no_cookie_for_an_untouched_anonymous_session(practice: Practice, browser: Browser) -> None:
+def test_no_cookie_for_an_untouched_anonymous_session(
+    practice: Practice, browser: Browser, caplog: pytest.LogCaptureFixture
+) -> None:
     for path in ("/inbox", "/messages/1", "/account", "/static/portal.css", "/nowhere"):
         r = browser.get(path, follow_redirects=False)
         assert "set-cookie" not in r.headers, path
@@ -41,10 +44,11 @@ def test_no_cookie_for_an_untouched_anonymous_session(practice: Practice, browse
     assert r.status_code == 403 and "set-cookie" not in r.headers
     # The log-in page hands out a CSRF token, so it keeps the session.
     assert "set-cookie" in browser.get("/login").headers
+    assert "refused a form without a valid CSRF token" in caplog.text
 
 
 def test_cross_site_post_leaves_the_signed_in_cookie_alone(
-    practice: Practice, make_browser: Callable[..., Browser]
+    practice: Practice, make_browser: Callable[..., Browser], caplog: pytest.LogCaptureFixture
 ) -> None:
     browser, cross_site = make_browser(), make_browser()
     browser.login("annlee")
@@ -52,6 +56,7 @@ def test_cross_site_post_leaves_the_signed_in_cookie_alone(
     r = cross_site.client.post("/messages/1/reply", data={"body": "x"}, follow_redirects=False)
     assert r.status_code == 403 and "set-cookie" not in r.headers
     assert browser.get("/inbox", follow_redirects=False).status_code == 200
+    assert "refused a form without a valid CSRF token" in caplog.text
 
 
 def test_a_replayed_cookie_after_log_out_is_refused(
@@ -124,7 +129,7 @@ def test_last_seen_is_written_at_most_once_a_minute(
 
 
 def test_out_of_range_ids_in_a_signed_cookie_are_a_logged_out_session(
-    practice: Practice, browser: Browser, clock: Clock
+    practice: Practice, browser: Browser, clock: Clock, caplog: pytest.LogCaptureFixture
 ) -> None:
     signer = Signer(SECRET)
     for bad in (2**31, 10**30, -5, 0):
@@ -136,6 +141,7 @@ def test_out_of_range_ids_in_a_signed_cookie_are_a_logged_out_session(
         assert r.status_code == 303 and r.headers["location"] == "/login", bad
         r = browser.client.post("/logout", data={"csrf_token": "t"}, follow_redirects=False)
         assert r.status_code in (303, 403), bad
+    assert "unexpected error" not in caplog.text
 
 
 def test_a_reset_code_has_its_own_guess_limit_and_works_while_locked(
