@@ -45,6 +45,12 @@ def parser() -> argparse.ArgumentParser:
         help="reverse proxies whose X-Forwarded-For/-Proto headers are believed "
         "(comma-separated addresses or networks, e.g. 127.0.0.1)",
     )
+    p.add_argument(
+        "--allowed-host",
+        metavar="NAMES",
+        help="host names the portal answers to besides the host of the practice's Patient "
+        "portal URL and the loopback names (comma-separated, e.g. portal.example.com)",
+    )
     p.add_argument("--no-outbox", action="store_true", help="do not run the outbox worker here")
     p.add_argument("--log-file", metavar="PATH", help="also log to this file (rotated)")
     p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
@@ -109,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
             keyfile=args.keyfile,
             secret_file=args.secret_file,
             trusted_proxies=args.trusted_proxy,
+            allowed_hosts=args.allowed_host,
             run_outbox=not args.no_outbox,
         )
     except ConfigurationError as exc:

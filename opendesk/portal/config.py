@@ -42,6 +42,11 @@ def parse_proxies(raw: str | list[str] | tuple[str, ...]) -> tuple[Network, ...]
     return tuple(networks)
 
 
+def parse_hosts(raw: str) -> tuple[str, ...]:
+    """Host names (comma separated), lower case, without a port."""
+    return tuple(h.strip().lower() for h in raw.split(",") if h.strip())
+
+
 @dataclass(frozen=True)
 class PortalConfig:
     database_url: str
@@ -52,6 +57,9 @@ class PortalConfig:
     certfile: Path | None = None
     keyfile: Path | None = None
     trusted_proxies: tuple[Network, ...] = ()
+    # Host header values answered besides loopback names, the listen address and the host of
+    # the practice's Patient portal URL preference (read from the database).
+    allowed_hosts: tuple[str, ...] = ()
     idle_timeout: float = 15 * 60  # seconds without a request before the session ends
     absolute_timeout: float = 8 * 3600  # seconds after log-in when the session ends anyway
     run_outbox: bool = True
@@ -111,6 +119,7 @@ def load_config(
     keyfile: str | None = None,
     secret_file: str | None = None,
     trusted_proxies: str | None = None,
+    allowed_hosts: str | None = None,
     run_outbox: bool = True,
 ) -> PortalConfig:
     """The validated configuration from command-line values and the environment."""
@@ -143,6 +152,9 @@ def load_config(
             trusted_proxies
             if trusted_proxies is not None
             else env.get("OPENDESK_PORTAL_PROXIES", "")
+        ),
+        allowed_hosts=parse_hosts(
+            allowed_hosts if allowed_hosts is not None else env.get("OPENDESK_PORTAL_HOSTS", "")
         ),
         run_outbox=run_outbox,
         outbox_poll_seconds=_seconds(env.get("OPENDESK_PORTAL_OUTBOX_POLL", "5")),

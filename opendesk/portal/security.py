@@ -24,6 +24,7 @@ from typing import Any
 from fastapi import Request
 
 from opendesk.portal.config import PortalConfig
+from opendesk.portal.hosts import AllowedHosts
 
 COOKIE = "od_session"
 CSP = (
@@ -207,6 +208,7 @@ class PortalMiddleware:
         self.app = app
         self.config = config
         self.signer = Signer(config.secret_key)
+        self.hosts = AllowedHosts(config)
 
     def _trusted(self, host: str) -> bool:
         try:
@@ -238,6 +240,10 @@ class PortalMiddleware:
             await self.app(scope, receive, send)
             return
         self._forwarded(scope)
+        host = next((v for k, v in scope.get("headers", []) if k == b"host"), b"")
+        if not await self.hosts.allows(host.decode("latin-1"), scope["app"].state.db):
+            await _refuse_host(send)
+            return
         session = load_session(self.config, self.signer, _cookie_value(scope))
         scope.setdefault("state", {})["portal_session"] = session
         static = scope["path"].startswith("/static/")
@@ -273,6 +279,18 @@ class PortalMiddleware:
         if secure:
             parts.append("Secure")
         return "; ".join(parts)
+
+
+async def _refuse_host(send: Send) -> None:
+    body = b"Unknown host name. Use the address of the patient portal.\n"
+    headers = [
+        (b"content-type", b"text/plain; charset=utf-8"),
+        (b"content-length", str(len(body)).encode()),
+        (b"cache-control", b"no-store"),
+        *SECURITY_HEADERS,
+    ]
+    await send({"type": "http.response.start", "status": 400, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 def portal_session(request: Request) -> PortalSession:

@@ -122,6 +122,7 @@ def config(**kw: Any) -> PortalConfig:
         secret_key=SECRET,
         run_outbox=False,
         login_delay_base=0.0,
+        allowed_hosts=("testserver",),  # the TestClient's host name
     )
     return replace(base, **kw)
 

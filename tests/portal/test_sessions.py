@@ -239,3 +239,16 @@ def test_generated_user_names_are_not_first_name_and_four_digits(
         for name in names:
             assert re.fullmatch(r"tim\.[a-hj-km-z2-9]{6}", name), name
             assert portal_auth.username_problem(s, name, None) is None  # a valid user name
+
+
+def test_only_the_portal_host_names_are_answered(practice: Practice, browser: Browser) -> None:
+    for host in ("evil.example", "portal.practice.example.evil.example", ""):
+        for path in ("/", "/inbox/", "/login", "/health"):
+            r = browser.get(path, headers={"host": host}, follow_redirects=False)
+            assert r.status_code == 400, (host, path)
+            assert "location" not in r.headers and "set-cookie" not in r.headers
+            assert r.headers["x-frame-options"] == "DENY"
+    # The practice's Patient portal URL, the configured name (with a port) and loopback work.
+    for host in ("portal.practice.example", "PORTAL.practice.example:443", "testserver:80"):
+        assert browser.get("/login", headers={"host": host}).status_code == 200, host
+    assert browser.get("/health", headers={"host": "127.0.0.1:8765"}).status_code == 200
