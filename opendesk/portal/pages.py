@@ -59,6 +59,7 @@ def render(
         "flash": state.pop_flash(),
         "logged_in": state.logged_in,
         "nav": False,
+        "idle_seconds": int(request.app.state.config.idle_timeout) if state.logged_in else 0,
     }
     base.update(context or {})
     return templates.TemplateResponse(request, name, base, status_code=status_code)

@@ -18,7 +18,8 @@ from opendesk.core.db import Database
 from opendesk.core.models import OutboxNotice
 from opendesk.portal.app import create_app
 from tests.browser.test_portal_browser import CHROMIUM_ARGS, shot
-from tests.portal.conftest import PASSWORD, Practice, config, send
+from tests.portal.conftest import PASSWORD, Clock, Practice, config, send
+from tests.portal.conftest import clock as clock
 from tests.portal.conftest import practice as practice
 from tests.portal.live import serve
 
@@ -179,3 +180,39 @@ def test_sessions_page_lists_two_browsers_and_signs_one_out(
         assert mine.url == f"{url}/login"
         home.close()
         other.close()
+
+
+def test_idle_warning_two_minutes_before_and_stay_signed_in(
+    db: Database, practice: Practice, chromium: Browser, clock: Clock
+) -> None:
+    with serve(create_app(config(clock=clock), db)) as url:
+        context = new_context(chromium)
+        page = context.new_page()
+        problems: list[str] = []
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        page.clock.install()
+        log_in(page, url)
+        page.wait_for_url(f"{url}/inbox")
+        warning = page.get_by_role("alertdialog")
+        assert warning.is_hidden()
+        page.clock.fast_forward("12:59")  # 15 min idle limit: nothing yet
+        assert warning.is_hidden()
+        page.clock.fast_forward("00:02")
+        assert warning.is_visible()
+        stay = page.get_by_role("button", name="Stay signed in")
+        assert stay.evaluate("b => b === document.activeElement")
+        shot(page, "idle_warning")
+        clock.now += 14 * 60  # the server's clock moved on as well
+        with page.expect_response(f"{url}/account/keepalive") as answer:
+            stay.click()
+        assert answer.value.status == 204
+        page.wait_for_function("document.getElementById('idle-warning').hidden")
+        clock.now += 14 * 60  # still signed in: the keep-alive renewed the session
+        page.clock.fast_forward("13:01")
+        assert warning.is_visible()
+        clock.now += 16 * 60
+        page.clock.fast_forward("02:00")  # no answer: the page goes to the log-in page
+        page.wait_for_url(f"{url}/login")
+        assert "Your session ended" in page.content()
+        context.close()
+        assert problems == []

@@ -237,7 +237,7 @@ def test_tampered_cookie_is_a_logged_out_session(
 
 
 def test_every_post_needs_the_csrf_token(
-    db: Database, practice: Practice, browser: Browser
+    db: Database, practice: Practice, browser: Browser, caplog: pytest.LogCaptureFixture
 ) -> None:
     r = browser.client.post(
         "/login", data={"username": "annlee", "password": PASSWORD}, follow_redirects=False
@@ -260,13 +260,19 @@ def test_every_post_needs_the_csrf_token(
     )
     assert r.status_code == 403
     posts = [
-        route.path.replace("{message_id}", "1") for route in api_routes() if "POST" in route.methods
+        route.path.replace("{message_id}", "1").replace("{session_id}", "1")
+        for route in api_routes()
+        if "POST" in route.methods
     ]
     assert len(posts) >= 8
     for path in posts:
         r = browser.client.post(path, data={"body": "x"}, follow_redirects=False)
         assert r.status_code == 403, path
     assert browser.get("/inbox").status_code == 200  # still logged in
+    refused = {r.getMessage() for r in caplog.records}
+    expected = {f"refused a form without a valid CSRF token on {p}" for p in posts}
+    assert expected <= refused
+    assert all(m.startswith("refused a form without a valid CSRF token") for m in refused)
 
 
 def test_secure_cookie_and_forwarded_headers(

@@ -252,3 +252,28 @@ def test_only_the_portal_host_names_are_answered(practice: Practice, browser: Br
     for host in ("portal.practice.example", "PORTAL.practice.example:443", "testserver:80"):
         assert browser.get("/login", headers={"host": host}).status_code == 200, host
     assert browser.get("/health", headers={"host": "127.0.0.1:8765"}).status_code == 200
+
+
+def signin_notices(db: Database) -> list[OutboxNotice]:
+    with db.readonly_session() as s:
+        rows = list(s.execute(select(OutboxNotice).where(OutboxNotice.kind == "signin")).scalars())
+        for row in rows:
+            s.expunge(row)
+        return rows
+
+
+def test_a_sign_in_from_a_new_browser_sends_a_notice_without_phi(
+    db: Database, practice: Practice, make_browser: Callable[..., Browser]
+) -> None:
+    firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:130.0) Gecko/20100101 Firefox/130.0"
+    first, again, other = make_browser(), make_browser(), make_browser()
+    first.login(ANN)  # the first log-in ever: nothing to compare with
+    again.login(ANN)  # the same browser kind again
+    assert signin_notices(db) == []
+    other.client.headers["user-agent"] = firefox
+    other.login(ANN)
+    (notice,) = signin_notices(db)
+    assert notice.to_address == "ann@example.com" and notice.message_id is None
+    assert "Firefox on Linux" in notice.body_text and "Account > Sessions" in notice.body_text
+    for phi in ("Ann", "Lee", ANN, "testclient"):
+        assert phi not in notice.subject + notice.body_text + notice.body_html, phi

@@ -94,12 +94,12 @@ def _schemathesis_run(base: str, client: Client, tally: Tally, strategy: Any, n:
 
 
 def test_schemathesis_every_operation_anonymous_and_logged_in(
-    live: tuple[str, Families],
+    live: tuple[str, Families], caplog: pytest.LogCaptureFixture
 ) -> None:
     base, fam = live
     schema = _openapi_schema()
     operations = [op.ok() for op in schema.get_all_operations()]
-    assert len(operations) == 23  # 20 + Account > Sessions (list, end one, end all)
+    assert len(operations) == 24  # 20 + Account > Sessions (list, end one, end all), keep-alive
     tally = Tally()
     clients = [Client(base, fam, None), Client(base, fam, "annlee")]
     n = examples()
@@ -113,6 +113,9 @@ def test_schemathesis_every_operation_anonymous_and_logged_in(
     print("\nschemathesis:", tally.summary())
     assert tally.by_operation.keys() >= {f"{o.method.upper()} {o.path}" for o in operations}
     assert not tally.problems, "\n".join(tally.problems[:20])
+    # Forms sent with generated tokens are refused and logged as such; nothing else is logged.
+    logged = {r.getMessage().rsplit(" on ", 1)[0] for r in caplog.records}
+    assert logged <= {"refused a form without a valid CSRF token"}, logged
 
 
 def test_form_posts_with_random_values(live: tuple[str, Families]) -> None:

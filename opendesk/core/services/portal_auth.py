@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from opendesk.core import audit, preferences
 from opendesk.core.actors import PortalActor, SystemActor
 from opendesk.core.clock import utcnow
+from opendesk.core.devices import device_name
 from opendesk.core.errors import NotFound, OpenDeskError, ValidationError
 from opendesk.core.models import OutboxNotice, Patient, PortalAccount
 from opendesk.core.notices import to_html
@@ -183,6 +184,8 @@ def login(
     if needs_rehash(account.password_hash):
         account.password_hash = hash_password(password)
     token, session_id = portal_sessions.open_session(session, account.id, client, user_agent, now)
+    if portal_sessions.is_new_device(session, account.id, session_id, user_agent):
+        _queue_signin_notice(session, account, user_agent, now or utcnow())
     audit.record(
         session,
         actor,
@@ -310,6 +313,37 @@ def change_password(
     )
     session.commit()
     return _as_login(account, actor.client, current_session)
+
+
+def _queue_signin_notice(
+    session: Session, account: PortalAccount, user_agent: str, when: datetime
+) -> None:
+    """E-mail the holder that a browser not seen before signed in: practice name, device
+    (browser and system), time and what to do — no PHI, no user name, no address."""
+    email = account.patient.email.strip()
+    if not email:
+        return
+    office = preferences.get(session, preferences.PRACTICE_NAME).strip() or "Your practice"
+    url = preferences.get(session, preferences.PORTAL_URL).strip()
+    body = (
+        f"Your {office} patient portal account was just signed in to from a browser it had "
+        f"not seen before: {device_name(user_agent)}, {when:%Y-%m-%d %H:%M} UTC.\n\n"
+        "If this was you, there is nothing to do.\n\n"
+        f"If it was not you, log in at {url or 'the patient portal'}, change your password and "
+        "sign the other browser out under Account > Sessions, or call the practice."
+    )
+    session.add(
+        OutboxNotice(
+            message_id=None,
+            kind="signin",
+            to_address=email,
+            from_address=preferences.get(session, preferences.NOTIFY_FROM).strip(),
+            subject=" ".join(f"{office}: new sign-in to your patient portal".split()),
+            body_text=body,
+            body_html=to_html(body),
+            next_attempt_at=utcnow(),
+        )
+    )
 
 
 def new_reset_code() -> str:

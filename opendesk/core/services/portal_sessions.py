@@ -12,7 +12,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from opendesk.core import audit
@@ -25,6 +25,7 @@ SEEN_WRITE_SECONDS = 60
 USER_AGENT_MAX = 255
 CLIENT_MAX = 64
 MAX_ID = 2**31 - 1
+KEEP_DAYS = 90
 
 
 def new_token() -> str:
@@ -66,6 +67,12 @@ def open_session(
     """Add a session row for a fresh log-in in the caller's transaction (the caller audits
     and commits). Returns the cookie token and the row id."""
     when = now or utcnow()
+    session.execute(  # rows of long-gone sessions are kept KEEP_DAYS (new-device check), no more
+        delete(PortalSessionRecord).where(
+            PortalSessionRecord.account_id == account_id,
+            PortalSessionRecord.last_seen_at < when - timedelta(days=KEEP_DAYS),
+        )
+    )
     token = new_token()
     record = PortalSessionRecord(
         token_hash=token_hash(token),
@@ -78,6 +85,18 @@ def open_session(
     session.add(record)
     session.flush()
     return token, record.id
+
+
+def is_new_device(session: Session, account_id: int, session_id: int, user_agent: str) -> bool:
+    """True when the account had sessions before but none from this user agent (the first
+    log-in after Grant Access is not "new": there is nothing to compare with)."""
+    earlier = select(PortalSessionRecord.user_agent).where(
+        PortalSessionRecord.account_id == account_id, PortalSessionRecord.id != session_id
+    )
+    if session.execute(earlier.limit(1)).first() is None:
+        return False
+    same = earlier.where(PortalSessionRecord.user_agent == user_agent[:USER_AGENT_MAX])
+    return session.execute(same.limit(1)).first() is None
 
 
 def check(

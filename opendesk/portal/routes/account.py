@@ -8,10 +8,10 @@ from fastapi import APIRouter, Form, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
+from opendesk.core.devices import ago, device_name
 from opendesk.core.errors import ValidationError
 from opendesk.core.services import portal_auth, portal_sessions
 from opendesk.portal.deps import Actor, DbSession, Login, request_time
-from opendesk.portal.devices import ago, device_name
 from opendesk.portal.pages import render
 from opendesk.portal.routes.helpers import after_login, nav, see_other, throttle
 from opendesk.portal.security import portal_session
@@ -144,3 +144,10 @@ def end_all_sessions(request: Request, session: DbSession, actor: Actor) -> Resp
     state.log_out()
     state.set_flash("You are signed out everywhere, also here. Log in again to go on.")
     return see_other("/login")
+
+
+@router.post("/account/keepalive")
+def keepalive(login: Login) -> Response:
+    """ "Stay signed in" from the idle warning (static/idle.js): the session was checked and
+    its last-request time renewed by answering at all."""
+    return Response(status_code=204)

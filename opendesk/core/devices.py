@@ -1,5 +1,5 @@
-"""Plain words for a signed-in browser on Account > Sessions: "Firefox on Windows" from the
-user agent, and an approximate "5 minutes ago" for the last activity."""
+"""Plain words for a signed-in browser (Account > Sessions, the new-device sign-in notice):
+"Firefox on Windows" from the user agent, and an approximate "5 minutes ago"."""
 
 from datetime import datetime
 
