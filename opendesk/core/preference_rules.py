@@ -134,6 +134,13 @@ def _smtp_security(value: str, c: Context) -> str | None:
     return None
 
 
+TWO_STEP_CHOICES = ("off", "optional", "required")
+
+
+def _two_step(value: str, _c: Context) -> str | None:
+    return None if value in TWO_STEP_CHOICES else "Choose off, optional or required."
+
+
 def _storage_kind(value: str, _c: Context) -> str | None:
     return None if value in STORAGE_CHOICES else "Choose folder or dropbox."
 
@@ -170,6 +177,7 @@ RULES: dict[str, Rule] = {
     prefs.SMTP_PORT.name: _smtp_port,
     prefs.SMTP_SECURITY.name: _smtp_security,
     prefs.STORAGE_KIND.name: _storage_kind,
+    prefs.PORTAL_TWO_STEP.name: _two_step,
     prefs.ATOZ_PATH.name: _atoz_path,
     prefs.DROPBOX_ROOT.name: _dropbox_root,
     prefs.ATTACH_MAX_FILE_BYTES.name: _between(1, 1 << 30, "The largest attachment (bytes)"),

@@ -60,6 +60,9 @@ DROPBOX_ROOT = Pref("dropbox_root", str, "/OpenDesk/AtoZ", "A-to-Z folder inside
 PORTAL_FAMILY_SCOPE = Pref(
     "portal_family_scope", bool, True, "Guarantors see their family members' messages"
 )
+PORTAL_TWO_STEP = Pref(
+    "portal_two_step", str, "optional", "Portal two-step log-in (off, optional, required)"
+)
 ATTACH_MAX_FILE_BYTES = Pref(
     "attach_max_file_bytes", int, 20 * 1024 * 1024, "Largest attachment (bytes)"
 )

@@ -76,12 +76,14 @@ def current_login(
 
 
 def current_actor(
-    login: Annotated[portal_auth.PortalLogin, Depends(current_login)],
+    request: Request, login: Annotated[portal_auth.PortalLogin, Depends(current_login)]
 ) -> PortalActor:
     """The holder, once no forced change of user name or password is pending."""
     pending = login.pending_change
     if pending:
         raise ChangeRequired(pending)
+    if portal_session(request).set_up_two_step:
+        raise ChangeRequired("two-step")
     return login.actor
 
 

@@ -47,6 +47,7 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
+WAIT_SECONDS = 5 * 60  # to enter the second step after the password
 MAX_ID = 2**31 - 1  # database integer ids; a larger one in a cookie is simply not valid
 
 
@@ -75,6 +76,9 @@ class PortalSession:
     issued: float = 0.0
     seen: float = 0.0
     flash: str = ""
+    waiting: int | None = None  # account whose password was right, awaiting the second step
+    waiting_since: float = 0.0
+    set_up_two_step: bool = False  # the practice requires two-step log-in: set it up first
     expired: bool = False  # the cookie timed out on this request (say so on the log-in page)
     changed: bool = False
 
@@ -86,9 +90,20 @@ class PortalSession:
         """Start a session; a new CSRF token so no token seen before log-in stays valid."""
         self.account_id, self.patient_id, self.stamp = account_id, patient_id, stamp
         self.token = token
+        self.waiting = None
         self.issued = self.seen = now
         self.csrf = secrets.token_urlsafe(24)
         self.changed = True
+
+    def await_second_step(self, account_id: int, now: float) -> None:
+        """The password was right; the app's code comes next (`WAIT_SECONDS` to give it)."""
+        self.waiting, self.waiting_since = account_id, now
+        self.changed = True
+
+    def waiting_for(self, now: float) -> int | None:
+        if self.waiting is not None and now - self.waiting_since <= WAIT_SECONDS:
+            return self.waiting
+        return None
 
     def keep(self) -> None:
         """Write the cookie even when nothing else changed: the page hands out the CSRF token
@@ -98,6 +113,7 @@ class PortalSession:
     def log_out(self) -> None:
         self.account_id = self.patient_id = None
         self.stamp = self.token = ""
+        self.waiting, self.set_up_two_step = None, False
         self.issued = self.seen = 0.0
         self.csrf = secrets.token_urlsafe(24)
         self.changed = True
@@ -122,6 +138,9 @@ class PortalSession:
             "i": self.issued,
             "t": self.seen,
             "f": self.flash,
+            "w": self.waiting,
+            "ws": self.waiting_since,
+            "n": self.set_up_two_step,
         }
 
     @classmethod
@@ -135,6 +154,9 @@ class PortalSession:
             issued=float(data.get("i", 0.0)),
             seen=float(data.get("t", 0.0)),
             flash=str(data.get("f", "")),
+            waiting=_id(data.get("w")),
+            waiting_since=float(data.get("ws", 0.0)),
+            set_up_two_step=bool(data.get("n", False)),
         )
 
 

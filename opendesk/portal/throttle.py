@@ -83,8 +83,9 @@ class DatabaseStore:
             portal_throttle.add_failure(session, key, _utc(now), restart)
 
     def clear(self, key: str) -> None:
-        with self.db.session() as session:
-            portal_throttle.clear(session, key)
+        if self.get(key)[0]:  # a read first: most log-ins have nothing to clear
+            with self.db.session() as session:
+                portal_throttle.clear(session, key)
 
 
 class LoginThrottle:

@@ -4,7 +4,7 @@ the server-side record of each signed-in browser (revocable), and the log-in thr
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from opendesk.core.models.base import Base, Timestamped
@@ -28,6 +28,12 @@ class PortalAccount(Timestamped, Base):
     last_login_at: Mapped[datetime | None] = mapped_column(nullable=True)
     # wrong reset codes since the last code was sent (the code is void at RESET_MAX_TRIES)
     reset_failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Two-step log-in (core/totp.py): the shared secret once confirmed, the one being set up,
+    # the step of the last accepted code (no replay), SHA-256s of the unused recovery codes.
+    totp_secret: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    totp_pending: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    totp_last_step: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    recovery_codes: Mapped[str | None] = mapped_column(Text, nullable=True)
 
     patient: Mapped[Patient] = relationship(lazy="joined")
 

@@ -15,7 +15,8 @@ and change is audited; no password, code or user name is logged.
 import hashlib
 import re
 import secrets
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
@@ -35,7 +36,7 @@ from opendesk.core.passwords import (
     password_rule_message,
     verify_password,
 )
-from opendesk.core.services import portal_sessions
+from opendesk.core.services import portal_sessions, portal_two_step
 from opendesk.core.text import storable
 
 MAX_FAILURES = 5
@@ -53,6 +54,10 @@ LOGIN_FAILED = (
     "too many attempts. Try again, or use Forgot password."
 )
 RESET_FAILED = "The code is not correct or has expired. Ask for a new code."
+SECOND_STEP_FAILED = (
+    "The code is not correct, or the account is locked for a while after too many attempts. "
+    "Enter the 6 digits your app shows now, or one of your recovery codes."
+)
 _SYSTEM = SystemActor("portal")
 
 
@@ -72,6 +77,8 @@ class PortalLogin:
     must_change_password: bool
     session_id: int | None = None  # the server-side session (portal_sessions)
     session_token: str = ""  # only right after log-in: goes into the cookie
+    second_step: bool = False  # the password was right; the app's code is still needed
+    set_up_two_step: bool = False  # the practice requires two-step log-in, not set up yet
 
     @property
     def pending_change(self) -> str | None:
@@ -178,24 +185,84 @@ def login(
         )
         session.commit()
         raise LoginFailed(LOGIN_FAILED)
+    if needs_rehash(account.password_hash):
+        account.password_hash = hash_password(password)
+    if portal_two_step.needed(session, account):
+        audit.record(
+            session,
+            actor,
+            "portal.login",
+            patient_id=account.patient_id,
+            outcome="second step",
+            detail="password right, code asked",
+        )
+        session.commit()
+        return replace(_as_login(account, client), second_step=True)
+    return _succeed(session, account, actor, user_agent, now, "")
+
+
+def _succeed(
+    session: Session,
+    account: PortalAccount,
+    actor: PortalActor,
+    user_agent: str,
+    now: datetime | None,
+    detail: str,
+) -> PortalLogin:
+    """The end of a log-in: counters cleared, a new server-side session (and a notice when
+    the browser is new), audited, committed."""
     account.failed_logins = 0
     account.locked_until = None
     account.last_login_at = utcnow()
-    if needs_rehash(account.password_hash):
-        account.password_hash = hash_password(password)
+    client = actor.client
     token, session_id = portal_sessions.open_session(session, account.id, client, user_agent, now)
     if portal_sessions.is_new_device(session, account.id, session_id, user_agent):
         _queue_signin_notice(session, account, user_agent, now or utcnow())
-    audit.record(
+    set_up = portal_two_step.must_set_up(session, account)  # read before the commit: no
+    audit.record(  # transaction may stay open on the request's session (SQLite write lock)
         session,
         actor,
         "portal.login",
         patient_id=account.patient_id,
         object_type="portal_session",
         object_id=session_id,
+        detail=detail,
     )
     session.commit()
-    return _as_login(account, client, session_id, token)
+    return replace(_as_login(account, client, session_id, token), set_up_two_step=set_up)
+
+
+def complete_second_step(
+    session: Session,
+    account_id: int,
+    code: str,
+    client: str = "",
+    user_agent: str = "",
+    now: datetime | None = None,
+    epoch: float | None = None,
+) -> PortalLogin:
+    """Finish a log-in whose password was right with the app's code or a recovery code. A wrong
+    code counts as a failed log-in (lockout); one message for every cause."""
+    account = session.get(PortalAccount, account_id)
+    if account is None or not account.is_active or _locked(account):
+        session.rollback()  # no transaction left open (the caller's throttle writes next)
+        raise LoginFailed(SECOND_STEP_FAILED)
+    actor = PortalActor(account.id, account.patient_id, client)
+    when = epoch if epoch is not None else time.time()
+    how = portal_two_step.check_code(account, code, when)
+    if how is None:
+        _count_failure(session, account, actor)
+        audit.record(
+            session,
+            actor,
+            "portal.login",
+            patient_id=account.patient_id,
+            outcome="failed",
+            detail="wrong second step",
+        )
+        session.commit()
+        raise LoginFailed(SECOND_STEP_FAILED)
+    return _succeed(session, account, actor, user_agent, now, f"second step: {how}")
 
 
 @dataclass(frozen=True)

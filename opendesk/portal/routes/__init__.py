@@ -1,20 +1,21 @@
 """The portal's pages, one module per area: `auth` (log-in, log-out, forgotten password),
-`account` (forced and voluntary changes), `messages` (inbox, message, reply, compose,
+`two_step` (the code after the password, set-up), `account` (forced and voluntary
+changes, sessions), `messages` (inbox, message, reply, compose,
 attachment download) and `health`.
 
 Handlers only translate between HTTP and the core services (`portal_auth`, `portal_messages`,
-`portal_compose`), which check scope, audit and commit. Every route depends on `check_csrf`
-(set on `router` here), so every POST needs the session's token. Blocking work (database,
-Argon2) runs in the thread pool.
+`portal_compose`, `portal_two_step`), which check scope, audit and commit. Every route
+depends on `check_csrf` (set on `router` here), so every POST needs the session's token.
+Blocking work (database, Argon2) runs in the thread pool.
 """
 
 from fastapi import APIRouter, Depends
 from fastapi.routing import APIRoute
 
-from opendesk.portal.routes import account, auth, health, messages
+from opendesk.portal.routes import account, auth, health, messages, two_step
 from opendesk.portal.security import check_csrf
 
-AREAS = (auth, account, messages, health)
+AREAS = (auth, two_step, account, messages, health)
 router = APIRouter(dependencies=[Depends(check_csrf)])
 for _area in AREAS:
     router.include_router(_area.router)

@@ -63,14 +63,15 @@ async def login_submit(
             request, "login.html", {"error": str(exc), "username": username}, status_code=401
         )
     await limiter.succeeded_async(client, username)
+    state, now = portal_session(request), request.app.state.config.clock()
+    if login.second_step:
+        state.await_second_step(login.actor.account_id, now)
+        return see_other("/login/code")
     auth_log.info("portal log-in of account %s from %s", login.actor.account_id, client)
-    portal_session(request).log_in(
-        login.actor.account_id,
-        login.actor.patient_id,
-        login.session_token,
-        login.stamp,
-        request.app.state.config.clock(),
+    state.log_in(
+        login.actor.account_id, login.actor.patient_id, login.session_token, login.stamp, now
     )
+    state.set_up_two_step = login.set_up_two_step
     return see_other(after_login(login))
 
 
