@@ -4,7 +4,8 @@ change the password), and Remove Access turns the account off."""
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -99,3 +100,40 @@ def test_front_desk_without_permission_cannot_grant(
     assert "permission" in page.grant_button.toolTip()
     with ctx.db.readonly_session() as s:
         assert s.query(PortalAccount).count() == 0
+
+
+def test_reset_two_step_turns_the_patients_app_off(
+    qtbot: QtBot, ctx: AppContext, practice: Practice
+) -> None:
+    _allow_providers_to_grant(ctx)
+    with ctx.db.session() as s:
+        account = PortalAccount(
+            patient_id=practice.head.id,
+            username="harold.k7mq2x",
+            password_hash="x",
+            must_change_password=False,
+            totp_secret="JBSWY3DPEHPK3PXP",
+            recovery_codes="aa bb",
+        )
+        s.add(account)
+        s.commit()
+    login(ctx, "kalbright")
+    page = _select(qtbot, ctx, practice.head.id)
+    assert page.reset_two_step_button.isEnabled()
+    page.resize(1280, 720)
+    page.grab().save(str(ARTIFACTS / "portal_access_two_step.png"))
+
+    def answer_yes() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    QTimer.singleShot(0, answer_yes)
+    page.reset_two_step_button.click()
+    with ctx.db.readonly_session() as s:
+        account = s.execute(
+            select(PortalAccount).where(PortalAccount.patient_id == practice.head.id)
+        ).scalar_one()
+        assert account.totp_secret is None and account.recovery_codes is None
+    page.refresh()
+    assert not page.reset_two_step_button.isEnabled()

@@ -49,6 +49,7 @@ class AccessState:
     must_change_password: bool
     locked: bool
     last_login_at: datetime | None
+    two_step_on: bool = False  # an authenticator app is set up (portal_two_step)
 
     @property
     def label(self) -> str:
@@ -116,6 +117,7 @@ def access_state(session: Session, patient_id: int) -> AccessState:
         must_change_password=account.must_change_password,
         locked=account.locked_until is not None and account.locked_until > utcnow(),
         last_login_at=account.last_login_at,
+        two_step_on=account.totp_secret is not None,
     )
 
 

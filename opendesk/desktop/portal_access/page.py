@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from opendesk.core import preferences
 from opendesk.core.enums import Permission
-from opendesk.core.services import portal_access
+from opendesk.core.services import portal_access, portal_two_step
 from opendesk.desktop.changes import OpChanges
 from opendesk.desktop.modules.base import ModulePage
 from opendesk.desktop.operations import ReadOp, WriteOp
@@ -64,8 +64,14 @@ class PortalAccessPage(ModulePage):
         self.grant_button.setObjectName("grant_access")
         self.remove_button = QPushButton("Remove Access")
         self.remove_button.setObjectName("remove_access")
+        self.reset_two_step_button = QPushButton("Reset Two-Step Log-in")
+        self.reset_two_step_button.setObjectName("reset_two_step")
+        self.reset_two_step_button.setToolTip(
+            "For a patient who lost the phone with the authenticator app and the recovery codes"
+        )
         buttons.addWidget(self.grant_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.reset_two_step_button)
         buttons.addStretch(1)
         hint = _plain(
             QLabel(
@@ -83,6 +89,7 @@ class PortalAccessPage(ModulePage):
         layout.addStretch(1)
         self.grant_button.clicked.connect(self.grant)
         self.remove_button.clicked.connect(self.remove)
+        self.reset_two_step_button.clicked.connect(self.reset_two_step)
         self.patient_changed(ctx.selection)
 
     # -- hooks ------------------------------------------------------------------------------
@@ -102,6 +109,7 @@ class PortalAccessPage(ModulePage):
             self.problems_label.setText("")
             self.grant_button.setEnabled(False)
             self.remove_button.setEnabled(False)
+            self.reset_two_step_button.setEnabled(False)
             return
 
         def load(session: Session) -> AccessInfo:
@@ -128,6 +136,9 @@ class PortalAccessPage(ModulePage):
             "" if allowed else "You do not have the permission to grant portal access."
         )
         self.remove_button.setEnabled(allowed and info.state.is_active)
+        self.reset_two_step_button.setEnabled(
+            allowed and info.state.is_active and info.state.two_step_on
+        )
 
     def grant(self) -> None:
         pid = self.patient_id
@@ -160,6 +171,26 @@ class PortalAccessPage(ModulePage):
         WriteOp(
             self.ctx,
             lambda s: portal_access.remove_access(s, self.ctx.actor, pid),
+            changes=OpChanges(patients=True, patient_ids=frozenset({pid})),
+            parent=self,
+        ).run_in_background()
+
+    def reset_two_step(self) -> None:
+        pid = self.patient_id
+        if pid is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Reset Two-Step Log-in",
+            "Turn off this patient's two-step log-in? Check who is asking first (for example "
+            "call back the number on file). They log in with the password alone, or set up "
+            "the app again if the practice requires it. Their open portal sessions end.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        WriteOp(
+            self.ctx,
+            lambda s: portal_two_step.staff_reset(s, self.ctx.actor, pid),
             changes=OpChanges(patients=True, patient_ids=frozenset({pid})),
             parent=self,
         ).run_in_background()
