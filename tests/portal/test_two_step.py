@@ -9,7 +9,7 @@ from sqlalchemy import select
 from opendesk.core import preferences as prefs
 from opendesk.core import totp
 from opendesk.core.db import Database
-from opendesk.core.models import AuditEntry, PortalAccount
+from opendesk.core.models import AuditEntry, OutboxNotice, PortalAccount
 from opendesk.core.services import portal_two_step
 from tests.portal.conftest import Browser, Clock, Practice
 
@@ -137,3 +137,30 @@ def test_staff_reset_turns_it_off_and_ends_sessions(
             select(AuditEntry).where(AuditEntry.action == "portal.two_step.reset")
         ).scalar_one()
         assert entry.patient_id == practice.head and entry.user_id is not None
+
+
+def test_an_e_mailed_code_is_the_fallback_once(
+    db: Database, practice: Practice, browser: Browser, clock: Clock
+) -> None:
+    browser.login(ANN)
+    set_up(browser, clock)
+    browser.post_form("/logout", {}, form_page="/inbox")
+    browser.login(ANN)
+    r = browser.post_form("/login/code/email", {}, form_page="/login/code")
+    assert r.status_code == 303 and r.headers["location"] == "/login/code"
+    browser.post_form("/login/code/email", {}, form_page="/login/code")  # too soon: no second
+    with db.readonly_session() as s:
+        notices = list(
+            s.execute(select(OutboxNotice).where(OutboxNotice.kind == "login_code")).scalars()
+        )
+    assert len(notices) == 1 and notices[0].to_address == "ann@example.com"
+    text = notices[0].subject + notices[0].body_text
+    for phi in ("Ann", "Lee", ANN):
+        assert phi not in text
+    found = re.search(r"code for the .* is: ([A-Z0-9]{8})", notices[0].body_text)
+    assert found
+    r = browser.post_form("/login/code", {"code": found.group(1).lower()})
+    assert r.status_code == 303 and r.headers["location"] == "/inbox"
+    browser.post_form("/logout", {}, form_page="/inbox")
+    browser.login(ANN)
+    assert browser.post_form("/login/code", {"code": found.group(1)}).status_code == 401

@@ -34,6 +34,9 @@ class PortalAccount(Timestamped, Base):
     totp_pending: Mapped[str | None] = mapped_column(String(64), nullable=True)
     totp_last_step: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     recovery_codes: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # the e-mailed one-time log-in code (fallback second step): Argon2 hash and expiry
+    email_code_hash: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    email_code_expires_at: Mapped[datetime | None] = mapped_column(nullable=True)
 
     patient: Mapped[Patient] = relationship(lazy="joined")
 

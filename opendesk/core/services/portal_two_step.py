@@ -2,22 +2,32 @@
 second step, with ten one-time recovery codes shown once at set-up. The practice chooses with
 the preference `portal_two_step`: off, optional (the holder may turn it on), required (the
 holder must set it up before anything else). Staff reset a holder's second step from Chart >
-Portal Access (`staff_reset`, audited). Secrets and codes are never logged or audited.
+Portal Access (`staff_reset`, audited). Only as a fallback (NIST and ASVS treat e-mail as a
+weak factor) the holder can have a one-time code e-mailed (`send_email_code`: 8 characters,
+10 minutes, once a minute at most). Secrets and codes are never logged or audited.
 """
 
 import hashlib
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy.orm import Session
 
 from opendesk.core import audit, permissions, preferences, totp
 from opendesk.core.actors import PortalActor, StaffActor
+from opendesk.core.clock import utcnow
 from opendesk.core.enums import Permission
 from opendesk.core.errors import NotFound, ValidationError
-from opendesk.core.models import PortalAccount
+from opendesk.core.models import OutboxNotice, PortalAccount
+from opendesk.core.notices import to_html
+from opendesk.core.passwords import hash_password, verify_password
 from opendesk.core.services import portal_sessions
 
+EMAIL_CODE_MINUTES = 10
+EMAIL_CODE_LENGTH = 8
+EMAIL_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+EMAIL_RESEND_SECONDS = 60
 RECOVERY_COUNT = 10
 RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 WRONG_CODE = "The code is not correct. Enter the 6 digits your app shows now, or a recovery code."
@@ -97,6 +107,8 @@ def check_code(account: PortalAccount, code: str, now: float) -> str | None:
     if step is not None:
         account.totp_last_step = step
         return "app"
+    if len(_plain(code)) == EMAIL_CODE_LENGTH:
+        return "email" if _email_code_ok(account, code) else None
     stored = (account.recovery_codes or "").split()
     given = _hash(code)
     match = next((h for h in stored if secrets.compare_digest(h, given)), None)
@@ -105,6 +117,64 @@ def check_code(account: PortalAccount, code: str, now: float) -> str | None:
     stored.remove(match)
     account.recovery_codes = " ".join(stored)
     return "recovery"
+
+
+def _plain(code: str) -> str:
+    return "".join(c for c in code.upper() if c.isalnum())
+
+
+def _email_code_ok(account: PortalAccount, code: str) -> bool:
+    """The e-mailed code, once, before it expires (then it is gone)."""
+    stored, expires = account.email_code_hash, account.email_code_expires_at
+    if stored is None or expires is None or expires <= utcnow():
+        return False
+    if not verify_password(stored, _plain(code)):
+        return False
+    account.email_code_hash = account.email_code_expires_at = None
+    return True
+
+
+def send_email_code(session: Session, account_id: int, client: str = "") -> None:
+    """Queue a one-time log-in code to the holder's e-mail address (the fallback when the app
+    is not at hand). The notice holds the practice name and the code only. At most one a
+    minute; answers the same whether or not a code went out. Audited, committed."""
+    account = session.get(PortalAccount, account_id)
+    email = account.patient.email.strip() if account is not None else ""
+    now = utcnow()
+    recent = account.email_code_expires_at if account is not None else None
+    too_soon = recent is not None and recent - timedelta(
+        minutes=EMAIL_CODE_MINUTES
+    ) > now - timedelta(seconds=EMAIL_RESEND_SECONDS)
+    if account is None or not account.is_active or account.totp_secret is None or not email:
+        session.rollback()
+        return
+    if too_soon:
+        session.rollback()
+        return
+    code = "".join(secrets.choice(EMAIL_ALPHABET) for _ in range(EMAIL_CODE_LENGTH))
+    account.email_code_hash = hash_password(code)
+    account.email_code_expires_at = now + timedelta(minutes=EMAIL_CODE_MINUTES)
+    office = preferences.get(session, preferences.PRACTICE_NAME).strip() or "Your practice"
+    body = (
+        f"Your one-time log-in code for the {office} patient portal is: {code}\n\n"
+        f"It works once, for {EMAIL_CODE_MINUTES} minutes, after your password. If you did not "
+        "just log in, someone knows your password: change it, or call the practice."
+    )
+    session.add(
+        OutboxNotice(
+            message_id=None,
+            kind="login_code",
+            to_address=email,
+            from_address=preferences.get(session, preferences.NOTIFY_FROM).strip(),
+            subject=" ".join(f"{office}: your log-in code".split()),
+            body_text=body,
+            body_html=to_html(body),
+            next_attempt_at=now,
+        )
+    )
+    actor = PortalActor(account.id, account.patient_id, client)
+    audit.record(session, actor, "portal.two_step.email_code", patient_id=account.patient_id)
+    session.commit()
 
 
 def recovery_left(account: PortalAccount) -> int:
@@ -120,6 +190,7 @@ def staff_reset(session: Session, actor: StaffActor, patient_id: int) -> None:
         raise NotFound("The patient has no portal account.")
     account.totp_secret = account.totp_pending = account.recovery_codes = None
     account.totp_last_step = None
+    account.email_code_hash = account.email_code_expires_at = None
     ended = portal_sessions.revoke_all(session, account.id)
     audit.record(
         session,

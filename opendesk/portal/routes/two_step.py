@@ -79,6 +79,22 @@ async def code_submit(
     return see_other(after_login(login))
 
 
+@router.post("/login/code/email")
+async def code_by_email(request: Request, session: DbSession) -> Response:
+    """The fallback: a one-time code by e-mail (weaker than the app; offered, not pushed)."""
+    state = portal_session(request)
+    account_id = state.waiting_for(request.app.state.config.clock())
+    if account_id is None:
+        return see_other("/login")
+    client = client_address(request)
+    await run_in_threadpool(portal_two_step.send_email_code, session, account_id, client)
+    state.set_flash(
+        "If your account has an e-mail address, a code is on its way. It works once, for "
+        f"{portal_two_step.EMAIL_CODE_MINUTES} minutes: enter it below."
+    )
+    return see_other("/login/code")
+
+
 @router.get("/account/two-step")
 def two_step_page(request: Request, session: DbSession, login: Login) -> Response:
     account = session.get(PortalAccount, login.actor.account_id)

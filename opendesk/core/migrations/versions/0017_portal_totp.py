@@ -1,5 +1,6 @@
 """Two-step log-in for portal accounts (issue 17): the TOTP secret (and one being set up),
-the step of the last accepted code, and the hashes of the unused recovery codes.
+the step of the last accepted code, the hashes of the unused recovery codes, and the e-mailed
+one-time code of the fallback (hash and expiry).
 
 Revision ID: 0017_portal_totp
 Revises: 0017_portal_sessions
@@ -10,11 +11,16 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import mysql
 
 revision: str = "0017_portal_totp"
 down_revision: str | None = "0017_portal_sessions"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+
+Timestamp = sa.DateTime().with_variant(mysql.DATETIME(fsp=6), "mariadb").with_variant(
+    mysql.DATETIME(fsp=6), "mysql"
+)
 
 
 def upgrade() -> None:
@@ -23,10 +29,14 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("totp_pending", sa.String(length=64), nullable=True))
         batch_op.add_column(sa.Column("totp_last_step", sa.BigInteger(), nullable=True))
         batch_op.add_column(sa.Column("recovery_codes", sa.Text(), nullable=True))
+        batch_op.add_column(sa.Column("email_code_hash", sa.String(length=255), nullable=True))
+        batch_op.add_column(sa.Column("email_code_expires_at", Timestamp, nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("portal_account", schema=None) as batch_op:
+        batch_op.drop_column("email_code_expires_at")
+        batch_op.drop_column("email_code_hash")
         batch_op.drop_column("recovery_codes")
         batch_op.drop_column("totp_last_step")
         batch_op.drop_column("totp_pending")
