@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 from sqlalchemy import select
 
+from opendesk.core import totp
 from opendesk.core.db import Database
 from opendesk.core.models import OutboxNotice
 from opendesk.portal.app import create_app
@@ -214,5 +215,41 @@ def test_idle_warning_two_minutes_before_and_stay_signed_in(
         page.clock.fast_forward("02:00")  # no answer: the page goes to the log-in page
         page.wait_for_url(f"{url}/login")
         assert "Your session ended" in page.content()
+        context.close()
+        assert problems == []
+
+
+def test_two_step_set_up_and_log_in_in_chromium(
+    db: Database, practice: Practice, chromium: Browser, clock: Clock
+) -> None:
+    with serve(create_app(config(clock=clock), db)) as url:
+        context = new_context(chromium)
+        page = context.new_page()
+        problems: list[str] = []
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        log_in(page, url)
+        page.wait_for_url(f"{url}/inbox")
+        page.goto(f"{url}/account/two-step")
+        page.get_by_role("button", name="Set up two-step log-in").click()
+        page.wait_for_url(f"{url}/account/two-step/start")
+        qr = page.get_by_role("img", name="QR code for your authenticator app")
+        assert qr.locator("svg").bounding_box() is not None
+        shot(page, "two_step_setup")
+        secret = page.locator("code.secret").inner_text().replace(" ", "")
+        page.get_by_label("Code from the app").fill(totp.code_at(secret, clock.now))
+        page.get_by_role("button", name="Turn on two-step log-in").click()
+        assert page.locator("ul.recovery-codes li").count() == 10
+        shot(page, "two_step_codes")
+        page.get_by_role("link", name=re.compile("go to my inbox")).click()
+        page.get_by_role("button", name="Log out").click()
+        page.wait_for_url(f"{url}/login")
+
+        log_in(page, url)
+        page.wait_for_url(f"{url}/login/code")
+        shot(page, "two_step_code")
+        clock.now += 30
+        page.get_by_label("Code").fill(totp.code_at(secret, clock.now))
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_url(f"{url}/inbox")
         context.close()
         assert problems == []
