@@ -72,14 +72,16 @@ def authorise_send(
     if password is None:
         raise ProviderPasswordRequired(name)
     now = utcnow()
-    linked = list(
+    # Lock the user rows alone (PostgreSQL refuses FOR UPDATE across the provider outer join).
+    linked_ids = list(
         session.execute(
-            select(User)
+            select(User.id)
             .where(User.provider_id == provider_id, User.is_disabled.is_(False))
             .order_by(User.id)
             .with_for_update()
         ).scalars()
     )
+    linked = [u for u in (session.get(User, i) for i in linked_ids) if u is not None]
     if not linked:
         raise ValidationError(
             f"No user is associated to {name}. Link a user to the provider in Setup > Users…",

@@ -1,6 +1,9 @@
-"""The Chart module's WebMail tab: the selected patient's sent and received web mails
-(regarding this patient), newest first. Double-click opens the message read-only; that does not
-mark it read (the provider still sees it unread in the inbox)."""
+"""The Chart module's WebMail tab: the selected patient's sent and received web mails, newest
+first: those of their portal account and those regarding them (column "Patient is"). Every
+user with Chart access sees the list; a message the user may not read (not linked to its
+provider, no InboxDelegate for them, no WebMail read any) shows "(secure message)" instead of
+its subject, and opening it is refused by the core with the reason. Double-click opens the
+message read-only; that does not mark it read (the provider still sees it unread)."""
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QStackedWidget, QVBoxLayout, QWidget
@@ -24,7 +27,7 @@ class ChartWebMailPage(ModulePage):
         self.table.doubleClicked.connect(self._activated)
         self.model.loaded.connect(self._loaded)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((150, 80, 60, 0, 170)):
+        for column, width in enumerate((150, 80, 60, 0, 170, 120)):
             if width:
                 header.resizeSection(column, width)
             else:
@@ -60,7 +63,7 @@ class ChartWebMailPage(ModulePage):
         if self.model.rowCount():
             self.stack.setCurrentWidget(self.table)
         else:
-            self.empty.setText("No WebMail regarding this patient.")
+            self.empty.setText("No WebMail for or regarding this patient.")
             self.stack.setCurrentWidget(self.empty)
 
     def changes(self, changes: OpChanges, initiator: object | None) -> None:

@@ -285,8 +285,10 @@ class ChartQuery:
     patient_id: int
 
 
-class ChartMessagesModel(LazyIdTableModel[ChartQuery, MessageRow]):
-    """A patient's sent and received web mails, newest first."""
+class ChartMessagesModel(LazyIdTableModel[ChartQuery, mailbox.ChartRow]):
+    """A patient's sent and received web mails, newest first: their account's and those
+    regarding them ("Patient is" says which). A message the user may not read shows
+    "(secure message)" instead of its subject."""
 
     PAGE = 100
     columns = (
@@ -295,6 +297,12 @@ class ChartMessagesModel(LazyIdTableModel[ChartQuery, MessageRow]):
         Column("Prov", lambda r: r.provider_abbr, tooltip="Provider"),
         Column("Subject", lambda r: r.subject),
         Column("Read", read_state),
+        Column(
+            "Patient is",
+            lambda r: r.relation,
+            tooltip="Account holder: sent to or received from this patient's portal account; "
+            "Regarding: the message is about this patient",
+        ),
     )
 
     def __init__(self, ctx: Any, parent: QObject | None = None) -> None:
@@ -308,8 +316,22 @@ class ChartMessagesModel(LazyIdTableModel[ChartQuery, MessageRow]):
         ids = mailbox.chart_ids(session, query.actor, query.patient_id, offset, self.PAGE)
         return ids, (offset + len(ids) if len(ids) == self.PAGE else None)
 
-    def fetch_rows(self, session: Session, ids: Sequence[int]) -> dict[int, MessageRow]:
-        return {r.id: r for r in mailbox.message_rows(session, list(ids))}
+    @staticmethod
+    def _rows_for(
+        session: Session, query: ChartQuery, ids: Sequence[int]
+    ) -> dict[int, mailbox.ChartRow]:
+        rows = mailbox.chart_rows(session, query.actor, query.patient_id, list(ids))
+        return {r.id: r for r in rows}
+
+    def load_page(
+        self, session: Session, query: ChartQuery, cursor: Any = None
+    ) -> LoadedPage[mailbox.ChartRow]:
+        ids, next_cursor = self.fetch_ids(session, query, cursor)
+        return LoadedPage(tuple(ids), self._rows_for(session, query, ids), next_cursor)
+
+    def fetch_rows(self, session: Session, ids: Sequence[int]) -> dict[int, mailbox.ChartRow]:
+        """Rows painted after the first page (GUI thread), for the query on screen."""
+        return {} if self.query is None else self._rows_for(session, self.query, ids)
 
     def clear(self) -> None:
         self.beginResetModel()
