@@ -307,27 +307,15 @@ def send(
         )
         session.add(msg)
     _apply(session, msg, out)
-    now = utcnow()
     msg.status = MessageStatus.WEBMAIL_SENT
     msg.patient_id = recipient.id
     msg.sender_user_id = user.id
-    msg.sent_at = now
+    msg.sent_at = utcnow()
     msg.client_request_id = out.client_request_id
     session.flush()
     if msg.thread_id is None:
         msg.thread_id = msg.id
-    notice = render_notice(session, recipient)
-    row = OutboxNotice(
-        message_id=msg.id,
-        kind="webmail",
-        to_address=notice.to_address,
-        from_address=notice.from_address,
-        subject=notice.subject,
-        body_text=notice.body_text,
-        body_html=notice.body_html,
-        next_attempt_at=now,
-    )
-    session.add(row)
+    row = _queue_notice(session, msg, recipient)
     audit.record(
         session,
         actor,
@@ -354,6 +342,23 @@ def send(
             raise
         return SendResult(again.id, _notice_id(session, again.id), duplicate=True)
     return SendResult(msg.id, row.id)
+
+
+def _queue_notice(session: Session, msg: WebMailMessage, recipient: Patient) -> OutboxNotice:
+    """The notification e-mail of a send, in the outbox (the worker delivers it)."""
+    notice = render_notice(session, recipient)
+    row = OutboxNotice(
+        message_id=msg.id,
+        kind="webmail",
+        to_address=notice.to_address,
+        from_address=notice.from_address,
+        subject=notice.subject,
+        body_text=notice.body_text,
+        body_html=notice.body_html,
+        next_attempt_at=msg.sent_at,
+    )
+    session.add(row)
+    return row
 
 
 def _notice_id(session: Session, message_id: int) -> int | None:
