@@ -72,6 +72,9 @@ def test_front_desk_sends_with_the_providers_password(
     window.ui.body.setPlainText("The retainer is ready.")
     assert window.ui.send_button.isEnabled()  # the password stops a non-provider, not Send
     assert "password of a user associated to Kim Albright" in window.send_note.text()
+    window.resize(1280, 720)
+    qtbot.wait(50)
+    assert window.grab().save(str(ARTIFACTS / "compose_front_desk_1280x720.png"))
     seen: list[str] = []
     answer_password_later(["not-it", factories.PASSWORD], seen)
     with qtbot.waitSignal(window.sent, timeout=10000):

@@ -230,16 +230,14 @@ class ComposeWindow(ComposeAttachments, AskBeforeClosing, QDialog):
         self.ui.provider.setText(self.provider.label if self.provider else "")
         notes = [self.from_note] if self.from_note and not self._provider_picked else []
         user = self.ctx.user
-        if (
-            self.provider is not None
-            and user is not None
-            and (user.provider_id != self.provider.id)
+        if not self.may_send:
+            notes.append("Your user group may not send WebMail: save it as a draft.")
+        elif (
+            self.provider is not None and user is not None and user.provider_id != self.provider.id
         ):
             notes.append(
                 f"Send asks for the password of a user associated to {self.provider.name}."
             )
-        if not self.may_send:
-            notes.append("Your user group may not send WebMail: save it as a draft.")
         self.send_note.setText(" ".join(notes))
 
     def choose_provider(self) -> None:
