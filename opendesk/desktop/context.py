@@ -28,7 +28,7 @@ from opendesk.core.errors import PermissionDenied
 from opendesk.core.services import patients
 from opendesk.core.services.patients import PatientRow
 from opendesk.core.services.staff_auth import LoggedOnUser
-from opendesk.core.settings import WorkstationSettings, read_machine_config
+from opendesk.core.settings import PORTAL_URL, WorkstationSettings, read_machine_config
 from opendesk.desktop.changes import ChangeHub, OpChanges
 from opendesk.desktop.operations import ReadOp
 from opendesk.desktop.taskman import TaskManager
@@ -143,7 +143,7 @@ class AppContext(QObject):
     def workstation_portal_url(self) -> str:
         """The portal address this workstation checks: its settings file (in memory), else the
         machine configuration read at start-up; "" when neither sets one."""
-        return str(self.settings.get("portal_url") or "") or self.machine_portal_url
+        return self.settings.get(PORTAL_URL) or self.machine_portal_url
 
     @property
     def portal_url(self) -> str:
