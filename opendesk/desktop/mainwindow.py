@@ -38,7 +38,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setObjectName("main_window")
         self.setWindowIcon(icon("opendesk"))
-        self.resize(1200, 760)
+        self._default_size()
         load_pages()
 
         toolbar = QToolBar("Main toolbar", self)
@@ -186,6 +186,15 @@ class MainWindow(QMainWindow):
         self.open_page(*INBOX_PAGE)
 
     # -- geometry and closing -------------------------------------------------------------------
+    def _default_size(self) -> None:
+        """1200x760, or less on a smaller screen (a 1280x720 laptop): the window is never
+        larger than the screen's free area. Afterwards only the user resizes it."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = 1200, 760
+        if screen is not None:
+            width, height = min(width, screen.width()), min(height, screen.height())
+        self.resize(width, height)
+
     def _restore_geometry(self) -> None:
         geometry = str(self.ctx.settings.get("window_geometry") or "")
         state = str(self.ctx.settings.get("window_state") or "")
