@@ -182,8 +182,12 @@ class MainWindow(QMainWindow):
         return module is not None and module.open_page(page_key)
 
     def open_inbox(self) -> None:
-        """The alert's click: the Manage module, on the Email Inbox when it is installed."""
-        self.open_page(*INBOX_PAGE)
+        """The alert's click: the Manage module's Email Inbox when it is installed, on its
+        start view (WebMail Inbox, not the folder last used)."""
+        if self.open_page(*INBOX_PAGE):
+            page = self.modules[INBOX_PAGE[0]].page(INBOX_PAGE[1])
+            if page is not None:
+                page.show_start()
 
     # -- geometry and closing -------------------------------------------------------------------
     def _default_size(self) -> None:

@@ -497,6 +497,10 @@ class EmailInboxPage(ModulePage):
         if changes.messages:
             self.reload()
 
+    def show_start(self) -> None:
+        """The alert's click: WebMail Inbox, whatever folder was used last."""
+        self.choose_box(Mailbox.INBOX.value)
+
     def activated(self) -> None:
         if self.model.query is not None or self.box == NOTIFICATIONS:
             self.reload()

@@ -47,12 +47,28 @@ def _plain(label: QLabel) -> QLabel:
     return label
 
 
+def account_text(state: portal_access.AccessState) -> str:
+    """The portal user name and whether access is active (issue 16)."""
+    if not state.has_account:
+        return "Portal user name: none (access never granted)"
+    active = "active" if state.is_active else "not active (access removed)"
+    return f"Portal user name: {state.username}\nAccess: {active}"
+
+
 class PortalAccessPage(ModulePage):
     def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("portal_access_page")
         self.patient_id: int | None = None
         layout = QVBoxLayout(self)
+        self.title_label = _plain(QLabel("Portal Access"))
+        self.title_label.setObjectName("portal_access_title")
+        self.title_label.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        layout.addWidget(self.title_label)
+        self.account_label = _plain(QLabel())
+        self.account_label.setObjectName("portal_access_account")
+        self.account_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.account_label)
         self.state_label = _plain(QLabel())
         self.state_label.setObjectName("portal_access_state")
         self.state_label.setStyleSheet("font-weight: bold;")
@@ -99,6 +115,7 @@ class PortalAccessPage(ModulePage):
         pid = self.patient_id
         if pid is None:
             self.state_label.setText("Select a patient.")
+            self.account_label.setText("")
             self.problems_label.setText("")
             self.grant_button.setEnabled(False)
             self.remove_button.setEnabled(False)
@@ -114,6 +131,7 @@ class PortalAccessPage(ModulePage):
 
     def _show(self, info: AccessInfo) -> None:
         self.state_label.setText(f"Patient portal: {info.state.label}")
+        self.account_label.setText(account_text(info.state))
         self.problems_label.setText(
             "Before granting access, fix in Edit Patient:\n• " + "\n• ".join(info.problems)
             if info.problems
