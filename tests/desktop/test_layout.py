@@ -99,6 +99,7 @@ def test_main_window_pages_whole_and_the_window_never_grows(
         else:
             qtbot.waitUntil(lambda: page.model.complete and page.model.rowCount() > 0)
             page.table.selectRow(0)
+            qtbot.waitUntil(lambda: page.preview.view is not None, timeout=3000)
         look(f"inbox_{key}")
     assert {name: cut for name, cut in seen.items() if cut} == {}
 

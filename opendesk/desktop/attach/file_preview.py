@@ -10,7 +10,6 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QScrollArea,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from opendesk.attachments.rules import CheckedAttachment, human_size, sniff
 from opendesk.attachments.thumbnails import open_oriented
+from opendesk.desktop.forms_generated.ui_file_preview import Ui_FilePreviewDialog
 
 PREVIEW_MAX_SIDE = 2400
 """Images are scaled to at most this many pixels a side for the screen."""
@@ -180,11 +180,8 @@ class FilePreviewDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Preview")
-        self.resize(720, 600)
-        self.preview = FilePreviewWidget()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.preview, 1)
-        layout.addWidget(buttons)
+        self.ui = Ui_FilePreviewDialog()
+        self.ui.setupUi(self)  # forms/file_preview.ui
+        self.preview = FilePreviewWidget(self.ui.preview_host)
+        self.ui.previewLayout.addWidget(self.preview)
+        self.ui.buttons.rejected.connect(self.reject)

@@ -110,7 +110,7 @@ class Ui_EmailInboxPage(object):
 
         self.filterLayout.addWidget(self.date_to, 1, 3, 1, 1)
 
-        self.filterSpacer = QSpacerItem(12, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.filterSpacer = QSpacerItem(12, 10, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
 
         self.filterLayout.addItem(self.filterSpacer, 1, 4, 1, 1)
 
