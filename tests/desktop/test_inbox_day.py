@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from opendesk.core import preferences as prefs
 from opendesk.core.actors import StaffActor
 from opendesk.core.db import Database
 from opendesk.core.enums import MessageStatus
@@ -19,12 +20,14 @@ from opendesk.core.models import AuditEntry, User, WebMailMessage
 from opendesk.core.services import webmail
 from opendesk.core.services.mailbox import Mailbox
 from opendesk.core.services.webmail import Outgoing
+from opendesk.desktop.attach import AtoZFileDialog
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.inbox.message_text import ORIGINAL
 from opendesk.desktop.inbox.message_window import MessageWindow
 from opendesk.desktop.inbox.page import NOTIFICATIONS, EmailInboxPage
 from opendesk.desktop.mainwindow import MainWindow
 from opendesk.desktop.portal_access.page import PortalAccessPage
+from tests.attachments import samples
 from tests.desktop.conftest import Practice, login
 from tests.desktop.test_inbox import Mail, mail  # noqa: F401 - the fixture
 
@@ -115,8 +118,7 @@ def test_delete_draft_uses_the_core_service(
 
 
 def _open(qtbot: QtBot, ctx: AppContext, message_id: int) -> MessageWindow:
-    window = MessageWindow.open_window(ctx, message_id)
-    qtbot.addWidget(window)
+    window = MessageWindow.open_window(ctx, message_id)  # deletes itself when closed
     qtbot.waitUntil(lambda: window.view is not None, timeout=3000)
     return window
 
@@ -149,16 +151,27 @@ def test_reply_quotes_the_original_print_copy_and_is_confirmed(
 def test_reply_attach_and_closing_with_typed_text_asks(
     qtbot: QtBot, provider_ctx: AppContext, mail: Mail, tmp_path: Path
 ) -> None:
+    root = tmp_path / "atoz"
+    root.mkdir()
+    with provider_ctx.db.session() as s:
+        prefs.set_many(s, {prefs.STORAGE_KIND: "folder", prefs.ATOZ_PATH: str(root)})
+        s.commit()
     window = _open(qtbot, provider_ctx, mail.sore)
-    assert window.attach_button.isEnabled()
+    assert window.attach_button.isEnabled() and window.local_button.isEnabled()
     photo = tmp_path / "after.png"
-    from tests.attachments import samples
-
     photo.write_bytes(samples.png())
-    window.attach_file()
+    window.attach_file()  # Select Local File
     window.file_dialog.selectFile(str(photo))
     window.file_dialog.accept()
     qtbot.waitUntil(lambda: len(window.attachment_list.attachments()) == 1, timeout=5000)
+    window.attach()  # Attach: the Regarding patient's A-to-Z folder, made when missing
+    qtbot.waitUntil(lambda: getattr(window, "attach_dialog", None) is not None, timeout=5000)
+    dialog = window.attach_dialog
+    assert isinstance(dialog, AtoZFileDialog)
+    (dialog.folder / "x-ray.jpg").write_bytes(samples.jpeg(80, 60))
+    dialog._selected = [dialog.folder / "x-ray.jpg"]  # as Open does for the chosen rows
+    dialog.accept()
+    qtbot.waitUntil(lambda: len(window.attachment_list.attachments()) == 2, timeout=5000)
     window.reply_edit.insertPlainText("Looks good.")
     window.reject()  # Esc
     box = window.close_question

@@ -206,6 +206,12 @@ class Ui_MessageWindow(object):
 
         self.replyButtons.addWidget(self.attach)
 
+        self.local_file = QPushButton(self.reply_box)
+        self.local_file.setObjectName(u"local_file")
+        self.local_file.setAutoDefault(False)
+
+        self.replyButtons.addWidget(self.local_file)
+
         self.replySpacer = QSpacerItem(0, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.replyButtons.addItem(self.replySpacer)
@@ -309,6 +315,10 @@ class Ui_MessageWindow(object):
         self.attach.setText(QCoreApplication.translate("MessageWindow", u"Attach\u2026", None))
 #if QT_CONFIG(tooltip)
         self.attach.setToolTip(QCoreApplication.translate("MessageWindow", u"Attach a file to the reply", None))
+#endif // QT_CONFIG(tooltip)
+        self.local_file.setText(QCoreApplication.translate("MessageWindow", u"Select Local File\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.local_file.setToolTip(QCoreApplication.translate("MessageWindow", u"Attach any file from this computer", None))
 #endif // QT_CONFIG(tooltip)
         self.thread_box.setTitle(QCoreApplication.translate("MessageWindow", u"Earlier messages in this conversation", None))
 #if QT_CONFIG(accessibility)

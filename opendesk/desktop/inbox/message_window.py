@@ -38,10 +38,12 @@ from PySide6.QtWidgets import QDialog, QListWidgetItem, QMenu, QMessageBox, QWid
 from sqlalchemy.orm import Session
 
 from opendesk.core.enums import MessageStatus, OutboxStatus, Permission
+from opendesk.core.models import Patient
 from opendesk.core.services import mailbox, webmail
 from opendesk.core.services.webmail import MessageView, NewAttachment, Outgoing, SendResult
 from opendesk.desktop.attach import AttachmentListWidget
 from opendesk.desktop.attach.local_files import open_local_file_dialog
+from opendesk.desktop.attach.patient_files import AttachSource, PatientFolder, attach_patient_files
 from opendesk.desktop.changes import NOTHING, OpChanges
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.forms_generated.ui_message_window import Ui_MessageWindow
@@ -71,6 +73,8 @@ class Loaded:
     thread: tuple[MessageView, ...]
     notice: NoticeState | None
     marked_read: bool
+    attach_source: AttachSource | None = None  # where Attach looks (the practice's files)
+    folder: PatientFolder | None = None  # the Regarding patient's folder
 
 
 def load_message(session: Session, ctx: AppContext, message_id: int, from_chart: bool) -> Loaded:
@@ -80,7 +84,13 @@ def load_message(session: Session, ctx: AppContext, message_id: int, from_chart:
     notice = notice_status.notice_state(session, message_id)
     was_unread = bool(before) and before[0].status == MessageStatus.WEBMAIL_RECEIVED
     marked = was_unread and view.status == MessageStatus.WEBMAIL_RECD_READ
-    return Loaded(view, thread, notice, marked)
+    regarding = session.get(Patient, view.regarding_patient_id)
+    folder = (
+        PatientFolder(regarding.id, regarding.last_name, regarding.first_name)
+        if regarding is not None
+        else None
+    )
+    return Loaded(view, thread, notice, marked, AttachSource.read(session), folder)
 
 
 class MessageWindow(QDialog):
@@ -102,6 +112,7 @@ class MessageWindow(QDialog):
         self.message_id = message_id
         self.from_chart = from_chart
         self.view: MessageView | None = None
+        self.loaded: Loaded | None = None
         self.conversation: tuple[MessageView, ...] = ()
         self.notice: NoticeState | None = None
         self._request_id: str | None = None
@@ -143,8 +154,10 @@ class MessageWindow(QDialog):
         ui.replyAttachLayout.addWidget(self.attachment_list)
         self.attachment_list.changed.connect(self._show_reply_attachments)
         self._show_reply_attachments()
-        self.attach_button = ui.attach
-        self.attach_button.clicked.connect(self.attach_file)
+        self.attach_button, self.local_button = ui.attach, ui.local_file
+        self.attach_button.clicked.connect(self.attach)
+        self.local_button.clicked.connect(self.attach_file)
+        self.attach_task: object | None = None
         ui.left_split.setStretchFactor(0, 3)
         ui.left_split.setStretchFactor(2, 2)
         ui.main_split.setStretchFactor(0, 3)
@@ -163,7 +176,7 @@ class MessageWindow(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         for widget in (self.unread_button, self.hide_button, self.send_button):
             widget.setEnabled(False)
-        for widget in (self.print_button, self.copy_button, self.attach_button):
+        for widget in (self.print_button, self.copy_button, self.attach_button, self.local_button):
             widget.setEnabled(False)
 
     def _show_reply_attachments(self) -> None:
@@ -211,6 +224,7 @@ class MessageWindow(QDialog):
     def show_loaded(self, loaded: Loaded) -> None:
         v = loaded.view
         self.view, self.conversation, self.notice = v, loaded.thread, loaded.notice
+        self.loaded = loaded
         self.setWindowTitle(f"WebMail - {v.subject}")
         self.subject_label.setText(v.subject)
         self.mode_label.setText(
@@ -264,7 +278,16 @@ class MessageWindow(QDialog):
         elif can_reply:
             self._quote = original_quote(v)
             self.reply_edit.setPlainText(self._quote)
-        self.attach_button.setEnabled(can_reply and may_send)
+        where = self.loaded.attach_source if self.loaded is not None else None
+        has_folder = self.loaded is not None and self.loaded.folder is not None
+        self.attach_button.setEnabled(can_reply and may_send and has_folder)
+        self.local_button.setEnabled(can_reply and may_send)
+        if where is not None:
+            self.attachment_list.set_limits(where.limits)
+            self.attach_button.setToolTip(
+                f"Attach a file from the patient's {where.place}; Select Local File for any "
+                "other file"
+            )
         self.send_button.setVisible(can_reply)
         self.send_button.setEnabled(can_reply and may_send)
         self.unread_button.setVisible(not self.from_chart)
@@ -306,8 +329,21 @@ class MessageWindow(QDialog):
         if att is not None:
             save_attachment(self.ctx, self, att, path)
 
+    def attach(self) -> None:
+        """The manual's Attach: the Regarding patient's A-to-Z folder (or Dropbox)."""
+        if self.loaded is None:
+            return
+        where, folder = self.loaded.attach_source, self.loaded.folder
+        if where is None or folder is None:
+            return
+
+        def opened(dialog: QDialog) -> None:
+            self.attach_dialog = dialog
+
+        self.attach_task = attach_patient_files(self, where, folder, self.attachment_list, opened)
+
     def attach_file(self) -> None:
-        """Attach to the reply: a file dialog; the file is checked by the attachment rules."""
+        """Select Local File: a file dialog; the file is checked by the attachment rules."""
 
         def chosen(paths: list[str]) -> None:
             if shiboken6.isValid(self):
