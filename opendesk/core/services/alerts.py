@@ -74,7 +74,3 @@ def webmail_alert(
     ]
     newest_sent = max((t for t in sent if t is not None), default=None)
     return WebMailAlert(provider_id, int(count), newest, newest_sent, int(drafts))
-
-
-def unread_webmail_count(session: Session, provider_id: int) -> int:
-    return webmail_alert(session, provider_id).unread

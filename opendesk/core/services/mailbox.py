@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, aliased
 from opendesk.core import permissions
 from opendesk.core.actors import StaffActor
 from opendesk.core.enums import MessageStatus, OutboxStatus
-from opendesk.core.models import OutboxNotice, Patient, Provider, WebMailMessage
+from opendesk.core.models import OutboxNotice, Patient, Provider, WebMailMessage, patient_name
 from opendesk.core.services.providers import ProviderRow, list_providers
 from opendesk.core.text import search_key
 
@@ -293,36 +293,6 @@ def _check(session: Session, actor: StaffActor, provider_id: int | None, box: Ma
         permissions.require_inbox(session, actor, provider_id)
 
 
-def mailbox_ids(
-    session: Session,
-    actor: StaffActor,
-    provider_id: int | None,
-    box: Mailbox,
-    flt: MailboxFilter = MailboxFilter(),
-    sort: SortKey = SortKey.DATE,
-    descending: bool = True,
-    offset: int = 0,
-    limit: int = 200,
-) -> list[int]:
-    """One page of message ids for a provider's mailbox the actor may work in (by offset;
-    `mailbox_page` pages by key)."""
-    _check(session, actor, provider_id, box)
-    query = _sorted(_box_query(actor, provider_id, box, flt), box, sort, descending)
-    return list(session.execute(query.offset(offset).limit(limit)).scalars())
-
-
-def mailbox_count(
-    session: Session,
-    actor: StaffActor,
-    provider_id: int | None,
-    box: Mailbox,
-    flt: MailboxFilter = MailboxFilter(),
-) -> int:
-    _check(session, actor, provider_id, box)
-    sub = _box_query(actor, provider_id, box, flt).subquery()
-    return int(session.execute(select(func.count()).select_from(sub)).scalar_one())
-
-
 def chart_ids(
     session: Session, actor: StaffActor, patient_id: int, offset: int = 0, limit: int = 200
 ) -> list[int]:
@@ -401,7 +371,7 @@ def message_rows(session: Session, ids: Sequence[int]) -> list[MessageRow]:
     )
     rows = {}
     for r in session.execute(query):
-        holder_name = f"{r[5]}, {r[6]}"
+        holder_name = patient_name(r[5], r[6])
         if r[1] == MessageStatus.UNSENT:
             holder_name = _draft_recipient_name(session, r[16])
         rows[r[0]] = MessageRow(
@@ -409,7 +379,7 @@ def message_rows(session: Session, ids: Sequence[int]) -> list[MessageRow]:
             status=MessageStatus(r[1]),
             when=r[2] or r[3] or r[4],
             patient_name=holder_name,
-            regarding_name=f"{r[7]}, {r[8]}",
+            regarding_name=patient_name(r[7], r[8]),
             provider_abbr=r[9],
             subject=r[10],
             has_attachments=bool(r[11]),
@@ -431,7 +401,7 @@ def _draft_recipient_name(session: Session, holder_id: int) -> str:
     recipient = recipient_for(session, patient) if patient is not None else None
     if recipient is None:
         return "(no portal account)"
-    return f"{recipient.last_name}, {recipient.first_name}"
+    return patient_name(recipient.last_name, recipient.first_name)
 
 
 def inbox_providers(session: Session, actor: StaffActor) -> list[ProviderRow]:

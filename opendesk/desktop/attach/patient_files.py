@@ -17,8 +17,8 @@ import shiboken6
 from PySide6.QtWidgets import QDialog, QWidget
 from sqlalchemy.orm import Session
 
-from opendesk.attachments.rules import Limits
 from opendesk.core import preferences as prefs
+from opendesk.core.file_names import Limits
 from opendesk.desktop.attach import tasks
 from opendesk.desktop.attach.atoz_dialog import AtoZFileDialog
 from opendesk.desktop.attach.attachment_list import AttachmentListWidget
