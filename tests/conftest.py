@@ -28,6 +28,7 @@ import pytest  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import URL, make_url  # noqa: E402
 
+import tests.clamd  # noqa: E402
 from opendesk.core import migrate  # noqa: E402
 from opendesk.core.audit import GENESIS_HASH  # noqa: E402
 from opendesk.core.db import Database  # noqa: E402
@@ -50,6 +51,27 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 
 def pytest_configure(config: pytest.Config) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def clamd() -> Iterator["tests.clamd.Clamd"]:
+    """A real ClamAV daemon for the whole session (tests/clamd.py), known to every process the
+    tests start through OPENDESK_CLAMD: attachments are scanned everywhere, as in a practice.
+    Missing tools fail the run (./dev test installs clamav-daemon); nothing is skipped."""
+    from tests import clamd as clamd_support
+
+    missing = clamd_support.missing_tools()
+    if missing:
+        pytest.fail(
+            f"{', '.join(missing)} not found: run the tests with ./dev test (it installs "
+            "clamav-daemon and clamav).",
+            pytrace=False,
+        )
+    daemon = clamd_support.start()
+    os.environ["OPENDESK_CLAMD"] = daemon.unix_address
+    yield daemon
+    os.environ.pop("OPENDESK_CLAMD", None)
+    daemon.stop()
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

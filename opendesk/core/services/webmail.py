@@ -5,7 +5,7 @@ audit row commit together or not at all. A client request id makes a retried sen
 timeout or a lost connection) return the message the first try made instead of a second one.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import select, update
@@ -28,12 +28,13 @@ from opendesk.core.models import (
 )
 from opendesk.core.notices import render_notice
 from opendesk.core.passwords import verify_password
+from opendesk.core.services import attachment_scan
+from opendesk.core.services.attachment_scan import NewAttachment as NewAttachment
 from opendesk.core.services.compose import recipient_for, send_problems
 from opendesk.core.text import storable
 
 SUBJECT_MAX = 200
 NUL_TEXT = "The text holds a NUL character, which cannot be stored. Remove it and try again."
-_FORBIDDEN_NAME_CHARS = set('/\\:*?"<>|') | {chr(c) for c in range(32)}
 
 
 class ProviderPasswordRequired(PermissionDenied):
@@ -46,16 +47,6 @@ class ProviderPasswordRequired(PermissionDenied):
 
 class WrongProviderPassword(PermissionDenied):
     pass
-
-
-@dataclass(frozen=True)
-class NewAttachment:
-    """A file that already passed `opendesk.attachments.rules` (type, content, name)."""
-
-    name: str
-    content_type: str
-    data: bytes
-    flags: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,6 +80,12 @@ class AttachmentInfo:
     content_type: str
     size: int
     flags: str
+    scan_status: str = attachment_scan.CLEAN
+
+    @property
+    def not_scanned(self) -> bool:
+        """Stored while the malware scanner did not answer (or before scanning existed)."""
+        return self.scan_status == attachment_scan.NOT_SCANNED
 
 
 @dataclass(frozen=True)
@@ -145,7 +142,7 @@ def message_view(session: Session, msg: WebMailMessage) -> MessageView:
         is_hidden=msg.is_hidden,
         sender_username=sender.username if sender else "",
         attachments=tuple(
-            AttachmentInfo(a.id, a.display_name, a.content_type, a.size, a.flags)
+            AttachmentInfo(a.id, a.display_name, a.content_type, a.size, a.flags, a.scan_status)
             for a in msg.attachments
         ),
     )
@@ -167,21 +164,7 @@ def validate_text(session: Session, subject: str, body: str) -> None:
 
 
 def _validate_attachments(session: Session, out: Outgoing, kept_bytes: int) -> None:
-    per_file = preferences.get(session, preferences.ATTACH_MAX_FILE_BYTES)
-    per_message = preferences.get(session, preferences.ATTACH_MAX_MESSAGE_BYTES)
-    total = kept_bytes
-    for att in out.attachments:
-        if not att.name or set(att.name) & _FORBIDDEN_NAME_CHARS:
-            raise ValidationError("An attachment has a file name that cannot be used.")
-        if len(att.data) > per_file:
-            raise ValidationError(
-                f"An attachment is larger than {per_file / 1048576:.0f} MB.", "attachments"
-            )
-        total += len(att.data)
-    if total > per_message:
-        raise ValidationError(
-            f"The attachments add up to more than {per_message / 1048576:.0f} MB.", "attachments"
-        )
+    attachment_scan.validate_attachments(session, out.attachments, kept_bytes)
 
 
 def _existing_by_request(session: Session, request_id: str) -> WebMailMessage | None:
@@ -201,8 +184,9 @@ def _load_draft(session: Session, user: User, draft_id: int) -> WebMailMessage:
     return draft
 
 
-def _apply(session: Session, msg: WebMailMessage, out: Outgoing) -> None:
-    """Write the compose window's content into `msg`, attachments included."""
+def _apply(session: Session, actor: StaffActor, msg: WebMailMessage, out: Outgoing) -> None:
+    """Write the compose window's content into `msg`, attachments included (`out`'s new
+    attachments have been through `attachment_scan.scan_new`)."""
     msg.regarding_patient_id = out.regarding_patient_id
     msg.provider_id = out.provider_id
     msg.subject = out.subject
@@ -216,14 +200,30 @@ def _apply(session: Session, msg: WebMailMessage, out: Outgoing) -> None:
     session.flush()
     session.expire(msg, ["attachments"])
     _validate_attachments(session, out, sum(a.size for a in msg.attachments))
-    for new in out.attachments:
-        store_attachment(session, msg, new.name, new.content_type, new.data, new.flags)
+    added = [
+        store_attachment(
+            session, msg, new.name, new.content_type, new.data, new.flags, new.scan_status
+        )
+        for new in out.attachments
+    ]
+    attachment_scan.audit_not_scanned(session, actor, added, out.regarding_patient_id)
     msg.has_attachments = bool(msg.attachments)
+
+
+def _scanned(session: Session, actor: StaffActor, out: Outgoing) -> Outgoing:
+    """`out` with its new attachments scanned for malware, before anything is written."""
+    if not out.attachments:
+        return out
+    files = attachment_scan.scan_new(
+        session, actor, out.attachments, patient_id=out.regarding_patient_id
+    )
+    return replace(out, attachments=tuple(files))
 
 
 def save_draft(session: Session, actor: StaffActor, out: Outgoing) -> int:
     """Any user may save a draft; only a provider sends it. Returns the draft id."""
     user = permissions.acting_user(session, actor)
+    out = _scanned(session, actor, out)  # before any write: a refusal writes only its audit
     if out.draft_id:
         msg = _load_draft(session, user, out.draft_id)
     else:
@@ -240,7 +240,7 @@ def save_draft(session: Session, actor: StaffActor, out: Outgoing) -> int:
         session.add(msg)
     if not out.subject.strip() and not out.body.strip():
         raise ValidationError("The draft is empty.", "body")
-    _apply(session, msg, out)
+    _apply(session, actor, msg, out)
     session.flush()
     audit.record(
         session,
@@ -324,6 +324,7 @@ def send(
     assert regarding is not None  # send_problems checked it
     recipient = recipient_for(session, regarding)
     assert recipient is not None
+    out = _scanned(session, actor, out)  # before any write: a refusal writes only its audit
 
     if out.draft_id:
         msg = _load_draft(session, user, out.draft_id)
@@ -335,7 +336,7 @@ def send(
             parent_id=out.parent_id,
         )
         session.add(msg)
-    _apply(session, msg, out)
+    _apply(session, actor, msg, out)
     now = utcnow()
     msg.status = MessageStatus.WEBMAIL_SENT
     msg.patient_id = recipient.id
@@ -580,4 +581,7 @@ def attachment_content(
         object_id=att.id,
     )
     session.commit()
-    return AttachmentInfo(att.id, att.display_name, att.content_type, att.size, att.flags), data
+    info = AttachmentInfo(
+        att.id, att.display_name, att.content_type, att.size, att.flags, att.scan_status
+    )
+    return info, data
