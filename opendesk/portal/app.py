@@ -37,6 +37,7 @@ from opendesk.portal.security import (
     Send,
     portal_session,
 )
+from opendesk.portal.uploads import UploadLimit
 
 log = logging.getLogger("opendesk.portal")
 HERE = Path(__file__).resolve().parent
@@ -234,6 +235,7 @@ def create_app(config: PortalConfig, db: Database | None = None) -> FastAPI:
             request, 400, "Incomplete form", "The form was not complete. Go back and try again."
         )
 
+    app.add_middleware(UploadLimit)
     app.add_middleware(ServerErrorPage, templates=templates)
     app.add_middleware(PortalMiddleware, config=config)
     return app

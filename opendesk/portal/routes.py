@@ -19,6 +19,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from sqlalchemy import text
 
 from opendesk import __version__
+from opendesk.attachments.rules import Limits
 from opendesk.core import preferences
 from opendesk.core.actors import PortalActor
 from opendesk.core.errors import ValidationError
@@ -26,6 +27,7 @@ from opendesk.core.services import portal_auth, portal_compose, portal_messages
 from opendesk.portal.app import render
 from opendesk.portal.deps import Actor, DbSession, Login, client_address, database
 from opendesk.portal.security import LoginThrottle, check_csrf, portal_session
+from opendesk.portal.uploads import Files, allowance_text, check_uploads
 
 log = logging.getLogger("opendesk.portal")
 auth_log = logging.getLogger("opendesk.portal.auth")
@@ -299,6 +301,7 @@ def _message_ctx(
         own_patient_id=actor.patient_id,
         request_id=kw.pop("request_id", None) or uuid.uuid4().hex,
         body="",
+        allowance=allowance_text(Limits.from_preferences(session)),
         **kw,
     )
     return ctx
@@ -315,12 +318,14 @@ def reply_submit(
     session: DbSession,
     actor: Actor,
     message_id: int,
+    files: Files,
     body: Annotated[str, Form(max_length=200_000)] = "",
     request_id: Annotated[str, Form(max_length=64)] = "",
 ) -> Response:
     try:
+        uploads = check_uploads(files, Limits.from_preferences(session))
         new_id = portal_messages.reply(
-            session, actor, message_id, body, request_id or uuid.uuid4().hex
+            session, actor, message_id, body, request_id or uuid.uuid4().hex, uploads.files
         )
     except ValidationError as exc:
         session.rollback()
@@ -374,6 +379,7 @@ def compose_page(
         subject="",
         body="",
         request_id=uuid.uuid4().hex,
+        allowance=allowance_text(Limits.from_preferences(session)),
     )
     return render(request, "compose.html", ctx)
 
@@ -384,13 +390,21 @@ def compose_submit(
     session: DbSession,
     actor: Actor,
     regarding_patient_id: Annotated[int, Form()],
+    files: Files,
     subject: Annotated[str, Form(max_length=1000)] = "",
     body: Annotated[str, Form(max_length=200_000)] = "",
     request_id: Annotated[str, Form(max_length=64)] = "",
 ) -> Response:
     try:
+        uploads = check_uploads(files, Limits.from_preferences(session))
         new_id = portal_messages.compose(
-            session, actor, regarding_patient_id, subject, body, request_id or uuid.uuid4().hex
+            session,
+            actor,
+            regarding_patient_id,
+            subject,
+            body,
+            request_id or uuid.uuid4().hex,
+            uploads.files,
         )
     except ValidationError as exc:
         session.rollback()
@@ -402,6 +416,7 @@ def compose_submit(
             body=body,
             request_id=request_id,
             error=str(exc),
+            allowance=allowance_text(Limits.from_preferences(session)),
         )
         return render(request, "compose.html", ctx, status_code=400)
     portal_session(request).set_flash("Your message is sent.")
