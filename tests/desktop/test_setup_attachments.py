@@ -1,0 +1,78 @@
+"""Setup > Attachments: the scanner's state shown when the dialog opens and on Test (asked on
+the task manager, never on the GUI thread), the address checked, the policy saved (audited),
+and the menu entry."""
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from opendesk.core import preferences as prefs
+from opendesk.core.models import AuditEntry
+from opendesk.core.services import staff_auth
+from opendesk.desktop.context import AppContext
+from opendesk.desktop.setup.attachment_settings import AttachmentSettingsDialog
+from tests import clamd as clamd_support
+from tests.desktop.setup_helpers import ADMIN, ADMIN_PASSWORD, init_practice, screenshot, type_into
+
+
+def _admin(ctx: AppContext) -> AppContext:
+    init_practice(ctx)
+    with ctx.db.session() as s:
+        ctx.set_user(staff_auth.login(s, ADMIN, ADMIN_PASSWORD, ctx.workstation))
+    return ctx
+
+
+def test_attachments_dialog_shows_the_scanner_and_saves_address_and_policy(
+    qtbot: QtBot, ctx: AppContext, clamd: clamd_support.Clamd
+) -> None:
+    _admin(ctx)
+    dialog = AttachmentSettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.ui.scan_address.text() == "" and dialog.ui.policy_refuse.isChecked()
+    status = dialog.ui.statusLabel.text()
+    assert status.startswith("The scanner answers (this computer's OPENDESK_CLAMD): ClamAV ")
+
+    type_into(qtbot, dialog.ui.scan_address, "scanner")
+    dialog.save()
+    assert "host:port" in dialog.problems.current["scan_address"]
+    type_into(qtbot, dialog.ui.scan_address, clamd_support.dead_address())
+    dialog.test()
+    assert "does not answer (connection refused)" in dialog.ui.statusLabel.text()
+    assert dialog.state is not None and not dialog.state.answering
+    dialog.ui.policy_accept.setChecked(True)
+    dialog.resize(1280 // 2, 720 // 2)
+    screenshot(qtbot, dialog, "attachments_scanner_down")
+
+    type_into(qtbot, dialog.ui.scan_address, clamd.tcp_address)
+    dialog.test()
+    assert dialog.ui.statusLabel.text().startswith("The scanner answers: ClamAV ")
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.save()
+    with ctx.db.readonly_session() as s:
+        assert prefs.get(s, prefs.SCAN_ADDRESS) == clamd.tcp_address
+        assert prefs.get(s, prefs.SCAN_POLICY) == "accept"
+        saved = s.execute(
+            select(AuditEntry.detail).where(AuditEntry.action == "preferences.save")
+        ).scalars()
+        assert "scan_address,scan_policy" in list(saved)
+
+    again = AttachmentSettingsDialog(ctx)
+    qtbot.addWidget(again)
+    assert again.ui.scan_address.text() == clamd.tcp_address
+    assert again.ui.policy_accept.isChecked()
+
+
+def test_setup_menu_has_attachments(qtbot: QtBot, ctx: AppContext) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from opendesk.desktop.setup.menu import install_setup_menu
+
+    _admin(ctx)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    menu = install_setup_menu(window, ctx)
+    action = menu.actions["attachments"]
+    assert action.text() == "A&ttachments…" and action.isEnabled()
+    dialog = menu.open("attachments")
+    assert isinstance(dialog, AttachmentSettingsDialog)
+    dialog.close()
