@@ -23,11 +23,11 @@ from opendesk.attachments.rules import Limits
 from opendesk.core import preferences
 from opendesk.core.actors import PortalActor
 from opendesk.core.errors import ValidationError
-from opendesk.core.services import portal_auth, portal_compose, portal_messages
+from opendesk.core.services import attachment_scan, portal_auth, portal_compose, portal_messages
 from opendesk.portal.app import render
 from opendesk.portal.deps import Actor, DbSession, Login, client_address, database
 from opendesk.portal.security import LoginThrottle, check_csrf, portal_session
-from opendesk.portal.uploads import Files, allowance_text, check_uploads
+from opendesk.portal.uploads import Files, allowance_text, check_uploads, scanner_health
 
 log = logging.getLogger("opendesk.portal")
 auth_log = logging.getLogger("opendesk.portal.auth")
@@ -435,6 +435,7 @@ def health(request: Request) -> JSONResponse:
         with db.readonly_session() as session:
             session.execute(text("SELECT 1"))
             prefs = preferences.get_all(session)
+            scanner_cfg = attachment_scan.config(session)
     except Exception:
         log.warning("health check: the database does not answer")
         body.update(status="error", database=False, mail_configured=False)
@@ -446,5 +447,6 @@ def health(request: Request) -> JSONResponse:
         mail_configured=mail,
         portal_url_set=bool(str(prefs["portal_url"]).strip()),
         outbox_worker=bool(request.app.state.outbox_running),
+        **scanner_health(scanner_cfg),
     )
     return JSONResponse(body)

@@ -20,7 +20,8 @@ from starlette.datastructures import UploadFile
 from opendesk.attachments.rules import Limits, check_attachment, human_size
 from opendesk.core.db import Database
 from opendesk.core.errors import ValidationError
-from opendesk.core.services.attachment_scan import NewAttachment
+from opendesk.core.services import attachment_scan
+from opendesk.core.services.attachment_scan import NewAttachment, ScannerConfig
 from opendesk.portal.security import ASGIApp, Receive, Scope, Send
 
 log = logging.getLogger("opendesk.portal.uploads")
@@ -146,3 +147,17 @@ async def _refuse(send: Send, status: int, title: str) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+def scanner_health(cfg: ScannerConfig) -> dict[str, object]:
+    """/health's view of the malware scanner: "answering", "not answering" or "not set up",
+    the policy, and the reason when it is not answering (an address and an error, no PHI)."""
+    state = attachment_scan.check(cfg)
+    health: dict[str, object] = {
+        "scanner": state.word,
+        "scanner_policy": state.policy,
+        "scanner_version": state.version,
+    }
+    if not state.answering:
+        health["scanner_problem"] = state.problem
+    return health

@@ -76,3 +76,24 @@ def test_setup_menu_has_attachments(qtbot: QtBot, ctx: AppContext) -> None:
     dialog = menu.open("attachments")
     assert isinstance(dialog, AttachmentSettingsDialog)
     dialog.close()
+
+
+def test_status_bar_shows_the_scanner_and_follows_the_setup(
+    qtbot: QtBot, provider_ctx: AppContext, practice: object
+) -> None:
+    from opendesk.desktop.changes import OpChanges
+    from opendesk.desktop.mainwindow import MainWindow
+
+    window = MainWindow(provider_ctx, start_background=True)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.scanner_label.text() == "scanner: answering"
+    assert window.scanner_label.toolTip().startswith("Attachments are scanned for malware by ")
+    with provider_ctx.db.session() as s:
+        prefs.set_many(s, {prefs.SCAN_ADDRESS: clamd_support.dead_address()})
+        s.commit()
+    provider_ctx.changes.changed.emit(OpChanges(preferences=True), None)
+    assert window.scanner_label.text() == "scanner: not answering"
+    tip = window.scanner_label.toolTip()
+    assert "does not answer" in tip and "refused until it answers" in tip
+    window.close()

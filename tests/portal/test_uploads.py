@@ -239,3 +239,25 @@ def test_scanner_down_refuses_with_a_clear_message_by_default(
     assert TYPED in r.text
     assert _count(db, Attachment) == 0
     assert [a.outcome for a in _actions(db, "attachment.scan_unavailable")] == ["refused"]
+
+
+def test_health_reports_the_scanner(
+    db: Database, practice: Practice, browser: Browser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = browser.get("/health").json()
+    assert data["scanner"] == "answering" and data["scanner_version"].startswith("ClamAV ")
+    assert data["scanner_policy"] == "refuse" and "scanner_problem" not in data
+    dead = clamd_support.dead_address()
+    with db.session() as s:
+        prefs.set_many(s, {prefs.SCAN_ADDRESS: dead, prefs.SCAN_POLICY: "accept"})
+        s.commit()
+    r = browser.get("/health")
+    assert r.status_code == 200 and r.json()["status"] == "ok"
+    data = r.json()
+    assert (data["scanner"], data["scanner_policy"]) == ("not answering", "accept")
+    assert dead in data["scanner_problem"]
+    with db.session() as s:
+        prefs.set_many(s, {prefs.SCAN_ADDRESS: ""})
+        s.commit()
+    monkeypatch.delenv("OPENDESK_CLAMD")
+    assert browser.get("/health").json()["scanner"] == "not set up"

@@ -89,10 +89,16 @@ class ScannerState:
     problem: str = ""
 
     @property
-    def text(self) -> str:
+    def word(self) -> str:
+        """ "answering", "not answering" or "not set up"."""
         if self.answering:
-            return f"malware scanner: answering ({self.version})"
-        return "malware scanner: " + ("not answering" if self.configured else "not set up")
+            return "answering"
+        return "not answering" if self.configured else "not set up"
+
+    @property
+    def text(self) -> str:
+        """For a status bar: "scanner: answering"."""
+        return f"scanner: {self.word}"
 
 
 _FORBIDDEN_NAME_CHARS = set('/\\:*?"<>|') | {chr(c) for c in range(32)}
