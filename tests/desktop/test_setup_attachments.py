@@ -11,6 +11,8 @@ from opendesk.core.services import staff_auth
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.setup.attachment_settings import AttachmentSettingsDialog
 from tests import clamd as clamd_support
+from tests.conftest import ARTIFACTS
+from tests.desktop.conftest import Practice as DesktopPractice
 from tests.desktop.setup_helpers import ADMIN, ADMIN_PASSWORD, init_practice, screenshot, type_into
 
 
@@ -79,7 +81,7 @@ def test_setup_menu_has_attachments(qtbot: QtBot, ctx: AppContext) -> None:
 
 
 def test_status_bar_shows_the_scanner_and_follows_the_setup(
-    qtbot: QtBot, provider_ctx: AppContext, practice: object
+    qtbot: QtBot, provider_ctx: AppContext, practice: DesktopPractice
 ) -> None:
     from opendesk.desktop.changes import OpChanges
     from opendesk.desktop.mainwindow import MainWindow
@@ -97,3 +99,49 @@ def test_status_bar_shows_the_scanner_and_follows_the_setup(
     tip = window.scanner_label.toolTip()
     assert "does not answer" in tip and "refused until it answers" in tip
     window.close()
+
+
+def test_message_window_marks_files_that_were_not_scanned(
+    qtbot: QtBot, provider_ctx: AppContext, practice: DesktopPractice
+) -> None:
+    """A patient's files stored while the scanner was down (policy: accept) show "not
+    scanned" with the reason in the message window and the preview pane; clean ones do not."""
+    import uuid
+
+    from opendesk.core.actors import PortalActor
+    from opendesk.core.services import portal_messages
+    from opendesk.core.services.webmail import NewAttachment
+    from opendesk.desktop.inbox.attachments import NOT_SCANNED_TIP
+    from opendesk.desktop.inbox.message_window import MessageWindow
+    from tests import factories
+
+    with provider_ctx.db.session() as s:
+        acct = factories.portal_account(s, s.merge(practice.head))
+        actor = PortalActor(acct.id, practice.head.id)
+        s.commit()
+    note = NewAttachment("note.txt", "text/plain", b"hello\n")
+    with provider_ctx.db.session() as s:
+        clean_id = portal_messages.compose(
+            s, actor, practice.child.id, "Clean", "x", uuid.uuid4().hex, (note,)
+        )
+        prefs.set_many(
+            s, {prefs.SCAN_ADDRESS: clamd_support.dead_address(), prefs.SCAN_POLICY: "accept"}
+        )
+        s.commit()
+    with provider_ctx.db.session() as s:
+        unscanned_id = portal_messages.compose(
+            s, actor, practice.child.id, "Unscanned", "y", uuid.uuid4().hex, (note,)
+        )
+    window = MessageWindow.open_window(provider_ctx, unscanned_id)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=3000)
+    row = window.attachments.item(0)
+    assert row.text() == "note.txt    (6 bytes) — not scanned"
+    assert row.toolTip() == NOT_SCANNED_TIP
+    window.resize(1280, 720)
+    window.grab().save(str(ARTIFACTS / "message_window_not_scanned.png"))
+    window.close()
+    clean = MessageWindow.open_window(provider_ctx, clean_id)
+    qtbot.waitUntil(lambda: clean.view is not None, timeout=3000)
+    assert clean.attachments.item(0).text() == "note.txt    (6 bytes)"
+    assert clean.attachments.item(0).toolTip() == ""
+    clean.close()

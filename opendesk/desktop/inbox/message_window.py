@@ -41,7 +41,12 @@ from opendesk.core.services import mailbox, webmail
 from opendesk.core.services.webmail import MessageView, SendResult
 from opendesk.desktop.changes import NOTHING, OpChanges
 from opendesk.desktop.context import AppContext
-from opendesk.desktop.inbox.attachments import open_attachment, save_attachment, size_text
+from opendesk.desktop.inbox.attachments import (
+    attachment_text,
+    attachment_tip,
+    open_attachment,
+    save_attachment,
+)
 from opendesk.desktop.inbox.text import when_text
 from opendesk.desktop.message_channel import info
 from opendesk.desktop.operations import WriteOp
@@ -305,7 +310,8 @@ class MessageWindow(QDialog):
         self.body.setPlainText(v.body)
         self.attachments.clear()
         for att in v.attachments:
-            item = QListWidgetItem(f"{att.name}    ({size_text(att.size)})")
+            item = QListWidgetItem(attachment_text(att, "    "))
+            item.setToolTip(attachment_tip(att))
             item.setData(ATTACHMENT_ROLE, att)
             self.attachments.addItem(item)
         self.attach_box.setVisible(bool(v.attachments))
