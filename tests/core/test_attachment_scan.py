@@ -334,3 +334,36 @@ def inspect_columns(database: Database, table: str) -> list[dict[str, object]]:
     from sqlalchemy import inspect
 
     return list(inspect(database.engine).get_columns(table))  # type: ignore[arg-type]
+
+
+def test_demo_runs_without_a_scanner_by_default_and_says_so(
+    tmp_path: object, monkeypatch: pytest.MonkeyPatch, clamd: clamd_support.Clamd
+) -> None:
+    import argparse
+    from pathlib import Path
+
+    from opendesk import launcher
+    from opendesk.core import migrate
+
+    url = f"sqlite:///{Path(str(tmp_path)) / 'demo.db'}"
+    database = Database(url)
+    migrate.upgrade(database.engine)
+    monkeypatch.delenv("OPENDESK_CLAMD")
+    try:
+        parser = argparse.ArgumentParser()
+        launcher.add_demo_arguments(parser)
+        args = parser.parse_args([])
+        launcher._point_demo_at(url, 8765, 8025, args.scanner)
+        assert "NONE" in launcher.scanner_line(args.scanner)
+        assert "not scanned" in launcher.scanner_line(args.scanner)
+        with database.session() as s:
+            cfg = attachment_scan.config(s)
+        assert (cfg.address, cfg.policy) == ("", "accept")
+        args = parser.parse_args(["--scanner", clamd.tcp_address])
+        launcher._point_demo_at(url, 8765, 8025, args.scanner)
+        with database.session() as s:
+            cfg = attachment_scan.config(s)
+            assert attachment_scan.check(cfg).answering
+        assert (cfg.address, cfg.policy) == (clamd.tcp_address, "refuse")
+    finally:
+        database.dispose()
