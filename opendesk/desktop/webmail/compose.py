@@ -69,6 +69,7 @@ from opendesk.desktop.icons import icon
 from opendesk.desktop.operations import ReadOp, WriteOp
 from opendesk.desktop.portal_status import PortalStatus, check_portal
 from opendesk.desktop.taskman import TaskResult
+from opendesk.desktop.webmail.scanner_note import ScannerNote
 from opendesk.desktop.webmail.send_flow import run_send
 from opendesk.desktop.webmail.send_preview import PreviewData, PreviewRequest, SendPreviewDialog
 from opendesk.desktop.webmail.send_preview import build_preview as _build_preview
@@ -277,6 +278,8 @@ class ComposeWindow(QDialog):
         self.attachment_list.setMaximumHeight(150)  # the message keeps the room
         ui.attachmentsLayout.insertWidget(1, self.attachment_list)
         self.attachment_list.changed.connect(self._update_state)
+        self.scanner_note = ScannerNote(ctx, self.attachment_list, self)
+        ui.attachmentsLayout.insertWidget(2, self.scanner_note)
         ui.attach_button.clicked.connect(self.attach)
         ui.local_file_button.clicked.connect(self.attach_local_file)
         where = "Dropbox" if opening.storage_kind == "dropbox" else "A to Z folder"
