@@ -82,3 +82,69 @@ def test_scanner_down_shows_a_note_once_there_are_attachments(
     window.grab().save(str(ARTIFACTS / "compose_scanner_down.png"))
     window.attachment_list.remove_at(0)
     assert window.scanner_note.isHidden()
+
+
+def _patient_message(ctx: AppContext, practice: Practice) -> int:
+    import uuid
+
+    from opendesk.core.actors import PortalActor
+    from opendesk.core.models import PortalAccount
+    from opendesk.core.services import portal_messages
+
+    with ctx.db.session() as s:
+        acct = s.execute(
+            select(PortalAccount.id).where(PortalAccount.patient_id == practice.head.id)
+        ).scalar_one()
+        return portal_messages.compose(
+            s,
+            PortalActor(acct, practice.head.id),
+            practice.head.id,
+            "Forms?",
+            "Which forms do I need?",
+            uuid.uuid4().hex,
+        )
+
+
+def test_reply_window_attaches_files_and_refuses_malware(
+    qtbot: QtBot,
+    ctx: AppContext,
+    practice: Practice,
+    portal_server: PortalServer,
+    tmp_path: Path,
+    shown_messages: list[tuple[str, str]],
+) -> None:
+    from opendesk.desktop.inbox.message_window import MessageWindow
+
+    ready_for_webmail(ctx, practice, portal_server.url)
+    login(ctx, practice.provider_user)
+    parent_id = _patient_message(ctx, practice)
+    window = MessageWindow.open_window(ctx, parent_id)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=3000)
+    attach = window.reply_attachments
+    assert attach.isEnabled() and attach.list.isHidden()
+    infected = tmp_path / "forms.txt"
+    infected.write_bytes(clamd_support.EICAR)
+    attach.add_path(infected)
+    qtbot.waitUntil(lambda: len(attach.list.attachments()) == 1, timeout=5000)
+    window.reply_edit.setPlainText("The forms are attached.")
+    window.send_reply()
+    qtbot.waitUntil(lambda: any("Eicar" in t for _l, t in shown_messages), timeout=10000)
+    assert window.isVisible() and window.send_button.isEnabled()
+    with ctx.db.readonly_session() as s:
+        assert s.execute(select(func.count(WebMailMessage.id))).scalar_one() == 1
+    attach.list.remove_at(0)
+    form = tmp_path / "Consent form.txt"
+    form.write_text("I consent.\n", encoding="utf-8")
+    attach.add_path(form)
+    qtbot.waitUntil(lambda: len(attach.list.attachments()) == 1, timeout=5000)
+    window.resize(1280, 720)
+    window.grab().save(str(ARTIFACTS / "message_window_reply_attach.png"))
+    with qtbot.waitSignal(window.replied, timeout=10000) as replied:
+        window.send_reply()
+    with ctx.db.readonly_session() as s:
+        rows = s.execute(
+            select(Attachment.display_name, Attachment.scan_status).where(
+                Attachment.message_id == replied.args[0].message_id
+            )
+        ).all()
+    assert [tuple(r) for r in rows] == [("Consent form.txt", "clean")]

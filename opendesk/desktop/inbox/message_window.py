@@ -47,6 +47,7 @@ from opendesk.desktop.inbox.attachments import (
     open_attachment,
     save_attachment,
 )
+from opendesk.desktop.inbox.reply_attachments import ReplyAttachments
 from opendesk.desktop.inbox.text import when_text
 from opendesk.desktop.message_channel import info
 from opendesk.desktop.operations import WriteOp
@@ -209,6 +210,8 @@ class MessageWindow(QDialog):
         self.reply_edit.setObjectName("reply")
         self.reply_edit.setPlaceholderText("Type your reply to the patient here.")
         reply_layout.addWidget(self.reply_edit)
+        self.reply_attachments = ReplyAttachments(self.ctx, self.reply_box)
+        reply_layout.addWidget(self.reply_attachments)
         splitter.addWidget(self.reply_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(2, 1)
@@ -324,6 +327,7 @@ class MessageWindow(QDialog):
         may_send = self.ctx.user is not None and self.ctx.user.may(Permission.WEBMAIL_SEND.value)
         self.reply_box.setVisible(can_reply)
         self.reply_edit.setEnabled(may_send)
+        self.reply_attachments.setEnabled(may_send)
         if can_reply and not may_send:
             self.reply_edit.setPlaceholderText("Only a provider can send WebMail.")
         self.send_button.setVisible(can_reply)
@@ -377,6 +381,10 @@ class MessageWindow(QDialog):
             info(self, "Type your reply in the Message field first.")
             self.reply_edit.setFocus()
             return
+        if self.reply_attachments.is_busy():
+            info(self, "The attachments are still being checked; send again in a moment.")
+            return
+        attachments = self.reply_attachments.new_attachments()
         if self._request_id is None:
             self._request_id = str(uuid.uuid4())  # kept: a retried send never sends twice
         request_id = self._request_id
@@ -386,7 +394,13 @@ class MessageWindow(QDialog):
 
         def call(session: Session, password: str | None) -> SendResult:
             return webmail.reply(
-                session, actor, parent_id, body, request_id, provider_password=password
+                session,
+                actor,
+                parent_id,
+                body,
+                request_id,
+                attachments=attachments,
+                provider_password=password,
             )
 
         def sent(result: SendResult) -> None:
