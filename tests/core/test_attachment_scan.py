@@ -79,6 +79,20 @@ def test_client_reports_a_scanner_that_does_not_answer() -> None:
             ClamdClient(address, timeout=2).scan(b"hello")
 
 
+def test_client_gives_up_on_a_scanner_that_accepts_and_never_answers() -> None:
+    import socket
+    import time
+
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(1)
+        address = f"127.0.0.1:{server.getsockname()[1]}"
+        started = time.monotonic()
+        with pytest.raises(ScannerUnavailable, match=r"stopped answering \(timed out\)"):
+            ClamdClient(address, timeout=1).scan(b"hello")
+        assert time.monotonic() - started < 10
+
+
 def test_addresses_parse() -> None:
     assert ScannerAddress.parse("unix:/run/clamav/clamd.ctl").path == "/run/clamav/clamd.ctl"
     assert ScannerAddress.parse("/run/clamd.sock").path == "/run/clamd.sock"
