@@ -37,7 +37,7 @@ def shot(page: Page, name: str) -> None:
 
 
 def test_patient_attaches_files_to_a_new_message(
-    db: Database, practice: Practice, chromium: Browser, tmp_path: Path
+    scanner_warnings: None, db: Database, practice: Practice, chromium: Browser, tmp_path: Path
 ) -> None:
     eicar = tmp_path / "notes.txt"
     eicar.write_bytes(clamd_support.EICAR)

@@ -121,7 +121,11 @@ def _assert_refused_and_audited(db: Database, detection: str, messages_before: i
         assert "Lee" not in row.detail and "biopsy" not in row.detail
 
 
-def test_staff_send_with_eicar_is_refused(db: Database, practice: Practice) -> None:  # noqa: F811
+def test_staff_send_with_eicar_is_refused(
+    scanner_warnings: None,
+    db: Database,
+    practice: Practice,  # noqa: F811
+) -> None:
     out = outgoing(practice, attachments=(_clean(), _eicar()))
     with db.session() as s, pytest.raises(MalwareFound) as caught:
         webmail.send(s, practice.doc_a, out)
@@ -134,7 +138,11 @@ def test_staff_send_with_eicar_is_refused(db: Database, practice: Practice) -> N
         assert _audit(s, "attachment.malware")[0].patient_id == practice.child
 
 
-def test_draft_with_known_malware_is_refused(db: Database, practice: Practice) -> None:  # noqa: F811
+def test_draft_with_known_malware_is_refused(
+    scanner_warnings: None,
+    db: Database,
+    practice: Practice,  # noqa: F811
+) -> None:
     with db.session() as s:
         draft_id = webmail.save_draft(s, practice.desk, outgoing(practice))
     with db.session() as s, pytest.raises(MalwareFound):
@@ -151,7 +159,11 @@ def _portal_message(db: Database, p: Practice) -> int:
         )
 
 
-def test_desktop_reply_with_eicar_is_refused(db: Database, practice: Practice) -> None:  # noqa: F811
+def test_desktop_reply_with_eicar_is_refused(
+    scanner_warnings: None,
+    db: Database,
+    practice: Practice,  # noqa: F811
+) -> None:
     parent = _portal_message(db, practice)
     with db.session() as s, pytest.raises(MalwareFound):
         webmail.reply(
@@ -161,6 +173,7 @@ def test_desktop_reply_with_eicar_is_refused(db: Database, practice: Practice) -
 
 
 def test_portal_reply_and_new_message_with_malware_are_refused(
+    scanner_warnings: None,
     db: Database,
     practice: Practice,  # noqa: F811
 ) -> None:
@@ -222,7 +235,11 @@ def test_clean_files_are_stored_marked_clean_on_every_path(
         assert _audit(s, "attachment.not_scanned") == []
 
 
-def test_scanner_down_refuses_by_default(db: Database, practice: Practice) -> None:  # noqa: F811
+def test_scanner_down_refuses_by_default(
+    scanner_warnings: None,
+    db: Database,
+    practice: Practice,  # noqa: F811
+) -> None:
     with db.session() as s:
         _scanner(s, clamd_support.dead_address())
     with db.session() as s, pytest.raises(ScannerRefused, match="not answering"):
@@ -241,6 +258,7 @@ def test_scanner_down_refuses_by_default(db: Database, practice: Practice) -> No
 
 
 def test_scanner_down_with_accept_policy_stores_not_scanned_and_audits(
+    scanner_warnings: None,
     db: Database,
     practice: Practice,  # noqa: F811
 ) -> None:
@@ -271,6 +289,7 @@ def test_scanner_down_with_accept_policy_stores_not_scanned_and_audits(
 
 
 def test_no_scanner_set_up_anywhere_refuses(
+    scanner_warnings: None,
     db: Database,
     practice: Practice,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,

@@ -26,6 +26,7 @@ assert portal_server and close_compose_windows  # fixtures
 
 
 def test_send_with_eicar_is_refused_and_nothing_is_stored(
+    scanner_warnings: None,
     qtbot: QtBot,
     ctx: AppContext,
     practice: Practice,
@@ -106,6 +107,7 @@ def _patient_message(ctx: AppContext, practice: Practice) -> int:
 
 
 def test_reply_window_attaches_files_and_refuses_malware(
+    scanner_warnings: None,
     qtbot: QtBot,
     ctx: AppContext,
     practice: Practice,

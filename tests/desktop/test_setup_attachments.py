@@ -102,7 +102,7 @@ def test_status_bar_shows_the_scanner_and_follows_the_setup(
 
 
 def test_message_window_marks_files_that_were_not_scanned(
-    qtbot: QtBot, provider_ctx: AppContext, practice: DesktopPractice
+    scanner_warnings: None, qtbot: QtBot, provider_ctx: AppContext, practice: DesktopPractice
 ) -> None:
     """A patient's files stored while the scanner was down (policy: accept) show "not
     scanned" with the reason in the message window and the preview pane; clean ones do not."""

@@ -194,7 +194,7 @@ def test_a_body_far_beyond_the_limit_is_cut_off_before_it_is_read(
 
 @pytest.mark.backends
 def test_malware_is_refused_on_reply_and_new_message_with_the_detection_named(
-    db: Database, practice: Practice, browser: Browser, thread: int
+    scanner_warnings: None, db: Database, practice: Practice, browser: Browser, thread: int
 ) -> None:
     browser.login("annlee")
     r = post_files(
@@ -222,7 +222,7 @@ def test_malware_is_refused_on_reply_and_new_message_with_the_detection_named(
 
 
 def test_scanner_down_refuses_with_a_clear_message_by_default(
-    db: Database, practice: Practice, browser: Browser, thread: int
+    scanner_warnings: None, db: Database, practice: Practice, browser: Browser, thread: int
 ) -> None:
     with db.session() as s:
         prefs.set_many(s, {prefs.SCAN_ADDRESS: clamd_support.dead_address()})

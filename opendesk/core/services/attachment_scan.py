@@ -101,31 +101,6 @@ class ScannerState:
         return f"scanner: {self.word}"
 
 
-_FORBIDDEN_NAME_CHARS = set('/\\:*?"<>|') | {chr(c) for c in range(32)}
-
-
-def validate_attachments(
-    session: Session, attachments: Sequence[NewAttachment], kept_bytes: int = 0
-) -> None:
-    """The services' own check of names and size limits before a scan (they do not trust the
-    UI's); `kept_bytes`: what the message already carries."""
-    per_file = preferences.get(session, preferences.ATTACH_MAX_FILE_BYTES)
-    per_message = preferences.get(session, preferences.ATTACH_MAX_MESSAGE_BYTES)
-    total = kept_bytes
-    for att in attachments:
-        if not att.name or set(att.name) & _FORBIDDEN_NAME_CHARS:
-            raise ValidationError("An attachment has a file name that cannot be used.")
-        if len(att.data) > per_file:
-            raise ValidationError(
-                f"An attachment is larger than {per_file / 1048576:.0f} MB.", "attachments"
-            )
-        total += len(att.data)
-    if total > per_message:
-        raise ValidationError(
-            f"The attachments add up to more than {per_message / 1048576:.0f} MB.", "attachments"
-        )
-
-
 def config(session: Session) -> ScannerConfig:
     address = preferences.get(session, preferences.SCAN_ADDRESS).strip()
     policy = preferences.get(session, preferences.SCAN_POLICY).strip().lower()

@@ -18,6 +18,12 @@ from opendesk.core.blobs import store_attachment
 from opendesk.core.clock import utcnow
 from opendesk.core.enums import MessageStatus, Permission
 from opendesk.core.errors import NotFound, PermissionDenied, ValidationError
+from opendesk.core.file_names import (
+    Limits,
+    check_file_size,
+    check_message_total,
+    require_clean_name,
+)
 from opendesk.core.models import (
     Attachment,
     OutboxNotice,
@@ -117,7 +123,7 @@ class MessageView:
 
 
 def _name(p: Patient | None) -> str:
-    return f"{p.last_name}, {p.first_name}" if p else ""
+    return p.display_name if p else ""
 
 
 def message_view(session: Session, msg: WebMailMessage) -> MessageView:
@@ -164,7 +170,19 @@ def validate_text(session: Session, subject: str, body: str) -> None:
 
 
 def _validate_attachments(session: Session, out: Outgoing, kept_bytes: int) -> None:
-    attachment_scan.validate_attachments(session, out.attachments, kept_bytes)
+    validate_attachments(session, out.attachments, kept_bytes)
+
+
+def validate_attachments(
+    session: Session, attachments: tuple[NewAttachment, ...], kept_bytes: int = 0
+) -> None:
+    """The shared name and size rules (`core.file_names`) once more: a name the rules would
+    change (it did not pass them) or a size they refuse is refused. `kept_bytes`: what the
+    message already carries. The portal's reply and compose use it too."""
+    limits = Limits.from_preferences(session)
+    for att in attachments:
+        check_file_size(require_clean_name(att.name), len(att.data), limits)
+    check_message_total(kept_bytes + sum(len(a.data) for a in attachments), limits)
 
 
 def _existing_by_request(session: Session, request_id: str) -> WebMailMessage | None:
