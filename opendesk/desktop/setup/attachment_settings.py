@@ -14,11 +14,10 @@ from opendesk.core import preferences as prefs
 from opendesk.core.scanner import ScannerAddress
 from opendesk.core.services import attachment_scan, practice_setup
 from opendesk.core.services.attachment_scan import ScannerConfig, ScannerState
-from opendesk.desktop.changes import OpChanges
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.forms_generated.ui_attachment_settings import Ui_AttachmentSettingsDialog
-from opendesk.desktop.operations import ReadOp, WriteOp
-from opendesk.desktop.setup.common import FormProblems
+from opendesk.desktop.operations import ReadOp
+from opendesk.desktop.setup.common import FormProblems, save_preferences
 from opendesk.desktop.taskman import TaskResult
 
 
@@ -133,13 +132,13 @@ class AttachmentSettingsDialog(QDialog):
         self.problems.clear()
         actor = self.ctx.actor
         values: dict[Any, Any] = {prefs.SCAN_ADDRESS: address, prefs.SCAN_POLICY: self.policy}
-        WriteOp(
+        save_preferences(
             self.ctx,
+            self,
+            self.problems,
             lambda session: practice_setup.set_preferences(session, actor, values),
-            changes=OpChanges(preferences=True),
-            parent=self,
-            success=self._saved,
-        ).failure(lambda exc: self.problems.failed(self, exc)).run_in_background()
+            self._saved,
+        )
 
     def _saved(self, _none: None) -> None:
         self.saved.emit()
