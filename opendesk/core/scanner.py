@@ -80,7 +80,7 @@ class ClamdClient:
         try:
             if self.address.path:
                 sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-                sock.settimeout(CONNECT_TIMEOUT)
+                sock.settimeout(min(CONNECT_TIMEOUT, self.timeout))
                 try:
                     sock.connect(self.address.path)
                 except BaseException:
@@ -88,7 +88,8 @@ class ClamdClient:
                     raise
             else:
                 sock = socket.create_connection(
-                    (self.address.host, self.address.port), timeout=CONNECT_TIMEOUT
+                    (self.address.host, self.address.port),
+                    timeout=min(CONNECT_TIMEOUT, self.timeout),
                 )
         except OSError as exc:
             raise ScannerUnavailable(

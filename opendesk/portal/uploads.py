@@ -31,6 +31,10 @@ FORM_SLACK = 2 * 1024 * 1024
 
 MAX_FILES = 10
 
+HEALTH_SCANNER_TIMEOUT = 0.5
+"""Seconds /health waits for the scanner: a hung scanner must not make the portal itself look
+down to the desktop's health check (2-3 s)."""
+
 
 @dataclass(frozen=True)
 class Uploads:
@@ -152,7 +156,7 @@ async def _refuse(send: Send, status: int, title: str) -> None:
 def scanner_health(cfg: ScannerConfig) -> dict[str, object]:
     """/health's view of the malware scanner: "answering", "not answering" or "not set up",
     the policy, and the reason when it is not answering (an address and an error, no PHI)."""
-    state = attachment_scan.check(cfg)
+    state = attachment_scan.check(cfg, timeout=HEALTH_SCANNER_TIMEOUT)
     health: dict[str, object] = {
         "scanner": state.word,
         "scanner_policy": state.policy,

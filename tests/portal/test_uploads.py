@@ -261,3 +261,22 @@ def test_health_reports_the_scanner(
         s.commit()
     monkeypatch.delenv("OPENDESK_CLAMD")
     assert browser.get("/health").json()["scanner"] == "not set up"
+
+
+def test_health_stays_quick_when_the_scanner_hangs(
+    db: Database, practice: Practice, browser: Browser
+) -> None:
+    import socket
+    import time
+
+    with socket.socket() as hung:  # accepts connections, never answers
+        hung.bind(("127.0.0.1", 0))
+        hung.listen(5)
+        with db.session() as s:
+            prefs.set_many(s, {prefs.SCAN_ADDRESS: f"127.0.0.1:{hung.getsockname()[1]}"})
+            s.commit()
+        started = time.monotonic()
+        data = browser.get("/health").json()
+        assert time.monotonic() - started < 2.0
+    assert data["status"] == "ok" and data["scanner"] == "not answering"
+    assert "timed out" in data["scanner_problem"]

@@ -26,7 +26,12 @@ from opendesk.core import audit, preferences
 from opendesk.core.actors import Actor
 from opendesk.core.errors import ValidationError
 from opendesk.core.models import Attachment
-from opendesk.core.scanner import ClamdClient, ScannerAddress, ScannerUnavailable
+from opendesk.core.scanner import (
+    DEFAULT_TIMEOUT,
+    ClamdClient,
+    ScannerAddress,
+    ScannerUnavailable,
+)
 
 log = logging.getLogger("opendesk.scanner")
 
@@ -111,19 +116,20 @@ def config(session: Session) -> ScannerConfig:
     return ScannerConfig(machine, policy, from_machine=bool(machine))
 
 
-def _client(cfg: ScannerConfig) -> ClamdClient:
+def _client(cfg: ScannerConfig, timeout: float = DEFAULT_TIMEOUT) -> ClamdClient:
     if not cfg.address:
         raise ScannerUnavailable(NOT_SET_UP)
     try:
-        return ClamdClient(ScannerAddress.parse(cfg.address))
+        return ClamdClient(ScannerAddress.parse(cfg.address), timeout)
     except ValueError as exc:
         raise ScannerUnavailable(f"The malware scanner address is not valid: {exc}") from exc
 
 
-def check(cfg: ScannerConfig) -> ScannerState:
-    """Ask the scanner for its version (a network call: run it off the GUI thread)."""
+def check(cfg: ScannerConfig, timeout: float = 3.0) -> ScannerState:
+    """Ask the scanner for its version, waiting at most `timeout` seconds to connect and again
+    for the answer (a network call: run it off the GUI thread)."""
     try:
-        version = _client(cfg).version()
+        version = _client(cfg, timeout).version()
     except ScannerUnavailable as exc:
         return ScannerState(bool(cfg.address), False, cfg.policy, problem=str(exc))
     return ScannerState(True, True, cfg.policy, version=version.split("/")[0])
