@@ -122,23 +122,24 @@ def test_reply_window_attaches_files_and_refuses_malware(
     parent_id = _patient_message(ctx, practice)
     window = MessageWindow.open_window(ctx, parent_id)
     qtbot.waitUntil(lambda: window.view is not None, timeout=3000)
-    attach = window.reply_attachments
-    assert attach.isEnabled() and attach.list.isHidden()
+    attach = window.attachment_list
+    assert attach.isHidden()
     infected = tmp_path / "forms.txt"
     infected.write_bytes(clamd_support.EICAR)
     attach.add_path(infected)
-    qtbot.waitUntil(lambda: len(attach.list.attachments()) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(attach.attachments()) == 1, timeout=5000)
+    assert window.scanner_note.isHidden()  # the scanner answers
     window.reply_edit.setPlainText("The forms are attached.")
     window.send_reply()
     qtbot.waitUntil(lambda: any("Eicar" in t for _l, t in shown_messages), timeout=10000)
     assert window.isVisible() and window.send_button.isEnabled()
     with ctx.db.readonly_session() as s:
         assert s.execute(select(func.count(WebMailMessage.id))).scalar_one() == 1
-    attach.list.remove_at(0)
+    attach.remove_at(0)
     form = tmp_path / "Consent form.txt"
     form.write_text("I consent.\n", encoding="utf-8")
     attach.add_path(form)
-    qtbot.waitUntil(lambda: len(attach.list.attachments()) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(attach.attachments()) == 1, timeout=5000)
     window.resize(1280, 720)
     window.grab().save(str(ARTIFACTS / "message_window_reply_attach.png"))
     with qtbot.waitSignal(window.replied, timeout=10000) as replied:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select, update
 
@@ -268,6 +268,8 @@ def test_cancel_closes_without_sending(qtbot: QtBot, provider_ctx: AppContext, m
         count = s.execute(select(func.count(WebMailMessage.id))).scalar_one()
     with qtbot.waitSignal(window.rejected, timeout=3000):
         qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+        # a typed reply is not thrown away unasked (issue 16): Discard
+        window.close_question.button(QMessageBox.StandardButton.Discard).click()
     with provider_ctx.db.readonly_session() as s:
         assert s.execute(select(func.count(WebMailMessage.id))).scalar_one() == count
         assert s.execute(select(func.count(OutboxNotice.id))).scalar_one() == 1

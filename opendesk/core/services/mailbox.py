@@ -362,6 +362,7 @@ def message_rows(session: Session, ids: Sequence[int]) -> list[MessageRow]:
             WebMailMessage.is_hidden,
             WebMailMessage.regarding_patient_id,
             WebMailMessage.provider_id,
+            WebMailMessage.patient_id,
         )
         .join(holder, holder.id == WebMailMessage.patient_id)
         .join(regarding, regarding.id == WebMailMessage.regarding_patient_id)
@@ -370,11 +371,14 @@ def message_rows(session: Session, ids: Sequence[int]) -> list[MessageRow]:
     )
     rows = {}
     for r in session.execute(query):
+        holder_name = patient_name(r[5], r[6])
+        if r[1] == MessageStatus.UNSENT:
+            holder_name = _draft_recipient_name(session, r[16])
         rows[r[0]] = MessageRow(
             id=r[0],
             status=MessageStatus(r[1]),
             when=r[2] or r[3] or r[4],
-            patient_name=patient_name(r[5], r[6]),
+            patient_name=holder_name,
             regarding_name=patient_name(r[7], r[8]),
             provider_abbr=r[9],
             subject=r[10],
@@ -385,6 +389,19 @@ def message_rows(session: Session, ids: Sequence[int]) -> list[MessageRow]:
             provider_id=r[15],
         )
     return [rows[i] for i in ids if i in rows]
+
+
+def _draft_recipient_name(session: Session, holder_id: int) -> str:
+    """Whom a draft will go to: the portal account holder for its patient (a draft stores the
+    patient it was written for), as the send will resolve it - not the Regarding patient
+    (issue 16). Drafts are few, so the lookup per row is cheap."""
+    from opendesk.core.services.compose import recipient_for
+
+    patient = session.get(Patient, holder_id)
+    recipient = recipient_for(session, patient) if patient is not None else None
+    if recipient is None:
+        return "(no portal account)"
+    return patient_name(recipient.last_name, recipient.first_name)
 
 
 def inbox_providers(session: Session, actor: StaffActor) -> list[ProviderRow]:

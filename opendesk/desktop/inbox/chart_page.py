@@ -3,13 +3,13 @@
 mark it read (the provider still sees it unread in the inbox)."""
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from opendesk.desktop.changes import OpChanges
 from opendesk.desktop.context import AppContext, PatientSelection
 from opendesk.desktop.inbox.message_window import MessageWindow
 from opendesk.desktop.inbox.models import ChartMessagesModel, ChartQuery
-from opendesk.desktop.inbox.page import _table
+from opendesk.desktop.inbox.page import _table, size_columns
 from opendesk.desktop.modules.base import ModulePage
 
 
@@ -23,12 +23,7 @@ class ChartWebMailPage(ModulePage):
         self.table.setModel(self.model)
         self.table.doubleClicked.connect(self._activated)
         self.model.loaded.connect(self._loaded)
-        header = self.table.horizontalHeader()
-        for column, width in enumerate((150, 80, 60, 0, 170)):
-            if width:
-                header.resizeSection(column, width)
-            else:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        size_columns(self.table, ChartMessagesModel.WIDTHS)
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: #666;")
