@@ -5,7 +5,7 @@ audit row commit together or not at all. A client request id makes a retried sen
 timeout or a lost connection) return the message the first try made instead of a second one.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import Enum
 
@@ -34,6 +34,8 @@ from opendesk.core.models import (
     WebMailMessage,
 )
 from opendesk.core.notices import render_notice
+from opendesk.core.services import attachment_scan
+from opendesk.core.services.attachment_scan import NewAttachment as NewAttachment
 from opendesk.core.services.compose import receiving_holder, send_problems
 from opendesk.core.services.provider_password import (
     ProviderPasswordLocked as ProviderPasswordLocked,
@@ -49,16 +51,6 @@ from opendesk.core.text import storable
 
 SUBJECT_MAX = 200
 NUL_TEXT = "The text holds a NUL character, which cannot be stored. Remove it and try again."
-
-
-@dataclass(frozen=True)
-class NewAttachment:
-    """A file that already passed `opendesk.attachments.rules` (type, content, name)."""
-
-    name: str
-    content_type: str
-    data: bytes
-    flags: str = ""
 
 
 @dataclass(frozen=True)
@@ -93,6 +85,12 @@ class AttachmentInfo:
     content_type: str
     size: int
     flags: str
+    scan_status: str = attachment_scan.CLEAN
+
+    @property
+    def not_scanned(self) -> bool:
+        """Stored while the malware scanner did not answer (or before scanning existed)."""
+        return self.scan_status == attachment_scan.NOT_SCANNED
 
 
 @dataclass(frozen=True)
@@ -149,7 +147,7 @@ def message_view(session: Session, msg: WebMailMessage) -> MessageView:
         is_hidden=msg.is_hidden,
         sender_username=sender.username if sender else "",
         attachments=tuple(
-            AttachmentInfo(a.id, a.display_name, a.content_type, a.size, a.flags)
+            AttachmentInfo(a.id, a.display_name, a.content_type, a.size, a.flags, a.scan_status)
             for a in msg.attachments
         ),
     )
@@ -171,12 +169,19 @@ def validate_text(session: Session, subject: str, body: str) -> None:
 
 
 def _validate_attachments(session: Session, out: Outgoing, kept_bytes: int) -> None:
+    validate_attachments(session, out.attachments, kept_bytes)
+
+
+def validate_attachments(
+    session: Session, attachments: tuple[NewAttachment, ...], kept_bytes: int = 0
+) -> None:
     """The shared name and size rules (`core.file_names`) once more: a name the rules would
-    change (it did not pass them) or a size they refuse is refused."""
+    change (it did not pass them) or a size they refuse is refused. `kept_bytes`: what the
+    message already carries. The portal's reply and compose use it too."""
     limits = Limits.from_preferences(session)
-    for att in out.attachments:
+    for att in attachments:
         check_file_size(require_clean_name(att.name), len(att.data), limits)
-    check_message_total(kept_bytes + sum(len(a.data) for a in out.attachments), limits)
+    check_message_total(kept_bytes + sum(len(a.data) for a in attachments), limits)
 
 
 def _existing_by_request(session: Session, request_id: str) -> WebMailMessage | None:
@@ -196,8 +201,9 @@ def _load_draft(session: Session, user: User, draft_id: int) -> WebMailMessage:
     return draft
 
 
-def _apply(session: Session, msg: WebMailMessage, out: Outgoing) -> None:
-    """Write the compose window's content into `msg`, attachments included."""
+def _apply(session: Session, actor: StaffActor, msg: WebMailMessage, out: Outgoing) -> None:
+    """Write the compose window's content into `msg`, attachments included (`out`'s new
+    attachments have been through `attachment_scan.scan_new`)."""
     msg.regarding_patient_id = out.regarding_patient_id
     msg.provider_id = out.provider_id
     msg.subject = out.subject
@@ -211,14 +217,30 @@ def _apply(session: Session, msg: WebMailMessage, out: Outgoing) -> None:
     session.flush()
     session.expire(msg, ["attachments"])
     _validate_attachments(session, out, sum(a.size for a in msg.attachments))
-    for new in out.attachments:
-        store_attachment(session, msg, new.name, new.content_type, new.data, new.flags)
+    added = [
+        store_attachment(
+            session, msg, new.name, new.content_type, new.data, new.flags, new.scan_status
+        )
+        for new in out.attachments
+    ]
+    attachment_scan.audit_not_scanned(session, actor, added, out.regarding_patient_id)
     msg.has_attachments = bool(msg.attachments)
+
+
+def _scanned(session: Session, actor: StaffActor, out: Outgoing) -> Outgoing:
+    """`out` with its new attachments scanned for malware, before anything is written."""
+    if not out.attachments:
+        return out
+    files = attachment_scan.scan_new(
+        session, actor, out.attachments, patient_id=out.regarding_patient_id
+    )
+    return replace(out, attachments=tuple(files))
 
 
 def save_draft(session: Session, actor: StaffActor, out: Outgoing) -> int:
     """Any user may save a draft; only a provider sends it. Returns the draft id."""
     user = permissions.acting_user(session, actor)
+    out = _scanned(session, actor, out)  # before any write: a refusal writes only its audit
     if out.draft_id:
         msg = _load_draft(session, user, out.draft_id)
     else:
@@ -235,7 +257,7 @@ def save_draft(session: Session, actor: StaffActor, out: Outgoing) -> int:
         session.add(msg)
     if not out.subject.strip() and not out.body.strip():
         raise ValidationError("The draft is empty.", "body")
-    _apply(session, msg, out)
+    _apply(session, actor, msg, out)
     session.flush()
     audit.record(
         session,
@@ -291,6 +313,7 @@ def send(
     assert regarding is not None  # send_problems checked it
     recipient = receiving_holder(session, regarding, out.recipient_patient_id)
     assert recipient is not None  # send_problems checked it
+    out = _scanned(session, actor, out)  # before any write: a refusal writes only its audit
 
     if out.draft_id:
         msg = _load_draft(session, user, out.draft_id)
@@ -302,7 +325,7 @@ def send(
             parent_id=out.parent_id,
         )
         session.add(msg)
-    _apply(session, msg, out)
+    _apply(session, actor, msg, out)
     msg.status = MessageStatus.WEBMAIL_SENT
     msg.patient_id = recipient.id
     msg.sender_user_id = user.id
@@ -570,4 +593,7 @@ def attachment_content(
         object_id=att.id,
     )
     session.commit()
-    return AttachmentInfo(att.id, att.display_name, att.content_type, att.size, att.flags), data
+    info = AttachmentInfo(
+        att.id, att.display_name, att.content_type, att.size, att.flags, att.scan_status
+    )
+    return info, data

@@ -47,7 +47,12 @@ from opendesk.desktop.attach.patient_files import AttachSource, PatientFolder, a
 from opendesk.desktop.changes import NOTHING, OpChanges
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.forms_generated.ui_message_window import Ui_MessageWindow
-from opendesk.desktop.inbox.attachments import open_attachment, save_attachment, size_text
+from opendesk.desktop.inbox.attachments import (
+    attachment_text,
+    attachment_tip,
+    open_attachment,
+    save_attachment,
+)
 from opendesk.desktop.inbox.message_text import (
     conversation_text,
     message_text,
@@ -58,6 +63,7 @@ from opendesk.desktop.inbox.message_text import (
 from opendesk.desktop.inbox.text import when_text
 from opendesk.desktop.message_channel import info, show_error
 from opendesk.desktop.operations import WriteOp
+from opendesk.desktop.webmail.scanner_note import ScannerNote
 from opendesk.desktop.webmail.send_flow import run_send
 from opendesk.mail import outbox
 from opendesk.mail import status as notice_status
@@ -152,6 +158,8 @@ class MessageWindow(QDialog):
         self.attachment_list.setObjectName("reply_attachments")
         self.attachment_list.setMaximumHeight(110)
         ui.replyAttachLayout.addWidget(self.attachment_list)
+        self.scanner_note = ScannerNote(self.ctx, self.attachment_list, ui.reply_attach_host)
+        ui.replyAttachLayout.addWidget(self.scanner_note)
         self.attachment_list.changed.connect(self._show_reply_attachments)
         self._show_reply_attachments()
         self.attach_button, self.local_button = ui.attach, ui.local_file
@@ -261,7 +269,8 @@ class MessageWindow(QDialog):
     def _show_attachments(self, v: MessageView) -> None:
         self.attachments.clear()
         for att in v.attachments:
-            item = QListWidgetItem(f"{att.name}    ({size_text(att.size)})")
+            item = QListWidgetItem(attachment_text(att, "    "))
+            item.setToolTip(attachment_tip(att))
             item.setData(ATTACHMENT_ROLE, att)
             self.attachments.addItem(item)
         self.attach_box.setVisible(bool(v.attachments))

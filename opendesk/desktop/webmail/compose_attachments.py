@@ -21,7 +21,9 @@ from opendesk.attachments.rules import CheckedAttachment, Limits, human_size
 from opendesk.core.services.compose import Opening, PatientName
 from opendesk.desktop import message_channel
 from opendesk.desktop.attach import AtoZFileDialog, AttachmentListWidget, DropboxSelectFilesDialog
+from opendesk.desktop.context import AppContext
 from opendesk.desktop.forms_generated.ui_compose import Ui_ComposeWindow
+from opendesk.desktop.webmail.scanner_note import ScannerNote
 
 
 def make_attachment_list(limits: Limits, parent: QWidget) -> AttachmentListWidget:
@@ -34,6 +36,7 @@ class ComposeAttachments:
     """Mixed into ComposeWindow (a QDialog holding `ui` and `opening`)."""
 
     ui: Ui_ComposeWindow
+    ctx: AppContext
     opening: Opening
     attachment_list: AttachmentListWidget
     attach_dialog: QDialog
@@ -76,6 +79,8 @@ class ComposeAttachments:
         ui.attachmentsLayout.insertWidget(1, self.attachment_list)
         self.attachment_list.changed.connect(self._update_state)
         self.attachment_list.changed.connect(self._show_attachment_lists)
+        self.scanner_note = ScannerNote(self.ctx, self.attachment_list, self._parent_widget())
+        ui.attachmentsLayout.insertWidget(2, self.scanner_note)
         self._fill_kept()
         ui.attach_button.clicked.connect(self.attach)
         ui.local_file_button.clicked.connect(self.attach_local_file)
