@@ -37,6 +37,12 @@ WORKSTATION_SETTINGS = {
         Setting("window_geometry", "", "Main window geometry (base64)"),
         Setting("window_state", "", "Main window toolbar/dock state (base64)"),
         Setting("last_username", "", "User name last used to log in on this workstation"),
+        Setting(
+            "logged_on_usernames",
+            [],
+            "User names that logged on successfully on this workstation (the login window "
+            "puts the cursor in Password only under one of these)",
+        ),
         Setting("alert_poll_seconds", 5, "How often to look for new unread WebMail"),
     )
 }
