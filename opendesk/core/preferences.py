@@ -68,6 +68,11 @@ ATTACH_MAX_MESSAGE_BYTES = Pref(
 )
 MESSAGE_MAX_CHARS = Pref("message_max_chars", int, 10000, "Longest message body (characters)")
 OUTBOX_MAX_ATTEMPTS = Pref("outbox_max_attempts", int, 8, "Notification delivery attempts")
+IDLE_LOGOFF_MINUTES = Pref(
+    "idle_logoff_minutes", int, 0, "Log off an idle workstation after (minutes, 0 = never)"
+)
+# An IANA zone name ("America/Los_Angeles"); empty = each workstation's own zone.
+PRACTICE_TIME_ZONE = Pref("practice_time_zone", str, "", "Practice time zone")
 DEMO_MODE = Pref("demo_mode", bool, False, "Demo practice (allows http://localhost portal)")
 
 ALL: dict[str, Pref[Any]] = {
@@ -92,6 +97,8 @@ ALL: dict[str, Pref[Any]] = {
         ATTACH_MAX_MESSAGE_BYTES,
         MESSAGE_MAX_CHARS,
         OUTBOX_MAX_ATTEMPTS,
+        IDLE_LOGOFF_MINUTES,
+        PRACTICE_TIME_ZONE,
         DEMO_MODE,
     )
 }

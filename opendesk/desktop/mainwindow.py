@@ -32,6 +32,7 @@ INBOX_PAGE = ("manage", "email_inbox")
 
 class MainWindow(QMainWindow):
     webmailRequested = Signal(object)  # PatientSelection
+    logOffRequested = Signal()  # File > Log Off (desktop.session.DeskSession handles it)
 
     def __init__(self, ctx: AppContext, *, start_background: bool = True) -> None:
         super().__init__()
@@ -61,6 +62,8 @@ class MainWindow(QMainWindow):
         self.alert_button = toolbar.widgetForAction(self.act_alerts)
         self.alert_button.setObjectName("alerts_button")
 
+        self._build_file_menu()
+
         self.module_bar = QToolBar("Modules", self)
         self.module_bar.setObjectName("module_bar")
         self.module_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
@@ -85,7 +88,7 @@ class MainWindow(QMainWindow):
             self.module_actions[cls.key] = action
 
         status = self.statusBar()
-        self.db_label = QLabel(f"Database: {ctx.db.description}")
+        self.db_label = QLabel(f"Database: {ctx.db.display_name}")
         self.portal_label = QLabel("portal: checking…")
         self.user_label = QLabel()
         for label in (self.db_label, self.portal_label, self.user_label):
@@ -109,6 +112,25 @@ class MainWindow(QMainWindow):
         if start_background:
             self.alerts.start()
             self.portal.start()
+
+    def _build_file_menu(self) -> None:
+        """Open Dental's File menu: Log Off (back to the login window) and Exit. It comes
+        first in the menu bar; the Setup menu is added after it."""
+        self.file_menu = self.menuBar().addMenu("&File")
+        self.file_menu.setObjectName("file_menu")
+        self.act_log_off = QAction("&Log Off", self)
+        self.act_log_off.setObjectName("file_log_off")
+        self.act_log_off.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.act_log_off.setStatusTip("Close your windows and return to the login window")
+        self.act_log_off.triggered.connect(self.logOffRequested.emit)
+        self.act_exit = QAction("E&xit", self)
+        self.act_exit.setObjectName("file_exit")
+        self.act_exit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.act_exit.setStatusTip("Log off and close OpenDesk")
+        self.act_exit.triggered.connect(self.close)
+        self.file_menu.addAction(self.act_log_off)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_exit)
 
     # -- title, patient, alerts -----------------------------------------------------------------
     def _update_title(self) -> None:

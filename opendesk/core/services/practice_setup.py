@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
-from opendesk.core import audit, permissions, preferences
+from opendesk.core import audit, permissions, preferences, timefmt
 from opendesk.core.actors import StaffActor, SystemActor
 from opendesk.core.enums import Permission
 from opendesk.core.errors import NotFound, ValidationError
@@ -95,11 +95,24 @@ def set_preferences(session: Session, actor: AdminActor, values: dict[Any, Any])
     unknown = [p for p in values if preferences.ALL.get(p.name) is not p]
     if unknown:
         raise ValueError(f"not a declared preference: {unknown}")
+    _check_session_preferences(values)
     preferences.set_many(session, values)
     audit.record(
         session, actor, "preferences.save", detail=",".join(sorted(p.name for p in values))[:500]
     )
     session.commit()
+
+
+def _check_session_preferences(values: dict[Any, Any]) -> None:
+    zone = values.get(preferences.PRACTICE_TIME_ZONE)
+    problem = timefmt.zone_problem(str(zone)) if zone is not None else None
+    if problem:
+        raise ValidationError(problem, preferences.PRACTICE_TIME_ZONE.name)
+    minutes = values.get(preferences.IDLE_LOGOFF_MINUTES)
+    if minutes is not None and not 0 <= int(minutes) <= 1440:
+        raise ValidationError(
+            "Log off after 0 (never) to 1440 minutes.", preferences.IDLE_LOGOFF_MINUTES.name
+        )
 
 
 # --- providers ---------------------------------------------------------------------------

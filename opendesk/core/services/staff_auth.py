@@ -187,6 +187,8 @@ def change_password(
     session.commit()
 
 
-def logout(session: Session, actor: StaffActor) -> None:
-    audit.record(session, actor, "staff.logout")
+def logout(session: Session, actor: StaffActor, detail: str = "") -> None:
+    """Record the end of a staff session ("log off", "idle 10 min"; closing the client
+    leaves `detail` empty)."""
+    audit.record(session, actor, "staff.logout", detail=detail)
     session.commit()
