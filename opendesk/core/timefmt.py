@@ -10,6 +10,10 @@ empty or unknown on this machine, the zone of the computer showing the time.
     format_date(utc_value, zone)                 # "11/30/2026"
     format_time(utc_value, zone)                 # "6:36 AM"
     to_utc(local_naive, zone)                    # a local instant as the naive UTC columns hold
+
+A process that shows one practice (the desktop client) sets its zone once with
+`set_display_zone(practice_zone(prefs))` whenever the preferences load; the format functions
+use it when no zone is given. The portal passes the zone of each request explicitly.
 """
 
 from collections.abc import Mapping
@@ -27,6 +31,19 @@ def workstation_zone() -> tzinfo:
     """The zone of this computer (what the practice zone defaults to)."""
     zone = datetime.now().astimezone().tzinfo
     return zone if zone is not None else UTC
+
+
+_display_zone: tzinfo | None = None
+
+
+def set_display_zone(zone: tzinfo | None) -> None:
+    """The zone `format_*` use when none is given (None: the workstation's)."""
+    global _display_zone
+    _display_zone = zone
+
+
+def display_zone() -> tzinfo:
+    return _display_zone or workstation_zone()
 
 
 @lru_cache(maxsize=32)
@@ -72,25 +89,35 @@ def to_utc(local: datetime, zone: tzinfo) -> datetime:
 
 
 def format_date(value: datetime | date | None, zone: tzinfo | None = None) -> str:
-    """ "11/30/2026"; "" for None. A datetime is taken as stored UTC and shown in `zone`."""
+    """The date: "11/30/2026"; "" for None. A datetime is taken as stored UTC and shown in
+    `zone`."""
     if value is None:
         return ""
     if isinstance(value, datetime):
-        value = localise(value, zone or workstation_zone())
+        value = localise(value, zone or display_zone())
     return value.strftime(DATE_FORMAT)
 
 
-def format_time(value: datetime | None, zone: tzinfo | None = None) -> str:
-    """ "6:36 AM" (12-hour clock, no leading zero); "" for None."""
+def format_time(
+    value: datetime | None, zone: tzinfo | None = None, *, seconds: bool = False
+) -> str:
+    """The time: "6:36 AM" (12-hour clock, no leading zero; "6:36:05 AM" with seconds);
+    "" for None."""
     if value is None:
         return ""
-    local = localise(value, zone or workstation_zone())
-    return f"{local.hour % 12 or 12}:{local.minute:02d} {'AM' if local.hour < 12 else 'PM'}"
+    local = localise(value, zone or display_zone())
+    clock = f"{local.hour % 12 or 12}:{local.minute:02d}"
+    if seconds:
+        clock += f":{local.second:02d}"
+    return f"{clock} {'AM' if local.hour < 12 else 'PM'}"
 
 
-def format_datetime(value: datetime | None, zone: tzinfo | None = None) -> str:
-    """ "11/30/2026 6:36 AM" in `zone` (default the workstation's); "" for None."""
+def format_datetime(
+    value: datetime | None, zone: tzinfo | None = None, *, seconds: bool = False
+) -> str:
+    """Date and time: "11/30/2026 6:36 AM" in `zone` (default `display_zone()`); "" for None.
+    Seconds only where they matter (the audit report)."""
     if value is None:
         return ""
-    zone = zone or workstation_zone()
-    return f"{format_date(value, zone)} {format_time(value, zone)}"
+    zone = zone or display_zone()
+    return f"{format_date(value, zone)} {format_time(value, zone, seconds=seconds)}"

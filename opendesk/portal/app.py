@@ -9,6 +9,7 @@ import traceback
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +18,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from jinja2.runtime import Context
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from opendesk import __version__
-from opendesk.core import preferences
+from opendesk.core import preferences, timefmt
 from opendesk.core.db import Database
 from opendesk.core.errors import NotFound, PermissionDenied
 from opendesk.mail.outbox import BackgroundWorker
@@ -48,6 +51,7 @@ class PracticeInfo:
     name: str
     phone: str
     loaded: float
+    time_zone: str = ""  # PRACTICE_TIME_ZONE; "" = the server's zone
 
 
 def practice_info(request: Request) -> PracticeInfo:
@@ -62,6 +66,7 @@ def practice_info(request: Request) -> PracticeInfo:
                     preferences.get(session, preferences.PRACTICE_NAME).strip(),
                     preferences.get(session, preferences.PRACTICE_PHONE).strip(),
                     now,
+                    preferences.get(session, preferences.PRACTICE_TIME_ZONE).strip(),
                 )
         except Exception:
             log.warning("cannot read the practice name from the database")
@@ -80,6 +85,8 @@ def render(
     base = {
         "practice_name": info.name or "Your practice",
         "practice_phone": info.phone,
+        # "encrypted in transit" is said only when it is true (HTTPS here or at the proxy)
+        "https": request.url.scheme == "https",
         "csrf_token": state.csrf,
         "flash": state.pop_flash(),
         "logged_in": state.logged_in,
@@ -87,6 +94,14 @@ def render(
     }
     base.update(context or {})
     return templates.TemplateResponse(request, name, base, status_code=status_code)
+
+
+@pass_context
+def _when(context: Context, value: datetime | None) -> str:
+    """Jinja filter `|when`: a stored UTC time in the practice's zone, in core.timefmt's one
+    format ("11/30/2026 6:36 AM")."""
+    request: Request = context["request"]
+    return timefmt.format_datetime(value, timefmt.practice_zone(practice_info(request).time_zone))
 
 
 def error_page(request: Request, status: int, title: str, text: str) -> HTMLResponse:
@@ -184,6 +199,7 @@ def create_app(config: PortalConfig, db: Database | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.filters["when"] = _when
     app.state.config = config
     app.state.db = database
     app.state.templates = templates

@@ -5,6 +5,7 @@ outside it answers NotFound — the same as an id that does not exist — and th
 audited. Opening a message from the practice marks it read (Open Dental's WebMailSentRead)."""
 
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from sqlalchemy import case, func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -25,7 +26,7 @@ from opendesk.core.services.webmail import (
     reply_subject,
     validate_text,
 )
-from opendesk.core.text import storable
+from opendesk.core.text import person_name, storable
 
 ID_MAX = 2**63 - 1  # the largest id any of the databases can hold (SQLite: OverflowError above)
 
@@ -52,7 +53,7 @@ class PortalRow:
     subject: str
     regarding_name: str
     provider_name: str
-    sent_at: str
+    sent_at: datetime | None  # naive UTC; the portal shows it with core.timefmt
     has_attachments: bool
 
 
@@ -162,9 +163,9 @@ def inbox(session: Session, actor: PortalActor, offset: int = 0, limit: int = 50
                 from_practice=MessageStatus(status).is_from_practice,
                 unread=status == MessageStatus.WEBMAIL_SENT,
                 subject=subject,
-                regarding_name=f"{last}, {first}",
+                regarding_name=person_name(first, last, "patient"),
                 provider_name=f"{provider}, {suffix}" if suffix else provider,
-                sent_at=sent_at.strftime("%Y-%m-%d %H:%M") if sent_at else "",
+                sent_at=sent_at,
                 has_attachments=bool(attached),
             )
         )
@@ -209,7 +210,7 @@ def open_message(session: Session, actor: PortalActor, message_id: int) -> list[
         )
         .order_by(WebMailMessage.sent_at, WebMailMessage.id)
     ).scalars()
-    views = [message_view(session, m) for m in thread]
+    views = [message_view(session, m, "patient") for m in thread]
     unread = [
         v.id
         for v in views

@@ -29,7 +29,7 @@ from opendesk.core.models import (
 from opendesk.core.notices import render_notice
 from opendesk.core.passwords import verify_password
 from opendesk.core.services.compose import recipient_for, send_problems
-from opendesk.core.text import storable
+from opendesk.core.text import Audience, person_name, storable
 
 SUBJECT_MAX = 200
 NUL_TEXT = "The text holds a NUL character, which cannot be stored. Remove it and try again."
@@ -119,20 +119,24 @@ class MessageView:
         return self.status.is_from_practice or self.status == MessageStatus.UNSENT
 
 
-def _name(p: Patient | None) -> str:
-    return f"{p.last_name}, {p.first_name}" if p else ""
+def _name(p: Patient | None, audience: Audience = "staff") -> str:
+    return person_name(p.first_name, p.last_name, audience) if p else ""
 
 
-def message_view(session: Session, msg: WebMailMessage) -> MessageView:
+def message_view(
+    session: Session, msg: WebMailMessage, audience: Audience = "staff"
+) -> MessageView:
+    """The message as `audience` reads it: names "Last, First" for staff, "First Last" in
+    the patient portal."""
     provider = session.get(Provider, msg.provider_id)
     sender = session.get(User, msg.sender_user_id) if msg.sender_user_id else None
     return MessageView(
         id=msg.id,
         status=MessageStatus(msg.status),
         patient_id=msg.patient_id,
-        patient_name=_name(session.get(Patient, msg.patient_id)),
+        patient_name=_name(session.get(Patient, msg.patient_id), audience),
         regarding_patient_id=msg.regarding_patient_id,
-        regarding_name=_name(session.get(Patient, msg.regarding_patient_id)),
+        regarding_name=_name(session.get(Patient, msg.regarding_patient_id), audience),
         provider_id=msg.provider_id,
         provider_name=provider.display_name if provider else "",
         subject=msg.subject,

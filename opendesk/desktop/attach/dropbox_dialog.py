@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from opendesk.attachments.dropbox_source import Cancelled, DropboxSource, RemoteEntry
 from opendesk.attachments.rules import Limits, human_size
+from opendesk.core import timefmt
 from opendesk.desktop.attach import tasks
 from opendesk.desktop.attach.file_preview import FilePreviewDialog
 from opendesk.desktop.attach.local_files import open_local_file_dialog
@@ -66,7 +67,7 @@ class RemoteModel(QAbstractTableModel):
             return entry.name
         if index.column() == 1:
             return human_size(entry.size)
-        return entry.modified.strftime("%Y-%m-%d %H:%M") if entry.modified else ""
+        return timefmt.format_datetime(entry.modified)  # Dropbox times are UTC
 
 
 class DropboxSelectFilesDialog(QDialog):
