@@ -40,8 +40,10 @@ PRACTICE_NAME = Pref("practice_name", str, "", "Practice name")
 PRACTICE_PHONE = Pref("practice_phone", str, "", "Practice phone")
 PRACTICE_ADDRESS = Pref("practice_address", str, "", "Practice address")
 PORTAL_URL = Pref("portal_url", str, "", "Patient portal URL")
+# The practice's name in the subject (and as the From name, core.notices.notice_sender) so
+# the notice does not look like phishing; the body stays Open Dental's default.
 NOTIFY_SUBJECT = Pref(
-    "notify_subject", str, "You have a secure message waiting for you", "Notification subject"
+    "notify_subject", str, "Secure message from [OfficeName]", "Notification subject"
 )
 NOTIFY_BODY = Pref(
     "notify_body",
