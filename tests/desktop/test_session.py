@@ -3,6 +3,7 @@ the login window in the same process with every window of the last user closed a
 and the idle log off after the practice's number of minutes (0 = never)."""
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import shiboken6
@@ -20,6 +21,8 @@ from opendesk.desktop.mainwindow import MainWindow
 from opendesk.desktop.session import WINDOWS_STILL_OPEN, DeskSession
 from tests import factories
 from tests.desktop.conftest import Practice, login
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 
 
 class FakeClock:
@@ -77,12 +80,18 @@ def _log_on(qtbot: QtBot, dialog: LoginDialog, username: str) -> None:
     dialog.try_login()
 
 
-def test_file_menu_comes_first_with_log_off_and_exit(desk: DeskSession) -> None:
+def test_file_menu_comes_first_with_log_off_and_exit(qtbot: QtBot, desk: DeskSession) -> None:
     window = _main(desk)
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus[:2] == ["&File", "&Setup"]
     entries = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
     assert entries == ["&Log Off", "E&xit"]
+    assert window.act_log_off.shortcut().toString() == "Ctrl+Shift+L"
+    window.resize(1280, 720)
+    ARTIFACTS.mkdir(exist_ok=True)
+    assert window.grab().save(str(ARTIFACTS / "session_main_window.png"))
+    window.file_menu.adjustSize()  # (a popup warns on the offscreen platform: grab it unshown)
+    assert window.file_menu.grab().save(str(ARTIFACTS / "session_file_menu.png"))
 
 
 def test_log_off_closes_the_users_windows_and_shows_the_login(
@@ -102,6 +111,7 @@ def test_log_off_closes_the_users_windows_and_shows_the_login(
     assert not old.isVisible()
     assert isinstance(desk.login, LoginDialog) and desk.login.isVisible()
     assert _logouts(ctx) == ["log off"]
+    assert desk.login.grab().save(str(ARTIFACTS / "session_login_after_log_off.png"))
     # the next user logs on in the same process and gets a main window of their own
     with qtbot.waitSignal(desk.windowOpened, timeout=5000):
         _log_on(qtbot, desk.login, "mbell")
