@@ -21,7 +21,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from opendesk.core import audit, permissions
@@ -149,29 +149,20 @@ def search_patients(
     return SearchPage(tuple(r[0] for r in rows), cursor)
 
 
-def _phone_segments(digits: str) -> list[tuple[str, Any, ColumnElement[bool]]]:
+def _phone_segments(digits: str) -> list[tuple[str, str, str]]:
     """The index ranges a run of digits is looked up in, in the order results are listed:
     numbers starting with the digits (home, then wireless), numbers ending with them (a prefix
     of the reversed digits: "8672", "555-8672"), then local numbers (the last seven digits)
     starting with them ("555-86" while the number is being typed). Each is (cursor segment
-    name, sort key, range condition); the names sort in list order."""
-    segments: list[tuple[str, Any, ColumnElement[bool]]] = []
+    name, indexed column, prefix); the names sort in list order."""
+    segments: list[tuple[str, str, str]] = []
     if len(digits) >= MIN_PHONE_DIGITS:
-        segments += [
-            ("1", Patient.home_phone_digits, _prefix(Patient.home_phone_digits, digits)),
-            ("2", Patient.wireless_phone_digits, _prefix(Patient.wireless_phone_digits, digits)),
-        ]
+        segments += [("1", "home_phone_digits", digits), ("2", "wireless_phone_digits", digits)]
     if len(digits) >= MIN_SUFFIX_DIGITS:
         rev = digits[::-1]
-        segments += [
-            ("3", Patient.home_phone_rev, _prefix(Patient.home_phone_rev, rev)),
-            ("4", Patient.wireless_phone_rev, _prefix(Patient.wireless_phone_rev, rev)),
-        ]
+        segments += [("3", "home_phone_rev", rev), ("4", "wireless_phone_rev", rev)]
     if MIN_PHONE_DIGITS <= len(digits) < LOCAL_DIGITS:  # the whole local number is a suffix
-        segments += [
-            ("5", Patient.home_phone_local, _prefix(Patient.home_phone_local, digits)),
-            ("6", Patient.wireless_phone_local, _prefix(Patient.wireless_phone_local, digits)),
-        ]
+        segments += [("5", "home_phone_local", digits), ("6", "wireless_phone_local", digits)]
     return segments
 
 
@@ -180,8 +171,11 @@ def _digits_page(
 ) -> SearchPage:
     """Digits: the patient with that number first, then the phone matches of each segment of
     `_phone_segments` that an earlier one did not list, in that segment's key order. Each
-    segment is one index range read in order, so a prefix every patient shares ("503") costs
-    what a full number does, and "8672" (the last four digits) what "503555" does."""
+    segment is one index range read in order, and a later one is read only when the page is
+    not full yet, so a prefix every patient shares ("503") costs what a full number does, and
+    "8672" (the last four digits) what "503555" does. The statements are plain SQL text with
+    bound values (the same on every database): building SQLAlchemy expressions for up to six
+    ranges with their exclusions cost more than the index reads on every keystroke."""
     number = query.number if query.number is not None and query.number < 2**31 else None
     ids: list[int] = []
     segment = after[0] if after else "0"
@@ -189,21 +183,26 @@ def _digits_page(
         found = session.execute(select(Patient.id).where(Patient.id == number)).scalar()
         if found is not None:
             ids.append(found)
-    earlier: list[ColumnElement[bool]] = []
-    for name, key, condition in _phone_segments(query.digits):
-        where = [condition, *(~c for c in earlier)]
-        earlier.append(condition)
+    params: dict[str, Any] = {"num": number if number is not None else -1}
+    earlier: list[str] = []
+    for i, (name, column, prefix) in enumerate(_phone_segments(query.digits)):
+        params[f"lo{i}"], params[f"hi{i}"] = prefix, prefix_upper_bound(prefix)
+        in_range = f"({column} >= :lo{i} AND {column} < :hi{i})"
+        where = [in_range, *(f"NOT {r}" for r in earlier), "id <> :num"]
+        earlier.append(in_range)
         if segment > name:
             continue
         wanted = limit - len(ids)
-        if number is not None:
-            where.append(Patient.id != number)
         if after is not None and segment == name:
-            _seg, k, last_id = after
-            where += [key >= k, or_(key > k, and_(key == k, Patient.id > last_id))]
-        rows = session.execute(
-            select(Patient.id, key).where(*where).order_by(key, Patient.id).limit(wanted + 1)
-        ).all()
+            params["ck"], params["cid"] = after[1], after[2]
+            where.append(f"{column} >= :ck AND ({column} > :ck OR ({column} = :ck AND id > :cid))")
+        params["n"] = wanted + 1
+        # column names come from _phone_segments' fixed list; every value is a bound parameter
+        sql = (
+            f"SELECT id, {column} FROM patient WHERE {' AND '.join(where)} "  # noqa: S608
+            f"ORDER BY {column}, id LIMIT :n"
+        )
+        rows = session.execute(text(sql), params).all()
         ids.extend(r[0] for r in rows[:wanted])
         if len(rows) > wanted:
             last = rows[wanted - 1] if wanted else None
