@@ -98,11 +98,13 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.user_label)
 
         self.alerts = AlertPoller(ctx)
+        self.alerts.setParent(self)  # ends with the window (Log Off makes a new one)
         self.alerts.alertChanged.connect(self._on_alert)
         self.portal = PortalStatusChecker(ctx)
+        self.portal.setParent(self)
         self.portal.checked.connect(self._on_portal)
         ctx.patientChanged.connect(self._on_patient)
-        ctx.userChanged.connect(lambda _user: self._update_title())
+        ctx.userChanged.connect(self._on_user)  # a method, not a lambda: dropped with the window
         ctx.changes.changed.connect(self._on_changes)
 
         self._restore_geometry()
@@ -144,6 +146,9 @@ class MainWindow(QMainWindow):
             parts.append(f"{{{self.ctx.user.label}}}")
             self.user_label.setText(f"Logged on: {self.ctx.user.label}")
         self.setWindowTitle(" - ".join(parts))
+
+    def _on_user(self, _user: object) -> None:
+        self._update_title()
 
     def _on_patient(self, selection: PatientSelection | None) -> None:
         has_patient = selection is not None

@@ -47,7 +47,9 @@ WINDOWS_STILL_OPEN = (
 class IdleWatcher(QObject):
     """Emits `idle` once the workstation had no keyboard or mouse input for the practice's
     IDLE_LOGOFF_MINUTES (read from `ctx.practice` at every check, so a change in Setup counts
-    at once). `clock` (seconds, monotonic) is replaceable for tests."""
+    at once). The application-wide event filter that notes input is installed only while the
+    preference is on, so a practice that does not use it pays nothing per event. `clock`
+    (seconds, monotonic) is replaceable for tests."""
 
     idle = Signal()
 
@@ -65,9 +67,7 @@ class IdleWatcher(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(check_ms)
         self.timer.timeout.connect(self.check)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self.filtering = False
 
     @property
     def minutes(self) -> int:
@@ -76,13 +76,23 @@ class IdleWatcher(QObject):
 
     def start(self) -> None:
         self.last_input = self.clock()
+        self._filter(self.minutes > 0)
         self.timer.start()
 
     def stop(self) -> None:
         self.timer.stop()
+        self._filter(False)
+
+    def _filter(self, on: bool) -> None:
         app = QApplication.instance()
-        if app is not None:
+        if app is None or on == self.filtering:
+            return
+        if on:
+            self.last_input = self.clock()  # the watch starts now
+            app.installEventFilter(self)
+        else:
             app.removeEventFilter(self)
+        self.filtering = on
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS:
@@ -91,8 +101,10 @@ class IdleWatcher(QObject):
 
     def check(self) -> None:
         minutes = self.minutes
+        self._filter(minutes > 0)
         if minutes and self.clock() - self.last_input >= minutes * 60:
             self.timer.stop()
+            self._filter(False)
             self.idle.emit()
 
 

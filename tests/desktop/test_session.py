@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -51,8 +51,7 @@ def desk(
 ) -> Iterator[DeskSession]:
     login(ctx, practice.frontdesk_user)
     session = DeskSession(ctx, start_background=False, clock=clock)
-    window = session.open_main_window()
-    qtbot.addWidget(window)
+    session.open_main_window()  # closed below (Log Off deletes it: not qtbot.addWidget)
     yield session
     session.idle.stop()
     for widget in (session.window, session.login):
@@ -112,12 +111,14 @@ def test_log_off_closes_the_users_windows_and_shows_the_login(
     assert isinstance(desk.login, LoginDialog) and desk.login.isVisible()
     assert _logouts(ctx) == ["log off"]
     assert desk.login.grab().save(str(ARTIFACTS / "session_login_after_log_off.png"))
+    # the old windows are really gone (as after the event loop ran) before the next user
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(old)
     # the next user logs on in the same process and gets a main window of their own
     with qtbot.waitSignal(desk.windowOpened, timeout=5000):
         _log_on(qtbot, desk.login, "mbell")
     new = _main(desk)
     assert new is not old and new.isVisible()
-    qtbot.addWidget(new)
     assert ctx.user is not None and ctx.user.username == "mbell"
     assert "mbell" in new.windowTitle() and "Brighton" not in new.windowTitle()
     with ctx.db.readonly_session() as s:
@@ -138,6 +139,7 @@ def test_a_window_that_asks_stops_log_off_but_not_the_idle_one(
     assert shown_messages[-1] == ("warning", WINDOWS_STILL_OPEN)
     assert ctx.user is not None and _logouts(ctx) == []
     ctx.practice[preferences.IDLE_LOGOFF_MINUTES.name] = 10
+    desk.idle.check()  # the watch starts
     clock.now += 600
     with qtbot.waitSignal(desk.loggedOff, timeout=5000) as blocker:
         desk.idle.check()
@@ -154,8 +156,10 @@ def test_idle_log_off_after_the_practice_minutes_of_no_input(
     clock.now += 24 * 3600
     desk.idle.check()
     assert ctx.user is not None
+    assert not desk.idle.filtering  # off: no application-wide event filter
     ctx.practice[preferences.IDLE_LOGOFF_MINUTES.name] = 5
-    desk.idle.start()
+    desk.idle.check()  # Setup turned it on: the watch starts now
+    assert desk.idle.filtering and ctx.user is not None
     clock.now += 299
     desk.idle.check()
     assert ctx.user is not None
