@@ -75,12 +75,14 @@ class Patient(Timestamped, Base):
     __table_args__ = (
         Index("ix_patient_name", "last_name_key", "first_name_key", "id"),
         Index("ix_patient_first", "first_name_key", "last_name_key", "id"),
-        Index("ix_patient_home_phone", "home_phone_digits"),
-        Index("ix_patient_wireless_phone", "wireless_phone_digits"),
-        Index("ix_patient_home_local", "home_phone_local"),
-        Index("ix_patient_wireless_local", "wireless_phone_local"),
-        Index("ix_patient_home_rev", "home_phone_rev"),
-        Index("ix_patient_wireless_rev", "wireless_phone_rev"),
+        # Phone keys with the id: a page is read in (key, id) order straight from the index
+        # (PostgreSQL's indexes do not carry the primary key as InnoDB's and SQLite's do).
+        Index("ix_patient_home_phone", "home_phone_digits", "id"),
+        Index("ix_patient_wireless_phone", "wireless_phone_digits", "id"),
+        Index("ix_patient_home_local", "home_phone_local", "id"),
+        Index("ix_patient_wireless_local", "wireless_phone_local", "id"),
+        Index("ix_patient_home_rev", "home_phone_rev", "id"),
+        Index("ix_patient_wireless_rev", "wireless_phone_rev", "id"),
         Index("ix_patient_birthdate", "birthdate"),
         Index("ix_patient_guarantor", "guarantor_id"),
         Index("ix_patient_responsible", "responsible_party_id"),

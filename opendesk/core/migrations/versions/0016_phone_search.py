@@ -1,7 +1,9 @@
 """Partial phone search (issue 16): the local number (last 7 digits) and the reversed digits of
 the home and wireless phones, each indexed, so Select Patient finds "8672", "555-8672" and
 "5558672" from an index range. Rows written before this migration are filled from their
-existing digits columns.
+existing digits columns. Every phone index (the two existing ones too) ends with the id, so a
+page comes in (key, id) order from the index alone on PostgreSQL as well (its indexes do not
+carry the primary key): "503" took 143 ms there at 100,000 patients, sorting every match.
 
 Revision ID: 0016_phone_search
 Revises: 0001
@@ -25,6 +27,10 @@ INDEXES = {
     "ix_patient_home_rev": "home_phone_rev",
     "ix_patient_wireless_rev": "wireless_phone_rev",
 }
+OLD_INDEXES = {  # from 0001, without the id
+    "ix_patient_home_phone": "home_phone_digits",
+    "ix_patient_wireless_phone": "wireless_phone_digits",
+}
 BATCH = 2000
 
 
@@ -39,12 +45,28 @@ def upgrade() -> None:
         )
     _backfill()
     for index, column in INDEXES.items():
-        op.create_index(index, "patient", [column], unique=False)
+        op.create_index(index, "patient", [column, "id"], unique=False)
+    for index, column in OLD_INDEXES.items():
+        op.drop_index(index, table_name="patient")
+        op.create_index(index, "patient", [column, "id"], unique=False)
 
 
 def _backfill() -> None:
-    """Fill the new columns of existing patients, a batch of ids at a time (keyset order)."""
+    """Fill the new columns of existing patients: one UPDATE with RIGHT() and REVERSE() on
+    MariaDB and PostgreSQL (~1 s at 100,000 patients, where row-by-row updates took 30-50 s);
+    SQLite has no REVERSE(), so there a batch of ids at a time (keyset order, ~2 s)."""
     conn = op.get_bind()
+    if conn.dialect.name in ("postgresql", "mysql", "mariadb"):
+        conn.execute(
+            sa.text(
+                "UPDATE patient SET "
+                "home_phone_local = RIGHT(home_phone_digits, 7), "
+                "wireless_phone_local = RIGHT(wireless_phone_digits, 7), "
+                "home_phone_rev = REVERSE(home_phone_digits), "
+                "wireless_phone_rev = REVERSE(wireless_phone_digits)"
+            )
+        )
+        return
     patient = sa.table(
         "patient",
         sa.column("id", sa.Integer),
@@ -84,6 +106,9 @@ def _backfill() -> None:
 
 
 def downgrade() -> None:
+    for index, column in OLD_INDEXES.items():
+        op.drop_index(index, table_name="patient")
+        op.create_index(index, "patient", [column], unique=False)
     for index in INDEXES:
         op.drop_index(index, table_name="patient")
     for name in COLUMNS:
