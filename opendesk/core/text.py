@@ -2,7 +2,6 @@
 
 import re
 import unicodedata
-from typing import Literal
 
 _NON_DIGITS = re.compile(r"\D+")
 
@@ -37,18 +36,6 @@ def prefix_upper_bound(prefix: str) -> str:
     database answers from an index (LIKE does not, on SQLite, without a NOCASE column).
     """
     return prefix + "\U0010ffff"
-
-
-Audience = Literal["staff", "patient"]
-
-
-def person_name(first: str, last: str, audience: Audience = "staff") -> str:
-    """A person's name in the style of its audience: staff lists read "Last, First" (sorted by
-    last name, as in Open Dental); the patient portal reads "First Last"."""
-    first, last = (first or "").strip(), (last or "").strip()
-    if audience == "patient":
-        return f"{first} {last}".strip()
-    return f"{last}, {first}" if last and first else last or first
 
 
 def storable(value: str) -> bool:

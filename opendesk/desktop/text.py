@@ -1,11 +1,6 @@
 """Small text helpers for showing patients and providers in the client."""
 
-from opendesk.core import timefmt
 from opendesk.core.services.patients import PatientRow
-
-
-def birthdate_text(row: PatientRow) -> str:
-    return timefmt.format_date(row.birthdate)
 
 
 def family_line(member: PatientRow, current: bool = False) -> str:

@@ -1,12 +1,15 @@
 """The demo practices: what the small one holds, and the large one's bulk path (scaled down)."""
 
+import time
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from opendesk.admin.demo import make_demo, make_large_demo
+from opendesk.admin.demo import make_demo
+from opendesk.admin.demo_large import make_large_demo
 from opendesk.core import audit, scope
+from opendesk.core.clock import utcnow
 from opendesk.core.db import Database
 from opendesk.core.enums import MessageStatus
 from opendesk.core.models import (
@@ -81,3 +84,19 @@ def test_every_demo_start_prints_the_logins(
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     for username, _password in logins(first):
         assert f"`{username}`" in readme, f"README does not list {username}"
+
+
+def test_large_demo_writes_naive_utc(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Timestamps are naive UTC (docs/DESIGN.md), whatever the machine's time zone."""
+    monkeypatch.setenv("TZ", "Etc/GMT-12")  # twelve hours ahead of UTC
+    time.tzset()
+    try:
+        make_large_demo(db, patients=20, messages=50, providers=2, progress=lambda _line: None)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    with db.readonly_session() as s:
+        created = s.execute(select(func.max(Provider.created_at))).scalar_one()
+        newest = s.execute(select(func.max(WebMailMessage.sent_at))).scalar_one()
+    assert abs((created - utcnow()).total_seconds()) < 600
+    assert newest <= utcnow()

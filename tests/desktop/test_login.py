@@ -126,7 +126,7 @@ def test_cursor_starts_in_the_name_unless_that_name_logged_on_here(
     assert dialog.focusWidget() is dialog.ui.usernameEdit
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         _try(qtbot, dialog, "kalbright", factories.PASSWORD)
-    assert ctx.settings.get("logged_on_usernames") == ["kalbright"]
+    assert ctx.settings.get("logged_on_usernames") == "kalbright"
     again = _dialog(qtbot, ctx)  # the next morning: the name is known here
     assert again.focusWidget() is again.ui.passwordEdit
     ctx.settings.set("last_username", "somebody-else")

@@ -9,7 +9,15 @@ from opendesk.core.models.messages import (
     WebMailMessage,
 )
 from opendesk.core.models.outbox import OutboxNotice
-from opendesk.core.models.people import Guardian, Patient, Provider, search_columns
+from opendesk.core.models.people import (
+    Audience,
+    Guardian,
+    Patient,
+    Provider,
+    patient_name,
+    provider_name,
+    search_columns,
+)
 from opendesk.core.models.portal import PortalAccount
 from opendesk.core.models.preferences import PreferenceRow
 from opendesk.core.models.staff import GroupPermission, User, UserGroup, user_group_link
@@ -18,6 +26,7 @@ __all__ = [
     "ATTACHMENT_CHUNK_SIZE",
     "Attachment",
     "AttachmentChunk",
+    "Audience",
     "AuditEntry",
     "AuditHead",
     "Base",
@@ -31,6 +40,8 @@ __all__ = [
     "User",
     "UserGroup",
     "WebMailMessage",
+    "patient_name",
+    "provider_name",
     "search_columns",
     "user_group_link",
 ]

@@ -1,6 +1,7 @@
 """Providers and patients, with the family relations that decide whose PHI a portal account sees."""
 
 from datetime import date, datetime
+from typing import Literal
 
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, event
 from sqlalchemy.engine import Connection
@@ -9,6 +10,22 @@ from sqlalchemy.orm import Mapped, Mapper, mapped_column, relationship
 from opendesk.core.enums import PatientStatus
 from opendesk.core.models.base import Base, Timestamped
 from opendesk.core.text import local_number, phone_digits, search_key
+
+Audience = Literal["staff", "patient"]
+
+
+def patient_name(last_name: str, first_name: str, audience: Audience = "staff") -> str:
+    """How a patient is named: everywhere staff see it Open Dental's "Last, First"; in the
+    patient portal "First Last". For rows read as columns, where no `Patient` object exists."""
+    if audience == "patient":
+        return f"{first_name} {last_name}".strip()
+    return f"{last_name}, {first_name}"
+
+
+def provider_name(first_name: str, last_name: str, suffix: str = "") -> str:
+    """How a provider is named everywhere ("Kim Albright, DDS")."""
+    name = f"{first_name} {last_name}".strip()
+    return f"{name}, {suffix}" if suffix else name
 
 
 class Provider(Timestamped, Base):
@@ -26,8 +43,7 @@ class Provider(Timestamped, Base):
 
     @property
     def display_name(self) -> str:
-        name = f"{self.first_name} {self.last_name}".strip()
-        return f"{name}, {self.suffix}" if self.suffix else name
+        return provider_name(self.first_name, self.last_name, self.suffix)
 
 
 class Patient(Timestamped, Base):
@@ -91,7 +107,7 @@ class Patient(Timestamped, Base):
 
     @property
     def display_name(self) -> str:
-        return f"{self.last_name}, {self.first_name}"
+        return patient_name(self.last_name, self.first_name)
 
     @property
     def family_head_id(self) -> int:

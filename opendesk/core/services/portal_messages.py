@@ -18,7 +18,15 @@ from opendesk.core.clock import utcnow
 from opendesk.core.db import begin_readonly
 from opendesk.core.enums import MessageStatus
 from opendesk.core.errors import NotFound, ValidationError
-from opendesk.core.models import Attachment, Patient, PortalAccount, Provider, WebMailMessage
+from opendesk.core.models import (
+    Attachment,
+    Patient,
+    PortalAccount,
+    Provider,
+    WebMailMessage,
+    patient_name,
+    provider_name,
+)
 from opendesk.core.services.webmail import (
     AttachmentInfo,
     MessageView,
@@ -26,7 +34,7 @@ from opendesk.core.services.webmail import (
     reply_subject,
     validate_text,
 )
-from opendesk.core.text import person_name, storable
+from opendesk.core.text import storable
 
 ID_MAX = 2**63 - 1  # the largest id any of the databases can hold (SQLite: OverflowError above)
 
@@ -156,15 +164,14 @@ def inbox(session: Session, actor: PortalActor, offset: int = 0, limit: int = 50
     ).all()
     rows = []
     for mid, status, subject, sent_at, attached, last, first, pfirst, plast, suffix in found:
-        provider = f"{pfirst} {plast}".strip()
         rows.append(
             PortalRow(
                 id=mid,
                 from_practice=MessageStatus(status).is_from_practice,
                 unread=status == MessageStatus.WEBMAIL_SENT,
                 subject=subject,
-                regarding_name=person_name(first, last, "patient"),
-                provider_name=f"{provider}, {suffix}" if suffix else provider,
+                regarding_name=patient_name(last, first, "patient"),
+                provider_name=provider_name(pfirst, plast, suffix),
                 sent_at=sent_at,
                 has_attachments=bool(attached),
             )

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
-from opendesk.core import audit, permissions, preferences, timefmt
+from opendesk.core import audit, permissions, preference_rules, preferences
 from opendesk.core.actors import StaffActor, SystemActor
 from opendesk.core.enums import Permission
 from opendesk.core.errors import NotFound, ValidationError
@@ -89,30 +89,19 @@ def _check_username(session: Session, username: str, exclude_id: int | None = No
 
 
 def set_preferences(session: Session, actor: AdminActor, values: dict[Any, Any]) -> None:
-    """Save practice preferences ({Pref: value}) with the Setup permission; audited with the
+    """Save practice preferences ({Pref: value}) with the Setup permission, after the rules of
+    `core.preference_rules` (PreferencesInvalid names each refused value); audited with the
     names of the preferences changed (values may be addresses: not in the audit row)."""
     _require_setup(session, actor)
     unknown = [p for p in values if preferences.ALL.get(p.name) is not p]
     if unknown:
         raise ValueError(f"not a declared preference: {unknown}")
-    _check_session_preferences(values)
+    preference_rules.check(session, values)  # PreferencesInvalid naming each bad value
     preferences.set_many(session, values)
     audit.record(
         session, actor, "preferences.save", detail=",".join(sorted(p.name for p in values))[:500]
     )
     session.commit()
-
-
-def _check_session_preferences(values: dict[Any, Any]) -> None:
-    zone = values.get(preferences.PRACTICE_TIME_ZONE)
-    problem = timefmt.zone_problem(str(zone)) if zone is not None else None
-    if problem:
-        raise ValidationError(problem, preferences.PRACTICE_TIME_ZONE.name)
-    minutes = values.get(preferences.IDLE_LOGOFF_MINUTES)
-    if minutes is not None and not 0 <= int(minutes) <= 1440:
-        raise ValidationError(
-            "Log off after 0 (never) to 1440 minutes.", preferences.IDLE_LOGOFF_MINUTES.name
-        )
 
 
 # --- providers ---------------------------------------------------------------------------

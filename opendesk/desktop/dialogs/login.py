@@ -11,7 +11,7 @@ import contextlib
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from opendesk.core import preferences
+from opendesk.core import preferences, settings
 from opendesk.core.errors import ValidationError
 from opendesk.core.services import staff_auth
 from opendesk.core.services.staff_auth import LoggedOnUser, LoginFailed
@@ -27,8 +27,7 @@ KNOWN_USERNAMES = 50  # how many names a workstation remembers as "used here bef
 
 def known_usernames(ctx: AppContext) -> list[str]:
     """The names that logged on at this workstation, newest first."""
-    value = ctx.settings.get("logged_on_usernames")
-    return [str(n) for n in value] if isinstance(value, list) else []
+    return [n for n in ctx.settings.get(settings.LOGGED_ON_USERNAMES).split("\n") if n]
 
 
 class LoginDialog(QDialog):
@@ -41,7 +40,7 @@ class LoginDialog(QDialog):
         practice = str(ctx.practice.get(preferences.PRACTICE_NAME.name) or "")
         self.ui.practiceLabel.setText(practice or "OpenDesk")
         self.ui.databaseLabel.setText(f"Database: {ctx.db.display_name}")
-        last = str(ctx.settings.get("last_username") or "")
+        last = ctx.settings.get(settings.LAST_USERNAME)
         self.ui.usernameEdit.setText(last)
         (self.ui.passwordEdit if last in known_usernames(ctx) else self.ui.usernameEdit).setFocus()
         self.ui.buttonBox.accepted.connect(self.try_login)
@@ -89,9 +88,9 @@ class LoginDialog(QDialog):
 
     def _logged_in(self, user: LoggedOnUser) -> None:
         self.ok_button.setEnabled(True)
-        self.ctx.settings.set("last_username", user.username)
+        self.ctx.settings.set(settings.LAST_USERNAME, user.username)
         names = [user.username] + [n for n in known_usernames(self.ctx) if n != user.username]
-        self.ctx.settings.set("logged_on_usernames", names[:KNOWN_USERNAMES])
+        self.ctx.settings.set(settings.LOGGED_ON_USERNAMES, "\n".join(names[:KNOWN_USERNAMES]))
         with contextlib.suppress(OSError):  # remembering the name is a convenience
             self.ctx.settings.save()
         if not user.must_change_password:

@@ -6,8 +6,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
+from opendesk.core import preference_rules, timefmt
 from opendesk.core import preferences as prefs
-from opendesk.core import timefmt
 from opendesk.core.services import practice_setup
 from opendesk.desktop.changes import OpChanges
 from opendesk.desktop.context import AppContext
@@ -46,22 +46,17 @@ class PracticeDialog(QDialog):
         self.ready.emit()
 
     def save(self) -> None:
-        name = self.ui.practice_name.text().strip()
-        if not name:
-            self.problems.show({"practice_name": "Enter the practice name."})
-            return
-        zone = str(self.ui.practice_time_zone.currentData() or "")
-        problem = timefmt.zone_problem(zone)
-        if problem:
-            self.problems.show({"practice_time_zone": problem})
-            return
         values: dict[Any, Any] = {
-            prefs.PRACTICE_NAME: name,
+            prefs.PRACTICE_NAME: self.ui.practice_name.text().strip(),
             prefs.PRACTICE_PHONE: self.ui.practice_phone.text().strip(),
             prefs.PRACTICE_ADDRESS: self.ui.practice_address.toPlainText().strip(),
-            prefs.PRACTICE_TIME_ZONE: zone,
+            prefs.PRACTICE_TIME_ZONE: str(self.ui.practice_time_zone.currentData() or ""),
             prefs.IDLE_LOGOFF_MINUTES: self.ui.idle_logoff_minutes.value(),
         }
+        problems = preference_rules.problems(values)
+        if problems:
+            self.problems.show(problems)
+            return
         actor = self.ctx.actor
         WriteOp(
             self.ctx,

@@ -12,6 +12,7 @@ from fastapi.responses import Response
 
 from opendesk.core.actors import PortalActor
 from opendesk.core.errors import ValidationError
+from opendesk.core.file_names import download_name
 from opendesk.core.services import portal_compose, portal_messages
 from opendesk.portal.deps import Actor, DbSession
 from opendesk.portal.pages import render
@@ -80,17 +81,11 @@ def reply_submit(
     return see_other(f"/messages/{new_id}")
 
 
-_UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f"\\/:*?<>|;]')
-
-
-def safe_filename(name: str) -> str:
-    """A file name for Content-Disposition: no path, no quotes or control characters."""
-    cleaned = _UNSAFE_NAME.sub("_", name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]).strip(" .")
-    return cleaned[:150] or "attachment"
-
-
 def content_disposition(name: str) -> str:
-    safe = safe_filename(name)
+    """The download header: the name after the one file-name rule (`core.file_names`), no
+    path, quotes, control or bidi characters, an ASCII fallback and the UTF-8 form. A `;`
+    becomes `_` too: some clients split the header at it even inside quotes."""
+    safe = download_name(name).replace(";", "_")
     ascii_name = unicodedata.normalize("NFKD", safe).encode("ascii", "ignore").decode() or "file"
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(safe, safe='')}"
 
