@@ -11,7 +11,9 @@ Log Off closes every window of the last user (compose, message and setup windows
 Patient, message boxes), records `staff.logout` in the audit log, forgets the user and the
 selected patient, and shows the login window. A window that asks before closing (a compose
 window with typed text asks Save Draft / Discard / Cancel) stops a Log Off by menu: the user
-answers and logs off again. The idle log off does not wait: nobody is there to answer.
+answers and logs off again. Exit and the main window's close button wait for them the same
+way (closing the main window would otherwise take its compose windows with it). The idle log
+off does not wait: nobody is there to answer.
 """
 
 import logging
@@ -39,8 +41,8 @@ _INPUT_EVENTS = frozenset(
     }
 )
 WINDOWS_STILL_OPEN = (
-    "Log Off waits until your open windows are closed. Answer the window that asks about "
-    "your typed text, then choose Log Off again."
+    "OpenDesk waits until your open windows are closed. Answer the window that asks about "
+    "your typed text, then choose Log Off or Exit again."
 )
 
 
@@ -138,6 +140,7 @@ class DeskSession(QObject):
         install_setup_menu(window, self.ctx)
         install_webmail(self.ctx, window)  # WebMail button and Drafts → the compose window
         window.logOffRequested.connect(lambda: self.log_off())
+        window.installEventFilter(self)  # Exit / close: the user's windows first
         self.window = window
         window.show()
         self.idle.start()
@@ -158,17 +161,8 @@ class DeskSession(QObject):
     def log_off(self, *, idle: bool = False) -> bool:
         """End the user's session and show the login window; False when a window asked to
         stay open (menu Log Off only)."""
-        if self.ctx.user is None:
+        if self.ctx.user is None or not self._close_user_windows(force=idle):
             return False
-        for widget in self.user_windows():
-            widget.close()
-        left = [w for w in self.user_windows() if shiboken6.isValid(w)]
-        if left and not idle:
-            message_channel.warning(self.window, WINDOWS_STILL_OPEN)
-            return False
-        for widget in left:  # idle: nobody is there to answer
-            widget.hide()
-            widget.deleteLater()
         self.idle.timer.stop()
         reason = f"idle {self.idle.minutes} min" if idle else "log off"
         try:
@@ -185,6 +179,32 @@ class DeskSession(QObject):
             window.deleteLater()
         self.loggedOff.emit("idle" if idle else "menu")
         return True
+
+    def _close_user_windows(self, *, force: bool) -> bool:
+        """Close the user's windows; False (and a message) when one asked to stay open,
+        unless `force` (the idle log off), which closes them regardless."""
+        for widget in self.user_windows():
+            widget.close()
+        left = [w for w in self.user_windows() if shiboken6.isValid(w)]
+        if left and not force:
+            message_channel.warning(self.window, WINDOWS_STILL_OPEN)
+            return False
+        for widget in left:  # nobody is there to answer
+            widget.hide()
+            widget.deleteLater()
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The main window's close (Exit, its close button): the user's windows close first;
+        one that asks keeps the main window open. (Log Off closes it itself, after.)"""
+        if (
+            watched is self.window
+            and event.type() == QEvent.Type.Close
+            and not self._close_user_windows(force=False)
+        ):
+            event.ignore()
+            return True
+        return False
 
     def _show_login(self) -> None:
         from opendesk.desktop.dialogs.login import LoginDialog

@@ -174,8 +174,17 @@ def test_idle_log_off_after_the_practice_minutes_of_no_input(
     assert _logouts(ctx) == ["idle 5 min"]
 
 
-def test_exit_logs_off_and_closes(qtbot: QtBot, desk: DeskSession, ctx: AppContext) -> None:
+def test_exit_logs_off_and_closes(
+    qtbot: QtBot, desk: DeskSession, ctx: AppContext, shown_messages: list
+) -> None:
     window = _main(desk)
+    stubborn = Stubborn()  # a compose window with typed text, waiting for an answer
+    qtbot.addWidget(stubborn)
+    stubborn.show()
+    window.act_exit.trigger()
+    assert window.isVisible() and shown_messages[-1] == ("warning", WINDOWS_STILL_OPEN)
+    assert _logouts(ctx) == []
+    stubborn.hide()  # answered
     window.act_exit.trigger()
     assert not window.isVisible()
     assert _logouts(ctx) == [""]
