@@ -134,7 +134,7 @@ class DeskSession(QObject):
     def open_main_window(self) -> QWidget:
         from opendesk.desktop.mainwindow import MainWindow
         from opendesk.desktop.setup import install_setup_menu
-        from opendesk.desktop.webmail.compose import install as install_webmail
+        from opendesk.desktop.webmail.launcher import install as install_webmail
 
         window = MainWindow(self.ctx, start_background=self.start_background)
         install_setup_menu(window, self.ctx)

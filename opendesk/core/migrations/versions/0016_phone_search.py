@@ -6,7 +6,7 @@ page comes in (key, id) order from the index alone on PostgreSQL as well (its in
 carry the primary key): "503" took 143 ms there at 100,000 patients, sorting every match.
 
 Revision ID: 0016_phone_search
-Revises: 0001
+Revises: 0020_attachment_scan (was 0001; re-chained after merging main)
 Create Date: 2026-11-30 08:40:00
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0016_phone_search"
-down_revision: str | None = "0001"
+down_revision: str | None = "0020_attachment_scan"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
