@@ -113,7 +113,7 @@ def scope_patients(session: Session, actor: PortalActor) -> list[tuple[int, str]
     ids = scope.phi_scope(session, actor.patient_id)
     people = session.execute(select(Patient).where(Patient.id.in_(ids))).scalars().all()
     people = sorted(people, key=lambda p: (p.id != actor.patient_id, p.last_name, p.first_name))
-    return [(p.id, f"{p.first_name} {p.last_name}") for p in people]
+    return [(p.id, patient_name(p.last_name, p.first_name, "patient")) for p in people]
 
 
 @dataclass(frozen=True)
