@@ -27,8 +27,9 @@ def demo_db_url(folder: Path) -> str:
 
 
 def ensure_demo_practice(folder: Path) -> str:
-    """Make the demo practice if the demo database is missing; print the logins either way."""
-    from opendesk.admin.demo import make_demo
+    """Make the demo practice if the demo database is missing; print the logins either way
+    (on every start: the window that printed them the first time is long gone)."""
+    from opendesk.admin.demo import demo_logins, make_demo
     from opendesk.core import migrate
     from opendesk.core.db import Database
 
@@ -43,6 +44,7 @@ def ensure_demo_practice(folder: Path) -> str:
             print(result.describe())
         else:
             print(f"Using the demo practice in {folder} (delete the folder to start over).")
+            print(demo_logins(db).describe())
     finally:
         db.dispose()
     return url

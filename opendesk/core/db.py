@@ -47,6 +47,19 @@ def describe_url(url: str | URL) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+def describe_database(url: str | URL) -> str:
+    """The database as people name it, for the login window and the status bar: "opendesk on
+    dbserver" (server and name, no user, port or options) or "opendesk.db on this computer"
+    (an SQLite file's name, not its folder). Never the URL."""
+    parsed = make_url(url)
+    name = parsed.database or ""
+    if parsed.get_backend_name() == "sqlite":
+        if not name or name == ":memory:":
+            return "in memory on this computer"
+        return f"{Path(name).name} on this computer"
+    return f"{name or '(default)'} on {parsed.host or 'this computer'}"
+
+
 def create_practice_engine(raw_url: str | URL, **kwargs: Any) -> Engine:
     url = normalise_url(raw_url)
     backend = url.get_backend_name()
@@ -109,7 +122,13 @@ class Database:
 
     @property
     def description(self) -> str:
+        """The URL without its password, for logs and IT."""
         return describe_url(self.engine.url)
+
+    @property
+    def display_name(self) -> str:
+        """Server and database name only (`describe_database`), for staff."""
+        return describe_database(self.engine.url)
 
     def session(self) -> Session:
         """A session for a service call that writes (always true when it audits)."""

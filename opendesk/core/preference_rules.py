@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from opendesk.core import preferences as prefs
+from opendesk.core import timefmt
 from opendesk.core.errors import ValidationError
 from opendesk.core.notices import portal_url_problem
 from opendesk.core.preferences import Pref
@@ -176,6 +177,8 @@ RULES: dict[str, Rule] = {
     prefs.ATTACH_MAX_MESSAGE_BYTES.name: _between(1, 1 << 30, "The largest total (bytes)"),
     prefs.MESSAGE_MAX_CHARS.name: _between(100, 1_000_000, "The longest message (characters)"),
     prefs.OUTBOX_MAX_ATTEMPTS.name: _between(1, 100, "The number of delivery attempts"),
+    prefs.PRACTICE_TIME_ZONE.name: lambda value, _c: timefmt.zone_problem(value),
+    prefs.IDLE_LOGOFF_MINUTES.name: _between(0, 1440, "Log off after (minutes, 0 = never)"),
 }
 """The rule of each preference that has one beyond its type (the others take any value of
 their type: phone, address, SMTP user, the yes/no switches)."""

@@ -17,6 +17,7 @@ from opendesk.core.db import Database
 from opendesk.mail.outbox import BackgroundWorker
 from opendesk.portal.config import PortalConfig
 from opendesk.portal.errors import ServerErrorPage, install_error_pages
+from opendesk.portal.pages import when
 from opendesk.portal.routes import router
 from opendesk.portal.security import LoginThrottle, PortalMiddleware
 from opendesk.portal.uploads import UploadLimit
@@ -67,6 +68,7 @@ def create_app(config: PortalConfig, db: Database | None = None) -> FastAPI:
         lifespan=_lifespan(config, database, owns_db=db is None),
     )
     templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.filters["when"] = when  # times in the practice's zone (pages.when)
     app.state.config = config
     app.state.db = database
     app.state.templates = templates

@@ -5,6 +5,7 @@ outside it answers NotFound — the same as an id that does not exist — and th
 audited. Opening a message from the practice marks it read (Open Dental's WebMailSentRead)."""
 
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from sqlalchemy import case, func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -63,7 +64,7 @@ class PortalRow:
     subject: str
     regarding_name: str
     provider_name: str
-    sent_at: str
+    sent_at: datetime | None  # naive UTC; the portal shows it with core.timefmt
     has_attachments: bool
 
 
@@ -112,7 +113,7 @@ def scope_patients(session: Session, actor: PortalActor) -> list[tuple[int, str]
     ids = scope.phi_scope(session, actor.patient_id)
     people = session.execute(select(Patient).where(Patient.id.in_(ids))).scalars().all()
     people = sorted(people, key=lambda p: (p.id != actor.patient_id, p.last_name, p.first_name))
-    return [(p.id, f"{p.first_name} {p.last_name}") for p in people]
+    return [(p.id, patient_name(p.last_name, p.first_name, "patient")) for p in people]
 
 
 @dataclass(frozen=True)
@@ -172,9 +173,9 @@ def inbox(session: Session, actor: PortalActor, offset: int = 0, limit: int = 50
                 from_practice=MessageStatus(status).is_from_practice,
                 unread=status == MessageStatus.WEBMAIL_SENT,
                 subject=subject,
-                regarding_name=patient_name(last, first),
+                regarding_name=patient_name(last, first, "patient"),
                 provider_name=provider_name(pfirst, plast, suffix),
-                sent_at=sent_at.strftime("%Y-%m-%d %H:%M") if sent_at else "",
+                sent_at=sent_at,
                 has_attachments=bool(attached),
             )
         )
@@ -219,7 +220,7 @@ def open_message(session: Session, actor: PortalActor, message_id: int) -> list[
         )
         .order_by(WebMailMessage.sent_at, WebMailMessage.id)
     ).scalars()
-    views = [message_view(session, m) for m in thread]
+    views = [message_view(session, m, "patient") for m in thread]
     unread = [
         v.id
         for v in views

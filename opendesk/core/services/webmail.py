@@ -27,11 +27,13 @@ from opendesk.core.file_names import (
 )
 from opendesk.core.models import (
     Attachment,
+    Audience,
     OutboxNotice,
     Patient,
     Provider,
     User,
     WebMailMessage,
+    patient_name,
 )
 from opendesk.core.notices import render_notice
 from opendesk.core.services import attachment_scan
@@ -121,20 +123,24 @@ class MessageView:
         return self.status.is_from_practice or self.status == MessageStatus.UNSENT
 
 
-def _name(p: Patient | None) -> str:
-    return p.display_name if p else ""
+def _name(p: Patient | None, audience: Audience = "staff") -> str:
+    return patient_name(p.last_name, p.first_name, audience) if p else ""
 
 
-def message_view(session: Session, msg: WebMailMessage) -> MessageView:
+def message_view(
+    session: Session, msg: WebMailMessage, audience: Audience = "staff"
+) -> MessageView:
+    """The message as `audience` reads it: names "Last, First" for staff, "First Last" in
+    the patient portal."""
     provider = session.get(Provider, msg.provider_id)
     sender = session.get(User, msg.sender_user_id) if msg.sender_user_id else None
     return MessageView(
         id=msg.id,
         status=MessageStatus(msg.status),
         patient_id=msg.patient_id,
-        patient_name=_name(session.get(Patient, msg.patient_id)),
+        patient_name=_name(session.get(Patient, msg.patient_id), audience),
         regarding_patient_id=msg.regarding_patient_id,
-        regarding_name=_name(session.get(Patient, msg.regarding_patient_id)),
+        regarding_name=_name(session.get(Patient, msg.regarding_patient_id), audience),
         provider_id=msg.provider_id,
         provider_name=provider.display_name if provider else "",
         subject=msg.subject,

@@ -118,7 +118,10 @@ class EmailInboxPage(ModulePage):
         self._keep_id: int | None = None
         self.windows: list[MessageWindow] = []
         self._build()
-        ctx.userChanged.connect(lambda _user: self.load_providers())
+        ctx.userChanged.connect(self._on_user)  # a method: dropped when the page goes (Log Off)
+        self.load_providers()
+
+    def _on_user(self, _user: object) -> None:
         self.load_providers()
 
     # -- layout ---------------------------------------------------------------------------------
