@@ -180,6 +180,8 @@ def test_two_workers_at_once_never_send_a_notice_twice(
 def test_a_crashed_workers_expired_claim_is_picked_up_again(
     db: Database, mail_server: MailServer
 ) -> None:
+    """Only the notice the dead worker had started handing to SMTP counts an interrupted
+    attempt; the rest of its batch comes back with its attempts as they were."""
     mail_server.start()
     configure_smtp(db, mail_server.port, max_attempts=4)
     now = utcnow()
@@ -188,6 +190,7 @@ def test_a_crashed_workers_expired_claim_is_picked_up_again(
         status="sending",
         claimed_by="deadhost:123:1:abc",
         claimed_until=now - dt.timedelta(seconds=1),
+        attempt_started_at=now - dt.timedelta(seconds=30),
         attempts=1,
     )
     [held] = add_notices(
@@ -198,17 +201,28 @@ def test_a_crashed_workers_expired_claim_is_picked_up_again(
         status="sending",
         claimed_by="deadhost:123:1:abc",
         claimed_until=now - dt.timedelta(minutes=1),
+        attempt_started_at=now - dt.timedelta(minutes=2),
         attempts=3,
     )
+    [untried] = add_notices(
+        db,
+        status="sending",
+        claimed_by="deadhost:123:1:abc",
+        claimed_until=now - dt.timedelta(seconds=1),
+        attempts=1,
+        last_error="connection to the SMTP server refused",
+    )
     result = OutboxWorker(db, timeout=3).run_once(now=now)
-    assert (result.claimed, result.sent, result.failed) == (2, 1, 1)
+    assert (result.claimed, result.sent, result.failed) == (3, 2, 1)
     row = notice(db, expired)
     assert (row.status, row.attempts) == ("sent", 3)  # 1 before, the interrupted one, this one
     assert notice(db, held).status == "sending"  # a live claim is left alone
     row = notice(db, poison)  # interrupted again and again: given up without sending
     assert row.status == "failed" and row.attempts == 4
     assert row.last_error == f"gave up after 4 attempts: {INTERRUPTED}"
-    assert mail_server.handler.count() == 1
+    row = notice(db, untried)  # never handed to SMTP by the dead worker: no attempt added
+    assert (row.status, row.attempts, row.attempt_started_at) == ("sent", 2, None)
+    assert mail_server.handler.count() == 2
 
 
 def test_claims_are_exclusive_and_a_lost_claim_cannot_record(db: Database) -> None:

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from opendesk.core.enums import MessageStatus, Permission
-from opendesk.core.services import mailbox, webmail
+from opendesk.core.services import mailbox, notifications, webmail
 from opendesk.core.services.webmail import MessageView, SendResult
 from opendesk.desktop.changes import NOTHING, OpChanges
 from opendesk.desktop.context import AppContext
@@ -46,7 +46,6 @@ from opendesk.desktop.inbox.text import when_text
 from opendesk.desktop.message_channel import info
 from opendesk.desktop.operations import WriteOp
 from opendesk.desktop.webmail.send_flow import run_send
-from opendesk.mail import outbox
 from opendesk.mail import status as notice_status
 from opendesk.mail.status import NoticeState
 
@@ -435,7 +434,7 @@ class MessageWindow(QDialog):
         mid = self.message_id
 
         def read_again(session: Session) -> NoticeState | None:
-            outbox.retry(session, self.ctx.actor, notice_id)
+            notifications.retry(session, self.ctx.actor, notice_id)
             return notice_status.notice_state(session, mid)
 
         def done(state: NoticeState | None) -> None:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from opendesk.core.enums import Permission
-from opendesk.core.services import mailbox
+from opendesk.core.services import mailbox, notifications
 from opendesk.core.services.mailbox import Mailbox, MailboxFilter
 from opendesk.core.services.providers import ProviderRow
 from opendesk.desktop.changes import OpChanges
@@ -51,7 +51,6 @@ from opendesk.desktop.inbox.preview_pane import PreviewPane
 from opendesk.desktop.inbox.text import day_start_utc
 from opendesk.desktop.modules.base import ModulePage
 from opendesk.desktop.operations import ReadOp, WriteOp
-from opendesk.mail import outbox
 
 NOTIFICATIONS = "notifications"
 BOXES: tuple[tuple[str, str], ...] = (
@@ -493,7 +492,7 @@ class EmailInboxPage(ModulePage):
             return
         WriteOp(
             self.ctx,
-            lambda s: outbox.retry(s, self.ctx.actor, notice_id),
+            lambda s: notifications.retry(s, self.ctx.actor, notice_id),
             changes=OpChanges(messages=True),
             parent=self,
         ).run_in_background()
