@@ -6,8 +6,8 @@ over one SMTP session and records each outcome as soon as the server answers.
 
 Leases and heartbeat. A claim's lease is short (60 s) and a heartbeat thread renews it every
 15 s while the worker lives, so the notices of a worker that died are picked up by another
-within about a minute. The worker starts a send only while its lease would outlast one SMTP
-wait even if the heartbeat stopped now; otherwise it gives the rest of the batch back.
+within about a minute. The worker starts a send only while at least half its lease is left
+(one missed heartbeat stops new sends); otherwise it gives the rest of the batch back.
 
 Database faults. When recording an outcome fails because the database does not answer, the
 worker keeps the outcome in memory and retries with backoff (0.25 s doubling to 2 s) for as
@@ -198,6 +198,7 @@ class OutboxWorker:
     batch_size: int = DEFAULT_BATCH
     lease: timedelta = DEFAULT_LEASE
     heartbeat: timedelta | None = None  # default: a quarter of the lease
+    min_lease_left: timedelta | None = None  # to start a send; default: half the lease
     timeout: float = DEFAULT_TIMEOUT
     ssl_context: ssl.SSLContext | None = None
     rng: Callable[[], float] = random.random
@@ -207,9 +208,9 @@ class OutboxWorker:
 
     @property
     def send_window(self) -> timedelta:
-        """The lease a send needs left before it starts: one SMTP wait and a margin, and at
-        least half the lease (one missed heartbeat stops new sends)."""
-        return max(self.lease / 2, timedelta(seconds=self.timeout + 5))
+        """The lease a send needs left before it starts: by default half of it, so one missed
+        heartbeat (the database away) stops new sends."""
+        return self.min_lease_left if self.min_lease_left is not None else self.lease / 2
 
     def run_once(self, now: datetime | None = None) -> RunResult:
         """Claim and deliver one batch. `now` (naive UTC) is for tests; by default the clock."""

@@ -133,7 +133,9 @@ def test_a_stopping_or_late_worker_gives_its_claims_back(
     stopping.stop_event.set()
     result = stopping.run_once()
     assert (result.claimed, result.released, result.sent) == (3, 3, 0)
-    short_lease = OutboxWorker(db, timeout=5, lease=dt.timedelta(seconds=10))
+    short_lease = OutboxWorker(
+        db, timeout=5, lease=dt.timedelta(seconds=10), min_lease_left=dt.timedelta(seconds=15)
+    )
     assert short_lease.run_once().released == 3  # no time left to send safely
     for nid in ids:
         row = notice(db, nid)
