@@ -24,6 +24,7 @@ from opendesk.core import preferences
 from opendesk.core.db import Database
 from opendesk.core.errors import NotFound, PermissionDenied
 from opendesk.mail.outbox import BackgroundWorker
+from opendesk.portal import unavailable
 from opendesk.portal.config import PortalConfig
 from opendesk.portal.deps import ChangeRequired, LoginRequired
 from opendesk.portal.security import (
@@ -153,7 +154,9 @@ def create_app(config: PortalConfig, db: Database | None = None) -> FastAPI:
     `config.database_url` and closes it at shutdown."""
     from opendesk.portal import routes
 
-    database = db or Database(config.database_url, hide_parameters=True)
+    database = db or Database(
+        config.database_url, hide_parameters=True, timeouts=unavailable.PORTAL_TIMEOUTS
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -234,6 +237,10 @@ def create_app(config: PortalConfig, db: Database | None = None) -> FastAPI:
             request, 400, "Incomplete form", "The form was not complete. Go back and try again."
         )
 
+    unavailable.install(app, templates)
     app.add_middleware(ServerErrorPage, templates=templates)
+    app.add_middleware(
+        unavailable.DatabaseDeadline, templates=templates, seconds=config.request_deadline
+    )
     app.add_middleware(PortalMiddleware, config=config)
     return app

@@ -16,13 +16,12 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, RedirectResponse, Response
-from sqlalchemy import text
 
 from opendesk import __version__
-from opendesk.core import preferences
 from opendesk.core.actors import PortalActor
 from opendesk.core.errors import ValidationError
 from opendesk.core.services import portal_auth, portal_compose, portal_messages
+from opendesk.portal import unavailable
 from opendesk.portal.app import render
 from opendesk.portal.deps import Actor, DbSession, Login, client_address, database
 from opendesk.portal.security import LoginThrottle, check_csrf, portal_session
@@ -412,24 +411,28 @@ def compose_submit(
 
 
 @router.get("/health")
-def health(request: Request) -> JSONResponse:
-    """For the desktop's setup check: no log-in, no PHI."""
-    db = database(request)
+async def health(request: Request) -> JSONResponse:
+    """For the desktop's setup check: no log-in, no PHI. 503 names the part that failed."""
     body: dict[str, Any] = {"service": "opendesk-portal", "version": __version__}
-    try:
-        with db.readonly_session() as session:
-            session.execute(text("SELECT 1"))
-            prefs = preferences.get_all(session)
-    except Exception:
-        log.warning("health check: the database does not answer")
-        body.update(status="error", database=False, mail_configured=False)
+    outbox = bool(request.app.state.outbox_running)
+    check = await unavailable.check_database(database(request))
+    if not check.ok:
+        log.warning("health check: %s", check.problem)
+        body.update(
+            status="error",
+            database=False,
+            problem=f"database: {check.problem}",
+            mail_configured=False,
+            outbox_worker=outbox,
+        )
         return JSONResponse(body, status_code=503)
+    prefs = check.prefs
     mail = bool(str(prefs["smtp_host"]).strip() and str(prefs["notify_from"]).strip())
     body.update(
         status="ok",
         database=True,
         mail_configured=mail,
         portal_url_set=bool(str(prefs["portal_url"]).strip()),
-        outbox_worker=bool(request.app.state.outbox_running),
+        outbox_worker=outbox,
     )
     return JSONResponse(body)
