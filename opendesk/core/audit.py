@@ -10,6 +10,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,6 +20,11 @@ from opendesk.core.clock import utcnow
 from opendesk.core.models import AuditEntry, AuditHead
 
 GENESIS_HASH = "0" * 64
+GROUP_WRITER = "opendesk.audit_writer"  # Session.info key of an `AuditWriter`
+
+
+class GroupWriter(Protocol):
+    def write(self, actor: Actor, action: str, **fields: Any) -> None: ...
 
 
 def _row_hash(
@@ -119,6 +125,34 @@ def record(
     head.last_hash = entry.hash
     session.flush()
     return entry
+
+
+def record_read(
+    session: Session,
+    actor: Actor,
+    action: str,
+    *,
+    patient_id: int | None = None,
+    object_type: str = "",
+    object_id: int | None = None,
+    detail: str = "",
+) -> None:
+    """The audit row of a read, durable when this returns. The caller has ended its reads'
+    transaction and has no writes pending. Through the session's group writer when it has
+    one (the portal: batched with other requests' rows into one commit), else appended and
+    committed in `session`."""
+    fields: dict[str, Any] = {
+        "patient_id": patient_id,
+        "object_type": object_type,
+        "object_id": object_id,
+        "detail": detail,
+    }
+    writer: GroupWriter | None = session.info.get(GROUP_WRITER)
+    if writer is not None:
+        writer.write(actor, action, **fields)
+        return
+    record(session, actor, action, **fields)
+    session.commit()
 
 
 @dataclass(frozen=True)

@@ -189,9 +189,13 @@ class Database:
     ) -> None:
         self.engine = create_practice_engine(url, timeouts=timeouts, **engine_kwargs)
         self.backend = self.engine.url.get_backend_name()
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Copied into every new session's `info` (e.g. the portal's audit group writer).
+        self.session_info: dict[str, Any] = {}
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False, info=self.session_info)
         self._readonly_sessions = sessionmaker(
-            self.engine.execution_options(**{READONLY: True}), expire_on_commit=False
+            self.engine.execution_options(**{READONLY: True}),
+            expire_on_commit=False,
+            info=self.session_info,
         )
 
     @property

@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from opendesk import __version__
 from opendesk.core import preferences
+from opendesk.core.audit_writer import AuditWriter
 from opendesk.core.db import Database
 from opendesk.core.errors import NotFound, PermissionDenied
 from opendesk.mail.outbox import BackgroundWorker
@@ -160,6 +161,7 @@ def create_app(config: PortalConfig, db: Database | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        audit_writer = AuditWriter(database).attach()  # audit rows of views, in groups
         worker = None
         if config.run_outbox:
             worker = BackgroundWorker(
@@ -175,6 +177,7 @@ def create_app(config: PortalConfig, db: Database | None = None) -> FastAPI:
         finally:
             if worker is not None:
                 worker.stop(timeout=10)
+            audit_writer.close()
             if db is None:
                 database.dispose()
 

@@ -169,10 +169,9 @@ def inbox(session: Session, actor: PortalActor, offset: int = 0, limit: int = 50
             )
         )
     session.commit()
-    audit.record(
+    audit.record_read(
         session, actor, "portal.inbox.view", patient_id=actor.patient_id, detail=f"rows={len(rows)}"
     )
-    session.commit()
     return InboxPage(rows, int(total), int(unread))
 
 
@@ -241,21 +240,32 @@ def open_message(session: Session, actor: PortalActor, message_id: int) -> list[
             else v
             for v in views
         ]
-    audit.record(
-        session,
-        actor,
-        "portal.message.view",
-        patient_id=msg.regarding_patient_id,
-        object_type="webmail",
-        object_id=message_id,
-    )
-    session.commit()
+    if unread:  # marking read and its audit row: one transaction
+        audit.record(
+            session,
+            actor,
+            "portal.message.view",
+            patient_id=msg.regarding_patient_id,
+            object_type="webmail",
+            object_id=message_id,
+        )
+        session.commit()
+    else:
+        audit.record_read(
+            session,
+            actor,
+            "portal.message.view",
+            patient_id=msg.regarding_patient_id,
+            object_type="webmail",
+            object_id=message_id,
+        )
     return views
 
 
 def attachment(
     session: Session, actor: PortalActor, attachment_id: int
 ) -> tuple[AttachmentInfo, bytes]:
+    begin_readonly(session)
     att = session.get(Attachment, attachment_id) if possible_id(attachment_id) else None
     msg = session.get(WebMailMessage, att.message_id) if att else None
     if (
@@ -268,7 +278,8 @@ def attachment(
         raise _not_found(session, actor, "attachment", attachment_id)
     _account(session, actor)
     data = read_attachment(session, att.id)
-    audit.record(
+    session.commit()
+    audit.record_read(
         session,
         actor,
         "portal.attachment.download",
@@ -276,7 +287,6 @@ def attachment(
         object_type="attachment",
         object_id=att.id,
     )
-    session.commit()
     return AttachmentInfo(att.id, att.display_name, att.content_type, att.size, att.flags), data
 
 
