@@ -9,6 +9,8 @@ each request go on. A request whose batch failed gets the error, as it would hav
 
 A process attaches a writer to its `Database` (`attach`); services hand read audits to it
 through `audit.record_read`. Without a writer, `record_read` writes in the caller's session.
+The writer keeps a connection of its own: requests waiting for their batch hold pooled
+connections, and a writer queueing behind them for one would stall them all.
 """
 
 import logging
@@ -17,7 +19,8 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import exc
+from sqlalchemy import Connection, exc
+from sqlalchemy.orm import Session
 
 from opendesk.core import audit
 from opendesk.core.actors import Actor
@@ -48,6 +51,7 @@ class AuditWriter:
         self._thread = threading.Thread(target=self._run, name="opendesk-audit", daemon=True)
         self.batches = 0
         self.rows = 0
+        self._conn: Connection | None = None
 
     def attach(self) -> "AuditWriter":
         """Start the thread and make the database's new sessions use this writer."""
@@ -90,10 +94,15 @@ class AuditWriter:
                     break
                 batch.append(item)
             self._commit(batch)
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
 
     def _commit(self, batch: list[_Pending]) -> None:
         try:
-            with self.database.session() as session:
+            if self._conn is None:
+                self._conn = self.database.engine.connect()
+            with Session(bind=self._conn, expire_on_commit=False) as session:
                 for p in batch:
                     audit.record(session, p.actor, p.action, **p.fields)
                 session.commit()
@@ -101,7 +110,17 @@ class AuditWriter:
             self.rows += len(batch)
         except Exception as error:  # each waiting request raises it; no PHI in the log
             log.warning("an audit batch of %d rows failed: %s", len(batch), type(error).__name__)
+            self._drop_connection()
             for p in batch:
                 p.error = error
         for p in batch:
             p.done.set()
+
+    def _drop_connection(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            try:
+                conn.invalidate()
+                conn.close()
+            except Exception:  # already broken
+                log.debug("closing the audit writer's connection failed")

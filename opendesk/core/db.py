@@ -83,12 +83,21 @@ def describe_url(url: str | URL) -> str:
 
 
 def create_practice_engine(
-    raw_url: str | URL, *, timeouts: Timeouts = DEFAULT_TIMEOUTS, **kwargs: Any
+    raw_url: str | URL,
+    *,
+    timeouts: Timeouts = DEFAULT_TIMEOUTS,
+    pool_size: int | None = None,
+    **kwargs: Any,
 ) -> Engine:
+    """The engine for a practice database. `pool_size` (a server, or an SQLite file) keeps that
+    many connections and lets as many more open under load."""
     url = normalise_url(raw_url)
     backend = url.get_backend_name()
+    in_memory = backend == "sqlite" and url.database in (None, "", ":memory:")
+    if pool_size is not None and not in_memory:
+        kwargs.update(pool_size=pool_size, max_overflow=pool_size)
     if backend == "sqlite":
-        if url.database and url.database != ":memory:":
+        if not in_memory and url.database:
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
         _configure_sqlite(engine)
@@ -185,9 +194,16 @@ class Database:
     """One practice database: an engine and its sessions. Services receive a Session."""
 
     def __init__(
-        self, url: str | URL, *, timeouts: Timeouts = DEFAULT_TIMEOUTS, **engine_kwargs: Any
+        self,
+        url: str | URL,
+        *,
+        timeouts: Timeouts = DEFAULT_TIMEOUTS,
+        pool_size: int | None = None,
+        **engine_kwargs: Any,
     ) -> None:
-        self.engine = create_practice_engine(url, timeouts=timeouts, **engine_kwargs)
+        self.engine = create_practice_engine(
+            url, timeouts=timeouts, pool_size=pool_size, **engine_kwargs
+        )
         self.backend = self.engine.url.get_backend_name()
         # Copied into every new session's `info` (e.g. the portal's audit group writer).
         self.session_info: dict[str, Any] = {}

@@ -3,6 +3,7 @@ lifespan, the error pages (404 for anything missing or out of scope, a 500 page 
 and the middleware that adds the session cookie and the security headers."""
 
 import logging
+import os
 import socket
 import time
 import traceback
@@ -43,6 +44,7 @@ from opendesk.portal.security import (
 log = logging.getLogger("opendesk.portal")
 HERE = Path(__file__).resolve().parent
 PRACTICE_CACHE_SECONDS = 30.0
+PORTAL_POOL = 20  # connections kept (and as many more under load): ~ the request threads (40)
 
 
 @dataclass
@@ -156,7 +158,10 @@ def create_app(config: PortalConfig, db: Database | None = None) -> FastAPI:
     from opendesk.portal import routes
 
     database = db or Database(
-        config.database_url, hide_parameters=True, timeouts=unavailable.PORTAL_TIMEOUTS
+        config.database_url,
+        hide_parameters=True,
+        timeouts=unavailable.PORTAL_TIMEOUTS,
+        pool_size=PORTAL_POOL,
     )
 
     @asynccontextmanager
@@ -167,7 +172,7 @@ def create_app(config: PortalConfig, db: Database | None = None) -> FastAPI:
             worker = BackgroundWorker(
                 database,
                 poll_seconds=config.outbox_poll_seconds,
-                worker_id=f"portal-{socket.gethostname()}-{config.port}",
+                worker_id=f"portal-{socket.gethostname()}-{config.port}-{os.getpid()}",
             )
             worker.start()
             log.info("notification outbox worker started")
