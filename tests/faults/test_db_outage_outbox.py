@@ -117,7 +117,7 @@ def _up(proxy: DbProxy, fault: str) -> None:
 
 @pytest.mark.parametrize("fault", ["reset-refuse", "freeze"])
 def test_database_outage_while_smtp_answers(
-    db: Database, gated_smtp: MailServer, fault: str
+    db: Database, gated_smtp: MailServer, fault: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     handler: GatedHandler = gated_smtp.handler  # type: ignore[assignment]
     ids = add_notices(db, 8)
@@ -141,6 +141,8 @@ def test_database_outage_while_smtp_answers(
     assert _statuses(db, ids) == [("sent", 1)] * 8  # one real SMTP try each
     with db.readonly_session() as s:
         assert audit.verify(s).intact
+    assert "did not take its outcome" in caplog.text  # the blip was met, and said so
+    assert "example.com" not in caplog.text  # no addresses in the log
 
 
 def _child(url: str, lease: float, beat: float) -> subprocess.Popen[bytes]:

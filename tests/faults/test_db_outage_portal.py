@@ -86,7 +86,7 @@ def _assert_back(http: requests.Session, url: str) -> None:
 
 
 def test_a_silent_database_gives_503_within_5_seconds(
-    db: Database, portal: tuple[str, DbProxy, requests.Session]
+    db: Database, portal: tuple[str, DbProxy, requests.Session], caplog: pytest.LogCaptureFixture
 ) -> None:
     url, proxy, http = portal
     proxy.freeze()
@@ -99,10 +99,15 @@ def test_a_silent_database_gives_503_within_5_seconds(
     _assert_back(http, url)
     with db.readonly_session() as s:
         assert audit.verify(s).intact
+    # by the deadline, or by the driver's own connect/read timeout when that came first
+    assert "GET /inbox: no answer within 4 s" in caplog.text or (
+        "GET /inbox: the database is unavailable" in caplog.text
+    )
+    assert "Lee" not in caplog.text and "annlee" not in caplog.text
 
 
 def test_a_refusing_database_gives_the_same_503_page(
-    db: Database, portal: tuple[str, DbProxy, requests.Session]
+    db: Database, portal: tuple[str, DbProxy, requests.Session], caplog: pytest.LogCaptureFixture
 ) -> None:
     url, proxy, http = portal
     proxy.refuse()
@@ -114,3 +119,5 @@ def test_a_refusing_database_gives_the_same_503_page(
     _assert_back(http, url)
     with db.readonly_session() as s:
         assert audit.verify(s).intact
+    assert "the database is unavailable (OperationalError): 503" in caplog.text
+    assert "Lee" not in caplog.text and "annlee" not in caplog.text
