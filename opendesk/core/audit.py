@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from opendesk.core.actors import Actor, PortalActor, StaffActor, SystemActor
@@ -96,28 +96,15 @@ def record(
     head = session.execute(
         select(AuditHead).where(AuditHead.id == 1).with_for_update()
     ).scalar_one()
-    user_id = actor.user_id if isinstance(actor, StaffActor) else None
-    account_id = actor.account_id if isinstance(actor, PortalActor) else None
-    if isinstance(actor, PortalActor):
-        workstation = f"portal {actor.client}".strip()
-    elif isinstance(actor, SystemActor):
-        workstation = f"{actor.workstation} ({actor.name})"
-    else:
-        workstation = actor.workstation
+    fields = {
+        "patient_id": patient_id,
+        "object_type": object_type,
+        "object_id": object_id,
+        "outcome": outcome,
+        "detail": detail,
+    }
     entry = AuditEntry(
-        seq=head.last_seq + 1,
-        at=utcnow(),
-        actor_kind=actor.kind.value,
-        user_id=user_id,
-        portal_account_id=account_id,
-        action=action,
-        patient_id=patient_id,
-        object_type=object_type,
-        object_id=object_id,
-        workstation=workstation[:100],
-        outcome=outcome,
-        detail=detail[:500],
-        prev_hash=head.last_hash,
+        **_row(actor, action, fields), seq=head.last_seq + 1, prev_hash=head.last_hash
     )
     entry.hash = entry_hash(entry)
     session.add(entry)
@@ -125,6 +112,49 @@ def record(
     head.last_hash = entry.hash
     session.flush()
     return entry
+
+
+def _row(actor: Actor, action: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """The column values of one row (no seq, links or hash yet)."""
+    if isinstance(actor, PortalActor):
+        workstation = f"portal {actor.client}".strip()
+    elif isinstance(actor, SystemActor):
+        workstation = f"{actor.workstation} ({actor.name})"
+    else:
+        workstation = actor.workstation
+    return {
+        "at": utcnow(),
+        "actor_kind": actor.kind.value,
+        "user_id": actor.user_id if isinstance(actor, StaffActor) else None,
+        "portal_account_id": actor.account_id if isinstance(actor, PortalActor) else None,
+        "action": action,
+        "patient_id": fields.get("patient_id"),
+        "object_type": fields.get("object_type", ""),
+        "object_id": fields.get("object_id"),
+        "workstation": workstation[:100],
+        "outcome": fields.get("outcome", "ok"),
+        "detail": str(fields.get("detail", ""))[:500],
+    }
+
+
+def append_many(session: Session, items: list[tuple[Actor, str, dict[str, Any]]]) -> None:
+    """Append several rows in the caller's transaction with one INSERT (executemany) and one
+    head update: the audit group writer's path. Same rows, links and hashes as `record` one by
+    one; the caller commits."""
+    if not items:
+        return
+    head = session.execute(
+        select(AuditHead.last_seq, AuditHead.last_hash).where(AuditHead.id == 1).with_for_update()
+    ).one()
+    seq, prev = head.last_seq, head.last_hash
+    rows = []
+    for actor, action, fields in items:
+        seq += 1
+        row = _row(actor, action, fields) | {"seq": seq, "prev_hash": prev}
+        row["hash"] = prev = _row_hash(**row)
+        rows.append(row)
+    session.execute(insert(AuditEntry), rows)
+    session.execute(update(AuditHead).where(AuditHead.id == 1).values(last_seq=seq, last_hash=prev))
 
 
 def record_read(

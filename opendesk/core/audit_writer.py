@@ -4,7 +4,8 @@ concurrent requests in one transaction.
 Every PHI view is audited and durable before its page is shown. With one transaction per view,
 concurrent requests queue for the audit head's lock (SQLite's write lock) and each pays a
 commit. `AuditWriter` takes the rows of whoever is waiting, appends them to the chain in one
-transaction (`audit.record`, so the chain stays one sequence), commits, and only then lets
+transaction (`audit.append_many`: one INSERT, the head locked once, so the chain stays one
+sequence), commits, and only then lets
 each request go on. A request whose batch failed gets the error, as it would have on its own.
 
 A process attaches a writer to its `Database` (`attach`); services hand read audits to it
@@ -103,8 +104,7 @@ class AuditWriter:
             if self._conn is None:
                 self._conn = self.database.engine.connect()
             with Session(bind=self._conn, expire_on_commit=False) as session:
-                for p in batch:
-                    audit.record(session, p.actor, p.action, **p.fields)
+                audit.append_many(session, [(p.actor, p.action, p.fields) for p in batch])
                 session.commit()
             self.batches += 1
             self.rows += len(batch)
