@@ -15,9 +15,13 @@ concurrency: it shows the work one request costs; bench_portal shows what concur
 import argparse
 import re
 import tempfile
+import threading
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
 
 from bench.bench_portal import PASSWORD, build_practice, database_url, drop
 
@@ -91,7 +95,14 @@ def main() -> None:
                 secret_key="profile-secret-key-0123456789-abcdefghijklmn",
                 run_outbox=False,
             )
-            with TestClient(create_app(config)) as http:
+            app = create_app(config)
+            statements: Counter[str] = Counter()
+
+            def count(_conn: Any, _cursor: Any, sql: str, *_args: Any) -> None:
+                statements[threading.current_thread().name == "opendesk-audit"] += 1
+
+            event.listen(app.state.db.engine, "before_cursor_execute", count)
+            with TestClient(app) as http:
                 page = http.get("/login")
                 token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
                 assert token
@@ -105,6 +116,14 @@ def main() -> None:
                 ]
                 for path in paths[:20]:  # warm up: imports, template compilation, SQL caches
                     assert http.get(path).status_code == 200
+                per_page: dict[str, float] = {}
+                for kind in ("/inbox", "/messages/"):
+                    statements.clear()
+                    some = [p for p in paths if p.startswith(kind)][:50]
+                    for path in some:
+                        http.get(path)
+                    per_page[kind] = statements[False] / len(some)
+                    per_page[kind + " (audit writer)"] = statements[True] / len(some)
                 cpu, wall = time.process_time(), time.perf_counter()
                 for path in paths:
                     http.get(path)
@@ -112,6 +131,8 @@ def main() -> None:
         finally:
             drop(handle)
     n = len(paths)
+    for kind, value in per_page.items():
+        print(f"SQL statements per {kind} request: {value:.1f}")
     print(
         f"{n} requests ({args.backend}, one client, test client in process): "
         f"{cpu / n * 1000:.2f} ms CPU, {wall / n * 1000:.2f} ms wall each"
