@@ -122,7 +122,11 @@ def test_who_may_retry(db: Database) -> None:
     with db.session() as s, pytest.raises(NotFound):
         retry(s, SystemActor(), nid + 1000)
     held_until = utcnow() + dt.timedelta(minutes=1)
-    [busy] = add_notices(db, status="sending", claimed_by="w:1", claimed_until=held_until)
+    [busy] = add_notices(
+        db, message_id=ids["message"], status="sending", claimed_by="w:1", claimed_until=held_until
+    )
+    with db.readonly_session() as s:
+        assert not notice_state(s, ids["message"]).can_retry  # type: ignore[union-attr]
     with db.session() as s, pytest.raises(ValidationError, match="being sent"):
         retry(s, SystemActor(), busy)
 
@@ -133,6 +137,8 @@ def test_retry_of_a_notice_whose_lease_ran_out(db: Database) -> None:
     [stuck] = add_notices(
         db, message_id=ids["message"], status="sending", claimed_by="w:1", claimed_until=T0
     )
+    with db.readonly_session() as s:
+        assert notice_state(s, ids["message"]).can_retry  # type: ignore[union-attr]
     with db.session() as s:
         retry(s, StaffActor(ids["doctor"]), stuck)
     row = notice(db, stuck)
