@@ -22,6 +22,7 @@ from opendesk.portal.config import PortalConfig
 from opendesk.portal.errors import ServerErrorPage, install_error_pages
 from opendesk.portal.routes import router
 from opendesk.portal.security import LoginThrottle, PortalMiddleware
+from opendesk.portal.uploads import UploadLimit
 
 log = logging.getLogger("opendesk.portal")
 HERE = Path(__file__).resolve().parent
@@ -87,6 +88,7 @@ def create_app(config: PortalConfig, db: Database | None = None) -> FastAPI:
     app.include_router(router)
     install_error_pages(app)
     unavailable.install(app, templates)
+    app.add_middleware(UploadLimit)
     app.add_middleware(ServerErrorPage, templates=templates)
     app.add_middleware(
         unavailable.DatabaseDeadline, templates=templates, seconds=config.request_deadline

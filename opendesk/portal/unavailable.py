@@ -13,6 +13,7 @@
 
 import asyncio
 import logging
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +22,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from opendesk.core import preferences
 from opendesk.core.db import UNAVAILABLE, Database, Timeouts
@@ -127,6 +129,7 @@ class DatabaseCheck:
     ok: bool
     problem: str = ""
     prefs: dict[str, Any] = field(default_factory=dict)
+    extra: Any = None  # what `also` read in the same session
 
 
 def _describe(exc: BaseException) -> str:
@@ -142,20 +145,24 @@ def _describe(exc: BaseException) -> str:
     return f"the database check failed ({type(exc).__name__})"
 
 
-async def check_database(db: Database, seconds: float = HEALTH_SECONDS) -> DatabaseCheck:
-    """SELECT 1 and the preferences, within `seconds`, on a small pool of its own (a stuck
-    check must not hold the request threads)."""
+async def check_database(
+    db: Database,
+    seconds: float = HEALTH_SECONDS,
+    also: Callable[[Session], Any] | None = None,
+) -> DatabaseCheck:
+    """SELECT 1 and the preferences (and `also`), within `seconds`, on a small pool of its
+    own (a stuck check must not hold the request threads)."""
 
-    def probe() -> dict[str, Any]:
+    def probe() -> tuple[dict[str, Any], Any]:
         with db.readonly_session() as session:
             session.execute(text("SELECT 1"))
-            return preferences.get_all(session)
+            return preferences.get_all(session), also(session) if also else None
 
     loop = asyncio.get_running_loop()
     try:
-        prefs = await asyncio.wait_for(loop.run_in_executor(_HEALTH_POOL, probe), seconds)
+        prefs, extra = await asyncio.wait_for(loop.run_in_executor(_HEALTH_POOL, probe), seconds)
     except TimeoutError:
         return DatabaseCheck(False, f"the database server did not answer within {seconds:g} s")
     except Exception as exc:  # no PHI: words chosen by kind
         return DatabaseCheck(False, _describe(exc))
-    return DatabaseCheck(True, prefs=prefs)
+    return DatabaseCheck(True, prefs=prefs, extra=extra)

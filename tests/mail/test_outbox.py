@@ -82,7 +82,9 @@ def test_smtp_down_then_back_delivers_exactly_once(
 
 
 def test_temporary_failures_become_failed_after_max_attempts(
-    db: Database, mail_server: MailServer, caplog: pytest.LogCaptureFixture
+    db: Database,
+    mail_server: MailServer,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     mail_server.handler.refuse["busy@example.com"] = "451 4.3.0 try later"
     mail_server.start()
@@ -103,7 +105,7 @@ def test_temporary_failures_become_failed_after_max_attempts(
     )
     assert worker.run_once(now=now + dt.timedelta(days=1)).claimed == 0
     assert mail_server.handler.count() == 0
-    assert "gave up after 3 attempts" in caplog.text
+    assert "failed after 3 attempts: gave up after 3 attempts" in caplog.text
 
 
 def test_a_permanent_refusal_fails_at_once_and_others_still_go(
@@ -184,7 +186,9 @@ def test_two_workers_at_once_never_send_a_notice_twice(
 
 
 def test_a_crashed_workers_expired_claim_is_picked_up_again(
-    db: Database, mail_server: MailServer, caplog: pytest.LogCaptureFixture
+    db: Database,
+    mail_server: MailServer,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     """Only the notice the dead worker had started handing to SMTP counts an interrupted
     attempt; the rest of its batch comes back with its attempts as they were."""

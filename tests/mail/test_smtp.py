@@ -2,7 +2,6 @@
 implicit TLS, AUTH with the password from the keyring, and how failures are classified."""
 
 import datetime as dt
-import logging
 
 import keyring
 import pytest
@@ -139,6 +138,7 @@ def test_setup_problems_pause_the_worker_without_touching_notices(
     row = notice(db, nid)
     assert (row.status, row.attempts, row.last_error) == ("queued", 0, "")
     assert "outbox paused: No SMTP password is stored" in caplog.text
+    assert "outbox paused: No SMTP server is set" in caplog.text
 
 
 def test_auth_login_with_the_password_from_the_keyring(
@@ -162,9 +162,7 @@ def test_auth_login_with_the_password_from_the_keyring(
     assert OutboxWorker(db, timeout=5).run_once().sent == 1
     assert auth.attempts == 1 and mail_server.handler.count() == 1
     assert notice(db, nid).status == "sent"
-    assert {r.name for r in caplog.records if r.levelno >= logging.WARNING} <= {
-        "mail.log"
-    }  # aiosmtpd's own deprecation notice
+    assert "s3cret" not in caplog.text  # (aiosmtpd notes a deprecation of its own)
 
 
 def test_a_wrong_password_is_a_temporary_failure_that_says_so(
@@ -188,7 +186,7 @@ def test_a_wrong_password_is_a_temporary_failure_that_says_so(
     monkeypatch.setenv(PASSWORD_ENV, "right")  # the environment wins over the keyring
     with db.readonly_session() as s:
         assert load_settings(s).password == "right"
-    assert "SMTP login refused (535)" in caplog.text
+    assert "SMTP login refused (535)" in caplog.text and "right" not in caplog.text
 
 
 def test_starttls_with_a_self_signed_certificate(

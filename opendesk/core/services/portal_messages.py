@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from opendesk.core import audit, scope
 from opendesk.core.actors import PortalActor
-from opendesk.core.blobs import read_attachment
+from opendesk.core.blobs import read_attachment, store_attachment
 from opendesk.core.clock import utcnow
 from opendesk.core.db import begin_readonly
 from opendesk.core.enums import MessageStatus
@@ -26,11 +26,14 @@ from opendesk.core.models import (
     patient_name,
     provider_name,
 )
+from opendesk.core.services import attachment_scan
+from opendesk.core.services.attachment_scan import NewAttachment
 from opendesk.core.services.webmail import (
     AttachmentInfo,
     MessageView,
     message_view,
     reply_subject,
+    validate_attachments,
     validate_text,
 )
 from opendesk.core.text import storable
@@ -308,7 +311,10 @@ def attachment(
         object_type="attachment",
         object_id=att.id,
     )
-    return AttachmentInfo(att.id, att.display_name, att.content_type, att.size, att.flags), data
+    info = AttachmentInfo(
+        att.id, att.display_name, att.content_type, att.size, att.flags, att.scan_status
+    )
+    return info, data
 
 
 REQUEST_ID_TAKEN = "This form was already used. Reload the page and write your message again."
@@ -332,11 +338,37 @@ def _existing(session: Session, actor: PortalActor, request_id: str) -> int | No
     return int(row.id)
 
 
-def _store(session: Session, actor: PortalActor, msg: WebMailMessage, action: str) -> int:
+def _checked_files(
+    session: Session,
+    actor: PortalActor,
+    files: tuple[NewAttachment, ...],
+    patient_id: int,
+) -> list[NewAttachment]:
+    """The patient's files after the service's own size/name check and the malware scan,
+    before anything is written (a refusal rolls back and audits)."""
+    if not files:
+        return []
+    validate_attachments(session, files)
+    return attachment_scan.scan_new(session, actor, files, patient_id=patient_id)
+
+
+def _store(
+    session: Session,
+    actor: PortalActor,
+    msg: WebMailMessage,
+    action: str,
+    files: list[NewAttachment],
+) -> int:
+    """The message, its attachments and the audit rows in one transaction."""
     session.add(msg)
     session.flush()
     if msg.thread_id is None:
         msg.thread_id = msg.id
+    stored = [
+        store_attachment(session, msg, f.name, f.content_type, f.data, f.flags, f.scan_status)
+        for f in files
+    ]
+    attachment_scan.audit_not_scanned(session, actor, stored, msg.regarding_patient_id)
     audit.record(
         session,
         actor,
@@ -344,6 +376,7 @@ def _store(session: Session, actor: PortalActor, msg: WebMailMessage, action: st
         patient_id=msg.regarding_patient_id,
         object_type="webmail",
         object_id=msg.id,
+        detail=f"attachments={len(stored)}" if stored else "",
     )
     try:
         session.commit()
@@ -357,15 +390,23 @@ def _store(session: Session, actor: PortalActor, msg: WebMailMessage, action: st
 
 
 def reply(
-    session: Session, actor: PortalActor, parent_id: int, body: str, client_request_id: str
+    session: Session,
+    actor: PortalActor,
+    parent_id: int,
+    body: str,
+    client_request_id: str,
+    attachments: tuple[NewAttachment, ...] = (),
 ) -> int:
-    """The holder answers a message; it lands in the thread's provider's WebMail Inbox."""
+    """The holder answers a message; it lands in the thread's provider's WebMail Inbox.
+    `attachments` passed the attachment rules in the portal; here they are size-checked and
+    scanned for malware before anything is stored."""
     found = _existing(session, actor, client_request_id)
     if found is not None:
         return found
     parent = _visible_message(session, actor, parent_id)
     subject = reply_subject(parent.subject)
     validate_text(session, subject, body)
+    files = _checked_files(session, actor, attachments, parent.regarding_patient_id)
     msg = WebMailMessage(
         status=int(MessageStatus.WEBMAIL_RECEIVED),
         patient_id=actor.patient_id,
@@ -379,7 +420,7 @@ def reply(
         sender_portal_account_id=actor.account_id,
         client_request_id=client_request_id,
     )
-    return _store(session, actor, msg, "portal.message.reply")
+    return _store(session, actor, msg, "portal.message.reply", files)
 
 
 def compose(
@@ -389,8 +430,10 @@ def compose(
     subject: str,
     body: str,
     client_request_id: str,
+    attachments: tuple[NewAttachment, ...] = (),
 ) -> int:
-    """A new message to the primary provider of the patient it is about."""
+    """A new message to the primary provider of the patient it is about (attachments as in
+    `reply`)."""
     found = _existing(session, actor, client_request_id)
     if found is not None:
         return found
@@ -402,6 +445,7 @@ def compose(
     regarding = session.get(Patient, regarding_patient_id)
     assert regarding is not None
     validate_text(session, subject, body)
+    files = _checked_files(session, actor, attachments, regarding.id)
     msg = WebMailMessage(
         status=int(MessageStatus.WEBMAIL_RECEIVED),
         patient_id=actor.patient_id,
@@ -413,4 +457,4 @@ def compose(
         sender_portal_account_id=actor.account_id,
         client_request_id=client_request_id,
     )
-    return _store(session, actor, msg, "portal.message.compose")
+    return _store(session, actor, msg, "portal.message.compose", files)
