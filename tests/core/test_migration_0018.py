@@ -1,11 +1,18 @@
 """Upgrading an existing database to 0018 (the outbox's attempt_started_at) keeps its notices
 and their claims; downgrading removes the column again."""
 
+import importlib
+
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import URL
 
 from opendesk.core import migrate
 from opendesk.core.db import Database
+
+# The revision before 0018 (re-chained when branches merge).
+PREVIOUS = importlib.import_module(
+    "opendesk.core.migrations.versions.0018_outbox_attempt_started"
+).down_revision
 
 
 def _columns(database: Database) -> set[str]:
@@ -15,7 +22,7 @@ def _columns(database: Database) -> set[str]:
 def test_upgrade_an_existing_outbox(empty_db_url: str | URL) -> None:
     database = Database(empty_db_url)
     try:
-        migrate.upgrade(database.engine, "0001")
+        migrate.upgrade(database.engine, PREVIOUS)
         with database.engine.begin() as conn:
             conn.execute(
                 text(
@@ -36,7 +43,7 @@ def test_upgrade_an_existing_outbox(empty_db_url: str | URL) -> None:
                 )
             ).one()
         assert tuple(row) == ("sending", 2, "w:1", None)
-        migrate.downgrade(database.engine, "0001")
+        migrate.downgrade(database.engine, PREVIOUS)
         assert "attempt_started_at" not in _columns(database)
     finally:
         database.dispose()

@@ -2,7 +2,7 @@
 worker's expired claim counts an interrupted attempt only for the notice it had started.
 
 Revision ID: 0018_outbox_attempt_started
-Revises: 0001
+Revises: 0020_attachment_scan
 Create Date: 2026-11-30 08:50:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from sqlalchemy.dialects import mysql
 
 revision: str = "0018_outbox_attempt_started"
-down_revision: str | None = "0001"
+down_revision: str | None = "0020_attachment_scan"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
