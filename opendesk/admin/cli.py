@@ -177,15 +177,24 @@ def cmd_outbox_list(args: argparse.Namespace) -> int:
 
 def cmd_outbox_retry(args: argparse.Namespace) -> int:
     from opendesk.core.actors import SystemActor
-    from opendesk.mail.outbox import retry
+    from opendesk.core.services.notifications import retry, retry_all_failed
 
+    if (args.id is None) == (not args.all_failed):
+        print("Give one notification id, or --all-failed.", file=sys.stderr)
+        return 2
     db = _open(args)
     try:
         with db.session() as session:
-            retry(session, SystemActor("opendesk-admin"), args.id)
+            if args.all_failed:
+                count = retry_all_failed(session, SystemActor("opendesk-admin"))
+            else:
+                retry(session, SystemActor("opendesk-admin"), args.id)
     finally:
         db.dispose()
-    print(f"Notification {args.id} is queued again; the outbox worker sends it next round.")
+    if args.all_failed:
+        print(f"{count} failed notifications are queued again; the outbox worker sends them.")
+    else:
+        print(f"Notification {args.id} is queued again; the outbox worker sends it next round.")
     return 0
 
 
@@ -240,7 +249,12 @@ def add_outbox_commands(sub: "argparse._SubParsersAction[argparse.ArgumentParser
     )
     rt = ob_sub.add_parser("retry", help="queue a failed notification again (audited)")
     rt.set_defaults(handler=cmd_outbox_retry)
-    rt.add_argument("id", type=int, help="the notification id (see 'outbox list')")
+    rt.add_argument("id", type=int, nargs="?", help="the notification id (see 'outbox list')")
+    rt.add_argument(
+        "--all-failed",
+        action="store_true",
+        help="queue every failed notification again (after an outage of the mail server)",
+    )
     pw = ob_sub.add_parser(
         "set-password", help="store the SMTP password of the configured SMTP user in the keyring"
     )

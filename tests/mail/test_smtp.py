@@ -148,6 +148,7 @@ def test_setup_problems_pause_the_worker_without_touching_notices(
     assert "starttls, tls or none" in OutboxWorker(db).run_once().problem
     row = notice(db, nid)
     assert (row.status, row.attempts, row.last_error) == ("queued", 0, "")
+    assert "outbox paused: No SMTP password is stored" in caplog.text
     assert "outbox paused: No SMTP server is set" in caplog.text
 
 
