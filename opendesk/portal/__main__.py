@@ -113,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     except ConfigurationError as exc:
         print(f"opendesk-portal: {exc}", file=sys.stderr)
+        if args.log_file:  # a service has no console: the log file is where IT looks
+            log.error("not started: %s", exc)
         return 2
     serve(config, args.log_level)
     return 0
