@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
-from opendesk.admin.demo import make_large_demo
+from opendesk.admin.demo_large import make_large_demo
 from opendesk.core import migrate
 from opendesk.core.db import Database
 from opendesk.core.models import Patient

@@ -7,8 +7,10 @@ from empty tables. A server that does not answer fails the run: nothing is skipp
 (`./dev test` installs and starts the servers; OPENDESK_TEST_BACKENDS=sqlite limits a run).
 """
 
+import logging
 import os
 import tempfile
+import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -146,6 +148,40 @@ def db(_migrated: Database) -> Database:
             {"h": GENESIS_HASH},
         )
     return _migrated
+
+
+class LogFailHandler(logging.Handler):
+    """Collects every log record of WARNING or above, from any thread (qutebrowser's logfail):
+    a warning or error logged during a test fails it unless the test asserts on its logs."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+        self._guard = threading.Lock()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        with self._guard:
+            self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def fail_on_logged_warnings(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fails the test when something logged a warning or error during it. A test that expects
+    one takes `caplog` and asserts on what was logged."""
+    handler = LogFailHandler()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+    if handler.records and "caplog" not in request.fixturenames:
+        lines = [f"{r.levelname} {r.name}: {r.getMessage()}" for r in handler.records[:10]]
+        pytest.fail(
+            "logged during the test (take caplog and assert on it if this is expected):\n"
+            + "\n".join(lines),
+            pytrace=False,
+        )
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -96,7 +96,8 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from opendesk.admin.demo import make_demo, make_large_demo
+    from opendesk.admin.demo import make_demo
+    from opendesk.admin.demo_large import make_large_demo
 
     db = _open(args)
     try:

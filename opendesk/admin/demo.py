@@ -5,15 +5,13 @@ Everything is invented and made on the spot (names, images, PDFs); nothing is do
 
 import io
 import random
-import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from PIL import Image, ImageDraw
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from opendesk.admin import demo_data as data
@@ -31,8 +29,6 @@ from opendesk.core.models import (
     Provider,
     User,
     WebMailMessage,
-    search_columns,
-    user_group_link,
 )
 from opendesk.core.passwords import hash_password
 from opendesk.core.practice import ADMINISTRATORS, FRONT_DESK, PROVIDERS, ensure_default_groups
@@ -148,6 +144,210 @@ def _write_atoz(root: Path, patient: Patient, seed: int) -> list[Path]:
     return files
 
 
+def _demo_preferences(
+    session: Session, atoz_root: Path, portal_url: str, smtp_host: str, smtp_port: int
+) -> None:
+    preferences.set_many(
+        session,
+        {
+            **PRACTICE,
+            preferences.PORTAL_URL: portal_url,
+            preferences.SMTP_HOST: smtp_host,
+            preferences.SMTP_PORT: smtp_port,
+            preferences.SMTP_SECURITY: "none",
+            preferences.STORAGE_KIND: "folder",
+            preferences.ATOZ_PATH: str(atoz_root),
+            preferences.DEMO_MODE: True,
+        },
+    )
+
+
+def _staff(session: Session, result: DemoResult) -> list[Provider]:
+    """The three providers with their users, the front desk and the administrator."""
+    groups = ensure_default_groups(session)
+    providers = []
+    for abbr, first, last, suffix, specialty, username in DEMO_PROVIDERS:
+        prov = Provider(
+            abbr=abbr, first_name=first, last_name=last, suffix=suffix, specialty=specialty
+        )
+        session.add(prov)
+        session.flush()
+        providers.append(prov)
+        session.add(
+            User(
+                username=username,
+                password_hash=hash_password(STAFF_PASSWORD),
+                provider_id=prov.id,
+                groups=[groups[PROVIDERS]],
+            )
+        )
+        result.staff.append(Login(username, STAFF_PASSWORD, f"provider {prov.display_name}"))
+    for username, group, who in (
+        ("frontdesk", FRONT_DESK, "front desk, linked to no provider"),
+        ("admin", ADMINISTRATORS, "administrator, linked to no provider"),
+    ):
+        session.add(
+            User(
+                username=username,
+                password_hash=hash_password(STAFF_PASSWORD),
+                groups=[groups[group]],
+            )
+        )
+        result.staff.append(Login(username, STAFF_PASSWORD, who))
+    return providers
+
+
+def _email(member: dict[str, Any]) -> str:
+    name = f"{member['first_name']}.{member['last_name']}".lower()
+    return name.replace("'", "").replace(" ", "") + "@example.com"
+
+
+def _family(
+    session: Session, rng: random.Random, size: int, dentists: list[Provider], today: date
+) -> list[Patient]:
+    """One family sharing an address and home phone: the guarantor first, children with the
+    guarantor as guardian."""
+    members = _family_members(rng, size, today)
+    city, state, zip3 = rng.choice(data.CITIES)
+    address = f"{rng.randint(100, 9999)} {rng.choice(data.STREETS)}"
+    zip_code = f"{zip3}{rng.randint(0, 99):02d}"
+    home = _phone(rng)
+    family: list[Patient] = []
+    for i, m in enumerate(members):
+        adult = (today - m["birthdate"]).days > 18 * 365
+        patient = Patient(
+            **m,
+            home_phone=home,
+            wireless_phone=_phone(rng) if adult else "",
+            email=_email(m) if adult else "",
+            address=address,
+            city=city,
+            state=state,
+            zip=zip_code,
+            primary_provider_id=rng.choice(dentists).id,
+            guarantor_id=family[0].id if family else None,
+        )
+        session.add(patient)
+        session.flush()
+        if i == 0:
+            patient.guarantor_id = patient.id
+        elif not adult:
+            session.add(Guardian(child_id=patient.id, guardian_id=family[0].id))
+        family.append(patient)
+    return family
+
+
+def _portal_accounts(
+    session: Session, families: list[list[Patient]], result: DemoResult
+) -> dict[int, PortalAccount]:
+    """Accounts for two families in three (the guarantor's), by guarantor patient id."""
+    accounts: dict[int, PortalAccount] = {}
+    portal_hash = hash_password(PORTAL_PASSWORD)
+    for family in families[: (len(families) * 2) // 3]:
+        head = family[0]
+        username = f"{head.first_name[0]}{head.last_name}{head.id}".lower()
+        username = "".join(c for c in username if c.isalnum())
+        account = PortalAccount(
+            patient_id=head.id,
+            username=username,
+            password_hash=portal_hash,
+            must_change_password=False,
+        )
+        session.add(account)
+        accounts[head.id] = account
+        if len(result.portal) < 6:
+            who = f"{head.first_name} {head.last_name} (family of {len(family)})"
+            result.portal.append(Login(username, PORTAL_PASSWORD, who))
+    session.flush()
+    return accounts
+
+
+@dataclass(frozen=True)
+class _Thread:
+    n: int
+    holder: Patient
+    regarding: Patient
+    provider: Provider
+    fmt: dict[str, Any]
+
+
+def _practice_message(
+    session: Session, t: _Thread, rng: random.Random, sent: datetime, user: User, seed: int
+) -> WebMailMessage:
+    first_read = t.n % 3 != 0
+    root = WebMailMessage(
+        status=MessageStatus.WEBMAIL_SENT_READ if first_read else MessageStatus.WEBMAIL_SENT,
+        patient_id=t.holder.id,
+        regarding_patient_id=t.regarding.id,
+        provider_id=t.provider.id,
+        subject=data.PRACTICE_SUBJECTS[t.n % len(data.PRACTICE_SUBJECTS)],
+        body=rng.choice(data.PRACTICE_BODIES).format(**t.fmt),
+        sent_at=sent,
+        read_at=sent + timedelta(hours=5) if first_read else None,
+        author_user_id=user.id,
+        sender_user_id=user.id,
+        client_request_id=f"demo-{seed}-{t.n}",
+    )
+    session.add(root)
+    session.flush()
+    root.thread_id = root.id
+    if t.n == 0:
+        pdf = _pdf_bytes("Treatment plan", ["#14 MOD composite  $240", "#19 crown  $1,150"])
+        store_attachment(session, root, "Treatment plan.pdf", "application/pdf", pdf)
+    return root
+
+
+def _patient_reply(
+    session: Session, t: _Thread, rng: random.Random, root: WebMailMessage, account: PortalAccount
+) -> None:
+    assert root.sent_at is not None
+    reply_at = root.sent_at + timedelta(hours=7)
+    unread = t.n % 4 == 0
+    session.add(
+        WebMailMessage(
+            status=MessageStatus.WEBMAIL_RECEIVED if unread else MessageStatus.WEBMAIL_RECD_READ,
+            patient_id=t.holder.id,
+            regarding_patient_id=t.regarding.id,
+            provider_id=t.provider.id,
+            subject=f"RE: {root.subject}",
+            body=rng.choice(data.PATIENT_BODIES).format(**t.fmt),
+            sent_at=reply_at,
+            read_at=None if unread else reply_at + timedelta(hours=2),
+            thread_id=root.id,
+            parent_id=root.id,
+            sender_portal_account_id=account.id,
+        )
+    )
+
+
+def _threads(
+    session: Session,
+    rng: random.Random,
+    families: list[list[Patient]],
+    accounts: dict[int, PortalAccount],
+    seed: int,
+) -> int:
+    """A few threads in both directions, some unread on either side; returns the count."""
+    now = utcnow()
+    count = 0
+    users = {u.provider_id: u for u in session.execute(select(User)).scalars()}
+    account_families = [f for f in families if f[0].id in accounts]
+    for n, family in enumerate(account_families[:12]):
+        regarding = rng.choice(family)
+        provider = session.get(Provider, regarding.primary_provider_id)
+        assert provider is not None
+        tooth = rng.randint(2, 31)
+        fmt = {"first": regarding.first_name, "tooth": tooth, "provider": provider.display_name}
+        thread = _Thread(n, family[0], regarding, provider, fmt)
+        sent = now - timedelta(days=30 - 2 * n, hours=rng.randint(0, 8))
+        root = _practice_message(session, thread, rng, sent, users[provider.id], seed)
+        count += 1
+        if root.status == MessageStatus.WEBMAIL_SENT_READ and n % 2 == 0:
+            _patient_reply(session, thread, rng, root, accounts[family[0].id])
+            count += 1
+    return count
+
+
 def make_demo(
     db: Database,
     atoz_root: Path,
@@ -163,385 +363,17 @@ def make_demo(
     result = DemoResult(atoz_root=atoz_root)
     today = date.today()
     with db.session() as session:
-        preferences.set_many(
-            session,
-            {
-                **PRACTICE,
-                preferences.PORTAL_URL: portal_url,
-                preferences.SMTP_HOST: smtp_host,
-                preferences.SMTP_PORT: smtp_port,
-                preferences.SMTP_SECURITY: "none",
-                preferences.STORAGE_KIND: "folder",
-                preferences.ATOZ_PATH: str(atoz_root),
-                preferences.DEMO_MODE: True,
-            },
-        )
-        groups = ensure_default_groups(session)
-        providers = []
-        for abbr, first, last, suffix, specialty, username in DEMO_PROVIDERS:
-            prov = Provider(
-                abbr=abbr, first_name=first, last_name=last, suffix=suffix, specialty=specialty
-            )
-            session.add(prov)
-            session.flush()
-            providers.append(prov)
-            session.add(
-                User(
-                    username=username,
-                    password_hash=hash_password(STAFF_PASSWORD),
-                    provider_id=prov.id,
-                    groups=[groups[PROVIDERS]],
-                )
-            )
-            result.staff.append(Login(username, STAFF_PASSWORD, f"provider {prov.display_name}"))
-        for username, group, who in (
-            ("frontdesk", FRONT_DESK, "front desk, linked to no provider"),
-            ("admin", ADMINISTRATORS, "administrator, linked to no provider"),
-        ):
-            session.add(
-                User(
-                    username=username,
-                    password_hash=hash_password(STAFF_PASSWORD),
-                    groups=[groups[group]],
-                )
-            )
-            result.staff.append(Login(username, STAFF_PASSWORD, who))
-
-        dentists = providers[:2]
-        families: list[list[Patient]] = []
-        for size in _family_sizes(rng, patients):
-            members = _family_members(rng, size, today)
-            city, state, zip3 = rng.choice(data.CITIES)
-            address = f"{rng.randint(100, 9999)} {rng.choice(data.STREETS)}"
-            zip_code = f"{zip3}{rng.randint(0, 99):02d}"
-            home = _phone(rng)
-            family: list[Patient] = []
-            for i, m in enumerate(members):
-                adult = (today - m["birthdate"]).days > 18 * 365
-                patient = Patient(
-                    **m,
-                    home_phone=home,
-                    wireless_phone=_phone(rng) if adult else "",
-                    email=(
-                        f"{m['first_name']}.{m['last_name']}".lower()
-                        .replace("'", "")
-                        .replace(" ", "")
-                        + "@example.com"
-                        if adult
-                        else ""
-                    ),
-                    address=address,
-                    city=city,
-                    state=state,
-                    zip=zip_code,
-                    primary_provider_id=rng.choice(dentists).id,
-                    guarantor_id=family[0].id if family else None,
-                )
-                session.add(patient)
-                session.flush()
-                if i == 0:
-                    patient.guarantor_id = patient.id
-                elif not adult:
-                    session.add(Guardian(child_id=patient.id, guardian_id=family[0].id))
-                family.append(patient)
-            families.append(family)
+        _demo_preferences(session, atoz_root, portal_url, smtp_host, smtp_port)
+        dentists = _staff(session, result)[:2]
+        families = [
+            _family(session, rng, size, dentists, today) for size in _family_sizes(rng, patients)
+        ]
         session.flush()
-
-        accounts: dict[int, PortalAccount] = {}
-        portal_hash = hash_password(PORTAL_PASSWORD)
-        for family in families[: (len(families) * 2) // 3]:
-            head = family[0]
-            username = f"{head.first_name[0]}{head.last_name}{head.id}".lower()
-            username = "".join(c for c in username if c.isalnum())
-            account = PortalAccount(
-                patient_id=head.id,
-                username=username,
-                password_hash=portal_hash,
-                must_change_password=False,
-            )
-            session.add(account)
-            accounts[head.id] = account
-            if len(result.portal) < 6:
-                result.portal.append(
-                    Login(
-                        username,
-                        PORTAL_PASSWORD,
-                        f"{head.first_name} {head.last_name} (family of {len(family)})",
-                    )
-                )
-        session.flush()
-
+        accounts = _portal_accounts(session, families, result)
         for i, family in enumerate(families[:10]):
             _write_atoz(atoz_root, family[0], seed + i)
-
-        # A few threads in both directions, some unread on either side.
-        now = utcnow()
-        account_families = [f for f in families if f[0].id in accounts]
-        users = {u.provider_id: u for u in session.execute(select(User)).scalars()}
-        for n, family in enumerate(account_families[:12]):
-            holder = family[0]
-            regarding = rng.choice(family)
-            provider = session.get(Provider, regarding.primary_provider_id)
-            assert provider is not None
-            tooth = rng.randint(2, 31)
-            fmt = {"first": regarding.first_name, "tooth": tooth, "provider": provider.display_name}
-            sent = now - timedelta(days=30 - 2 * n, hours=rng.randint(0, 8))
-            first_read = n % 3 != 0
-            root = WebMailMessage(
-                status=(
-                    MessageStatus.WEBMAIL_SENT_READ if first_read else MessageStatus.WEBMAIL_SENT
-                ),
-                patient_id=holder.id,
-                regarding_patient_id=regarding.id,
-                provider_id=provider.id,
-                subject=data.PRACTICE_SUBJECTS[n % len(data.PRACTICE_SUBJECTS)],
-                body=rng.choice(data.PRACTICE_BODIES).format(**fmt),
-                sent_at=sent,
-                read_at=sent + timedelta(hours=5) if first_read else None,
-                author_user_id=users[provider.id].id,
-                sender_user_id=users[provider.id].id,
-                client_request_id=f"demo-{seed}-{n}",
-            )
-            session.add(root)
-            session.flush()
-            root.thread_id = root.id
-            if n == 0:
-                pdf = _pdf_bytes("Treatment plan", ["#14 MOD composite  $240", "#19 crown  $1,150"])
-                store_attachment(session, root, "Treatment plan.pdf", "application/pdf", pdf)
-            result.messages += 1
-            if first_read and n % 2 == 0:
-                reply_at = sent + timedelta(hours=7)
-                unread = n % 4 == 0
-                reply = WebMailMessage(
-                    status=(
-                        MessageStatus.WEBMAIL_RECEIVED
-                        if unread
-                        else MessageStatus.WEBMAIL_RECD_READ
-                    ),
-                    patient_id=holder.id,
-                    regarding_patient_id=regarding.id,
-                    provider_id=provider.id,
-                    subject=f"RE: {root.subject}",
-                    body=rng.choice(data.PATIENT_BODIES).format(**fmt),
-                    sent_at=reply_at,
-                    read_at=None if unread else reply_at + timedelta(hours=2),
-                    thread_id=root.id,
-                    parent_id=root.id,
-                    sender_portal_account_id=accounts[holder.id].id,
-                )
-                session.add(reply)
-                result.messages += 1
+        result.messages = _threads(session, rng, families, accounts, seed)
         audit.record(session, SystemActor("demo"), "demo.created", detail=f"patients={patients}")
         session.commit()
         result.patients = session.execute(select(func.count(Patient.id))).scalar_one()
     return result
-
-
-@dataclass
-class LargeDemoTimings:
-    patients: int
-    messages: int
-    seconds: float
-    phases: dict[str, float]
-
-
-def make_large_demo(
-    db: Database,
-    *,
-    patients: int = 100_000,
-    messages: int = 1_000_000,
-    providers: int = 20,
-    seed: int = 7,
-    chunk: int = 20_000,
-    progress: Callable[[str], None] = print,
-) -> LargeDemoTimings:
-    """Bulk-load a big practice into an empty, migrated database (Core inserts, explicit ids).
-
-    Every provider gets about messages/providers web mails (50,000 each by default), so the
-    inbox benchmarks see a realistic provider among a million messages.
-    """
-    rng = random.Random(seed)
-    started = time.perf_counter()
-    phases: dict[str, float] = {}
-    today = date.today()
-    now = datetime.now().replace(microsecond=0)
-    with db.session() as session:
-        t = time.perf_counter()
-        preferences.set_many(
-            session, {**PRACTICE, preferences.PORTAL_URL: "https://portal.example"}
-        )
-        groups = ensure_default_groups(session)
-        pw = hash_password(STAFF_PASSWORD)
-        provider_rows = [
-            {
-                "id": i,
-                "abbr": f"D{i:02d}",
-                "first_name": rng.choice(data.FIRST_NAMES_F + data.FIRST_NAMES_M),
-                "last_name": rng.choice(data.LAST_NAMES),
-                "suffix": "DDS",
-                "specialty": "General dentistry",
-                "is_hidden": False,
-                "created_at": now,
-            }
-            for i in range(1, providers + 1)
-        ]
-        session.execute(insert(Provider), provider_rows)
-        user_rows = [
-            {
-                "id": i,
-                "username": f"prov{i:02d}",
-                "password_hash": pw,
-                "provider_id": i,
-                "is_disabled": False,
-                "must_change_password": False,
-                "failed_logins": 0,
-                "created_at": now,
-            }
-            for i in range(1, providers + 1)
-        ]
-        session.execute(insert(User), user_rows)
-        session.execute(
-            insert(user_group_link),
-            [{"user_id": i, "group_id": groups[PROVIDERS].id} for i in range(1, providers + 1)],
-        )
-        session.commit()
-
-        patient_rows: list[dict[str, Any]] = []
-        heads: list[int] = []
-        members_of: dict[int, list[int]] = {}
-        provider_of: dict[int, int] = {}
-        pid = 0
-        for size in _family_sizes(rng, patients):
-            city, state, zip3 = rng.choice(data.CITIES)
-            address = f"{rng.randint(100, 9999)} {rng.choice(data.STREETS)}"
-            home = _phone(rng)
-            head = pid + 1
-            heads.append(head)
-            for m in _family_members(rng, size, today):
-                pid += 1
-                prov = rng.randint(1, providers)
-                provider_of[pid] = prov
-                members_of.setdefault(head, []).append(pid)
-                wireless = _phone(rng)
-                patient_rows.append(
-                    {
-                        "id": pid,
-                        **m,
-                        "middle_initial": "",
-                        "preferred_name": "",
-                        "home_phone": home,
-                        "wireless_phone": wireless,
-                        "work_phone": "",
-                        "email": f"patient{pid}@example.com",
-                        "address": address,
-                        "address2": "",
-                        "city": city,
-                        "state": state,
-                        "zip": f"{zip3}{rng.randint(0, 99):02d}",
-                        "status": "patient",
-                        "primary_provider_id": prov,
-                        "guarantor_id": head,
-                        "responsible_party_id": None,
-                        "created_at": now,
-                        **search_columns(m["last_name"], m["first_name"], home, wireless),
-                    }
-                )
-        _bulk(session, Patient, patient_rows, chunk, progress, "patients")
-        phases["patients"] = time.perf_counter() - t
-
-        t = time.perf_counter()
-        portal_hash = hash_password(PORTAL_PASSWORD)
-        account_rows = [
-            {
-                "id": n,
-                "patient_id": head,
-                "username": f"patient{head}",
-                "password_hash": portal_hash,
-                "is_active": True,
-                "must_change_username": False,
-                "must_change_password": False,
-                "failed_logins": 0,
-                "created_at": now,
-            }
-            for n, head in enumerate(heads, start=1)
-        ]
-        _bulk(session, PortalAccount, account_rows, chunk, progress, "portal accounts")
-        account_of = {row["patient_id"]: row["id"] for row in account_rows}
-        phases["portal accounts"] = time.perf_counter() - t
-
-        t = time.perf_counter()
-        span = 3 * 365 * 24 * 3600
-        start_time = now - timedelta(seconds=span)
-        batch: list[dict[str, Any]] = []
-        for mid in range(1, messages + 1):
-            head = rng.choice(heads)
-            regarding = rng.choice(members_of[head])
-            prov = provider_of[regarding]
-            sent = start_time + timedelta(seconds=rng.randint(0, span))
-            from_patient = rng.random() < 0.4
-            if from_patient:
-                status = (
-                    MessageStatus.WEBMAIL_RECEIVED
-                    if rng.random() < 0.02
-                    else (MessageStatus.WEBMAIL_RECD_READ)
-                )
-            else:
-                status = (
-                    MessageStatus.WEBMAIL_SENT_READ
-                    if rng.random() < 0.9
-                    else (MessageStatus.WEBMAIL_SENT)
-                )
-            subjects = data.PATIENT_SUBJECTS if from_patient else data.PRACTICE_SUBJECTS
-            bodies = data.PATIENT_BODIES if from_patient else data.PRACTICE_BODIES
-            batch.append(
-                {
-                    "id": mid,
-                    "status": int(status),
-                    "patient_id": head,
-                    "regarding_patient_id": regarding,
-                    "provider_id": prov,
-                    "subject": rng.choice(subjects),
-                    "body": rng.choice(bodies).format(
-                        first="there", tooth=rng.randint(2, 31), provider="Your dentist"
-                    ),
-                    "sent_at": sent,
-                    "read_at": sent + timedelta(hours=3) if status.is_read else None,
-                    "thread_id": mid,
-                    "author_user_id": None if from_patient else prov,
-                    "sender_user_id": None if from_patient else prov,
-                    "sender_portal_account_id": account_of[head] if from_patient else None,
-                    "has_attachments": False,
-                    "is_hidden": False,
-                    "created_at": sent,
-                }
-            )
-            if len(batch) >= chunk:
-                _bulk(session, WebMailMessage, batch, chunk, None, "")
-                batch = []
-                if mid % 100_000 == 0:
-                    progress(f"  messages: {mid:,} of {messages:,}")
-        _bulk(session, WebMailMessage, batch, chunk, None, "")
-        phases["messages"] = time.perf_counter() - t
-        audit.record(
-            session,
-            SystemActor("demo"),
-            "demo.created",
-            detail=f"large patients={patients} messages={messages}",
-        )
-        session.commit()
-    return LargeDemoTimings(patients, messages, time.perf_counter() - started, phases)
-
-
-def _bulk(
-    session: Session,
-    model: type[Any],
-    rows: list[dict[str, Any]],
-    chunk: int,
-    progress: Callable[[str], None] | None,
-    label: str,
-) -> None:
-    for start in range(0, len(rows), chunk):
-        session.execute(insert(model), rows[start : start + chunk])
-        session.commit()
-        if progress:
-            progress(f"  {label}: {min(start + chunk, len(rows)):,} of {len(rows):,}")

@@ -1,16 +1,17 @@
 """`opendesk-admin` commands for setting a practice up and running it from scripts: init,
-providers, users, groups, audit export. They act as a SystemActor and are audited."""
+preferences, providers, users, groups, audit export. They act as a SystemActor and are audited."""
 
 import argparse
 import getpass
 import sys
 from collections.abc import Callable
 from datetime import date
+from typing import Any, TypeAlias
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from opendesk.core import migrate
+from opendesk.core import migrate, preference_rules, preferences
 from opendesk.core.actors import SystemActor
 from opendesk.core.db import Database
 from opendesk.core.enums import Permission
@@ -85,6 +86,36 @@ def cmd_init(args: argparse.Namespace) -> int:
         )
     finally:
         db.dispose()
+    return 0
+
+
+def cmd_prefs_list(args: argparse.Namespace) -> int:
+    db = _db(args)
+    with db.readonly_session() as s:
+        for name, value in preferences.get_all(s).items():
+            print(f"{name:<26} {value!r:<40} {preferences.ALL[name].label}")
+    db.dispose()
+    return 0
+
+
+def cmd_prefs_set(args: argparse.Namespace) -> int:
+    """Set preferences NAME=VALUE ...: the rules of core.preference_rules, as in Setup."""
+    values: dict[preferences.Pref[Any], Any] = {}
+    for item in args.assignments:
+        name, sep, raw = item.partition("=")
+        pref = preferences.ALL.get(name.strip())
+        if not sep or pref is None:
+            raise ValidationError(
+                f"{item!r} is not NAME=VALUE with a preference name ({', '.join(preferences.ALL)})."
+            )
+        values[pref] = preference_rules.parse(pref, raw)
+    db = _db(args)
+    try:
+        with db.session() as s:
+            practice_setup.set_preferences(s, ACTOR, values)
+    finally:
+        db.dispose()
+    print(f"{len(values)} preference{'s' if len(values) != 1 else ''} saved.")
     return 0
 
 
@@ -202,11 +233,17 @@ def cmd_audit_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(
-    sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
-    add: Adder,
-    audit_sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
-) -> None:
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def register(sub: Subparsers, add: Adder, audit_sub: Subparsers) -> None:
+    """Add the set-up commands to `opendesk-admin`'s parser."""
+    _register_init_and_prefs(sub, add)
+    _register_providers_and_users(sub, add)
+    _register_groups_and_export(sub, add, audit_sub)
+
+
+def _register_init_and_prefs(sub: Subparsers, add: Adder) -> None:
     init = add("init", cmd_init, "first run: create the practice and its first administrator")
     init.add_argument("--practice-name", required=True)
     init.add_argument("--phone", default="")
@@ -218,6 +255,14 @@ def register(
         help="read the administrator's password from standard input",
     )
 
+    prefs = sub.add_parser("prefs", help="practice preferences: list, set (checked as in Setup)")
+    prefs_sub = prefs.add_subparsers(dest="prefs_command", required=True, metavar="ACTION")
+    add("list", cmd_prefs_list, "list the practice preferences and their values", prefs_sub)
+    pset = add("set", cmd_prefs_set, "set preferences; a bad value is refused", prefs_sub)
+    pset.add_argument("assignments", nargs="+", metavar="NAME=VALUE")
+
+
+def _register_providers_and_users(sub: Subparsers, add: Adder) -> None:
     prov = sub.add_parser("providers", help="list and add providers")
     prov_sub = prov.add_subparsers(dest="providers_command", required=True, metavar="ACTION")
     add("list", cmd_providers_list, "list providers", prov_sub)
@@ -261,6 +306,9 @@ def register(
         ),
     ):
         add(name, _user_action(action, done), help_, users_sub).add_argument("username")
+
+
+def _register_groups_and_export(sub: Subparsers, add: Adder, audit_sub: Subparsers) -> None:
 
     groups = sub.add_parser("groups", help="user groups and their permissions")
     groups_sub = groups.add_subparsers(dest="groups_command", required=True, metavar="ACTION")

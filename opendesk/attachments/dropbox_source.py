@@ -23,6 +23,7 @@ from dropbox import files as dbx_files
 from opendesk.attachments.atoz import kind_of, patient_folder_name
 from opendesk.core import credentials
 from opendesk.core.errors import OpenDeskError
+from opendesk.core.file_names import format_size
 
 log = logging.getLogger("opendesk.attachments.dropbox")
 
@@ -168,9 +169,8 @@ class TooLarge(OpenDeskError):
     """The file is larger than the caller's `max_bytes`."""
 
     def __init__(self, size: int) -> None:
-        from opendesk.attachments.rules import human_size
 
-        super().__init__(f"The file is {human_size(size)}, larger than attachments may be.")
+        super().__init__(f"The file is {format_size(size)}, larger than attachments may be.")
         self.size = size
 
 

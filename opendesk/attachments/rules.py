@@ -10,27 +10,47 @@ to that user) and nothing else; they must not be logged, since a file name can h
 
 import hashlib
 import io
-import re
-import unicodedata
 import warnings
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.orm import Session
-
-from opendesk.core import preferences
 from opendesk.core.errors import ValidationError
+from opendesk.core.file_names import (
+    MAX_NAME_CHARS,
+    Limits,
+    check_size,
+    clean_file_name,
+    format_size,
+    printable,
+    split_extension,
+)
 
-MAX_NAME_CHARS = 120
-"""Longest cleaned file name (characters, extension included)."""
+# The name and size rules are defined once, in core (the send service and the portal use them
+# too); these names stay importable from here for the callers of the attachment rules.
+__all__ = [
+    "ALLOWED",
+    "BY_CONTENT_TYPE",
+    "BY_EXTENSION",
+    "MAX_NAME_CHARS",
+    "PDF_FLAGS",
+    "CheckedAttachment",
+    "FileType",
+    "Limits",
+    "check_attachment",
+    "check_file",
+    "check_pdf",
+    "clean_filename",
+    "human_size",
+    "sniff",
+]
+clean_filename = clean_file_name
+human_size = format_size
 
 MAX_IMAGE_PIXELS = 80_000_000
 """Largest image we decode (80 megapixels; below Pillow's own 89 MP bomb warning)."""
-
-_RESERVED = re.compile(r"^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -86,21 +106,6 @@ _KNOWN_REFUSED: tuple[tuple[bytes, str], ...] = (
 
 
 @dataclass(frozen=True)
-class Limits:
-    """Size limits in bytes (practice preferences ATTACH_MAX_FILE_BYTES / _MESSAGE_BYTES)."""
-
-    max_file_bytes: int = preferences.ATTACH_MAX_FILE_BYTES.default
-    max_message_bytes: int = preferences.ATTACH_MAX_MESSAGE_BYTES.default
-
-    @classmethod
-    def from_preferences(cls, session: Session) -> "Limits":
-        return cls(
-            max_file_bytes=preferences.get(session, preferences.ATTACH_MAX_FILE_BYTES),
-            max_message_bytes=preferences.get(session, preferences.ATTACH_MAX_MESSAGE_BYTES),
-        )
-
-
-@dataclass(frozen=True)
 class CheckedAttachment:
     """An attachment that passed every rule, ready for `core.blobs.store_attachment`."""
 
@@ -119,65 +124,6 @@ class CheckedAttachment:
     @property
     def is_image(self) -> bool:
         return self.content_type.startswith("image/")
-
-
-def human_size(n: int) -> str:
-    """1536 → "1.5 KB" (1024-based, as Windows Explorer shows sizes)."""
-    size = float(n)
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            if unit == "bytes":
-                return f"{n} bytes" if n != 1 else "1 byte"
-            return f"{size:.1f} {unit}".replace(".0 ", " ")
-        size /= 1024
-    raise AssertionError("unreachable")
-
-
-# -- names -------------------------------------------------------------------------------------
-
-
-def clean_filename(name: str) -> str:
-    """The name to store and show: Unicode NFC, no control or invisible formatting characters
-    (such as right-to-left overrides), no leading dots, no trailing dots or spaces, at most
-    MAX_NAME_CHARS characters with the extension kept.
-
-    Refused: names with a path separator or a `..` part, reserved Windows device names (CON,
-    PRN, AUX, NUL, COM1-9, LPT1-9, with any extension), and names with nothing left."""
-    shown = _printable(name)
-    if "/" in name or "\\" in name or name.strip() in (".", ".."):
-        raise ValidationError(
-            f"The file name “{shown}” contains a folder path; choose the file itself.", "name"
-        )
-    cleaned = unicodedata.normalize("NFC", name)
-    cleaned = "".join(
-        ch for ch in cleaned if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Zl", "Zp")
-    )
-    cleaned = re.sub(r"[<>:\"|?*]", "_", cleaned)
-    cleaned = re.sub(r"\s+", " ", cleaned).strip().lstrip(".").rstrip(". ")
-    if not cleaned:
-        raise ValidationError("The file has no usable name.", "name")
-    stem, ext = _split_ext(cleaned)
-    if _RESERVED.match(stem.rstrip(". ")) or _RESERVED.match(cleaned.split(".")[0].strip()):
-        raise ValidationError(
-            f"“{shown}” is a reserved device name on Windows; rename the file first.", "name"
-        )
-    if len(cleaned) > MAX_NAME_CHARS:
-        stem = stem[: MAX_NAME_CHARS - len(ext)].rstrip(". ")
-        cleaned = stem + ext
-    return cleaned
-
-
-def _printable(name: str) -> str:
-    """The name as it can safely appear in a message (control characters shown as '?')."""
-    text = "".join("?" if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in name)
-    return text if len(text) <= 80 else text[:77] + "..."
-
-
-def _split_ext(name: str) -> tuple[str, str]:
-    dot = name.rfind(".")
-    if dot <= 0 or len(name) - dot > 10 or " " in name[dot:]:
-        return name, ""
-    return name[:dot], name[dot:]
 
 
 # -- content -----------------------------------------------------------------------------------
@@ -256,9 +202,9 @@ def check_attachment(
     """Apply every rule to one candidate (`already_attached_bytes`: the total of the files
     already on the message, for the per-message limit)."""
     limits = limits or Limits()
-    clean = clean_filename(name)
-    _check_size(clean, len(data), limits, already_attached_bytes)
-    ext = _split_ext(clean)[1].lower()
+    clean = clean_file_name(name)
+    check_size(clean, len(data), limits, already_attached_bytes)
+    ext = split_extension(clean)[1].lower()
     by_ext = BY_EXTENSION.get(ext)
     detected = sniff(data)
     if detected is None and by_ext in (TEXT, CSV, XML) and _looks_like_text(data):
@@ -272,7 +218,7 @@ def check_attachment(
             "file",
         )
     if not ext:
-        clean = clean_filename(clean + detected.extensions[0])
+        clean = clean_file_name(clean + detected.extensions[0])
     elif by_ext is not detected:
         raise ValidationError(
             f"“{clean}” is named like a {by_ext.label if by_ext else ext + ' file'} but its "
@@ -303,54 +249,22 @@ def check_file(
     try:
         size = path.stat().st_size
         if not path.is_file():
-            raise ValidationError(f"“{_printable(path.name)}” is not a file.", "file")
-        _check_size(_printable(path.name), size, limits, already_attached_bytes)
+            raise ValidationError(f"“{printable(path.name)}” is not a file.", "file")
+        check_size(printable(path.name), size, limits, already_attached_bytes)
         data = path.read_bytes()
     except PermissionError as exc:
         raise ValidationError(
-            f"“{_printable(path.name)}” cannot be read (access denied).", "file"
+            f"“{printable(path.name)}” cannot be read (access denied).", "file"
         ) from exc
     except FileNotFoundError as exc:
-        raise ValidationError(f"“{_printable(path.name)}” no longer exists.", "file") from exc
+        raise ValidationError(f"“{printable(path.name)}” no longer exists.", "file") from exc
     except OSError as exc:
         raise ValidationError(
-            f"“{_printable(path.name)}” cannot be read ({exc.strerror or 'read error'}).", "file"
+            f"“{printable(path.name)}” cannot be read ({exc.strerror or 'read error'}).", "file"
         ) from exc
     return check_attachment(
         path.name, data, limits=limits, already_attached_bytes=already_attached_bytes
     )
-
-
-def check_message_total(
-    attachments: Sequence[CheckedAttachment], limits: Limits | None = None
-) -> None:
-    """Refuse a message whose attachments together exceed the per-message limit."""
-    limits = limits or Limits()
-    total = sum(a.size for a in attachments)
-    if total > limits.max_message_bytes:
-        raise ValidationError(
-            f"The attachments total {human_size(total)}; a message may carry at most "
-            f"{human_size(limits.max_message_bytes)}.",
-            "attachments",
-        )
-
-
-def _check_size(name: str, size: int, limits: Limits, already: int) -> None:
-    if size == 0:
-        raise ValidationError(f"“{name}” is empty (0 bytes).", "file")
-    if size > limits.max_file_bytes:
-        raise ValidationError(
-            f"“{name}” is {human_size(size)}; the largest file allowed is "
-            f"{human_size(limits.max_file_bytes)}.",
-            "file",
-        )
-    if already + size > limits.max_message_bytes:
-        raise ValidationError(
-            f"Adding “{name}” ({human_size(size)}) would make the attachments "
-            f"{human_size(already + size)}; a message may carry at most "
-            f"{human_size(limits.max_message_bytes)}.",
-            "file",
-        )
 
 
 def _check_image(name: str, data: bytes) -> None:

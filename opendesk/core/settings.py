@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 
 from opendesk.core.paths import user_config_dir, user_data_dir
 
@@ -20,29 +20,71 @@ log = logging.getLogger("opendesk.settings")
 
 SETTINGS_VERSION = 1
 
+T = TypeVar("T", str, int, float, bool)
+
 
 @dataclass(frozen=True)
-class Setting:
+class Setting(Generic[T]):
+    """One workstation setting: its name in the file, type, default and meaning."""
+
     name: str
-    default: Any
+    type: type[T]
+    default: T
     description: str
 
+    def accepts(self, value: Any) -> bool:
+        """A value of this setting's type (an int for a float; a bool is not a number)."""
+        if isinstance(value, bool) != (self.type is bool):
+            return False
+        return isinstance(value, self.type) or (self.type is float and isinstance(value, int))
 
-# Every workstation setting, declared once with its default.
-WORKSTATION_SETTINGS = {
+    def coerce(self, value: Any) -> T:
+        """The stored value if the setting accepts it, else the default: a hand-edited file
+        cannot hand a caller a wrong type."""
+        if self.accepts(value):
+            return self.type(value)
+        if value is not None:
+            log.warning("ignoring setting %s of type %s", self.name, type(value).__name__)
+        return self.default
+
+
+DATABASE_URL = Setting(
+    "database_url", str, "", "SQLAlchemy URL of the practice database (no password)"
+)
+PORTAL_URL = Setting(
+    "portal_url", str, "", "Address of the portal server, for the setup health check"
+)
+WINDOW_GEOMETRY = Setting("window_geometry", str, "", "Main window geometry (base64)")
+WINDOW_STATE = Setting("window_state", str, "", "Main window toolbar/dock state (base64)")
+LAST_USERNAME = Setting(
+    "last_username", str, "", "User name last used to log in on this workstation"
+)
+ALERT_POLL_SECONDS = Setting(
+    "alert_poll_seconds", float, 5.0, "How often to look for new unread WebMail"
+)
+
+# Every workstation setting, declared once with its type and default.
+WORKSTATION_SETTINGS: dict[str, Setting[Any]] = {
     s.name: s
     for s in (
-        Setting("database_url", "", "SQLAlchemy URL of the practice database (no password)"),
-        Setting("portal_url", "", "Address of the portal server, for the setup health check"),
-        Setting("window_geometry", "", "Main window geometry (base64)"),
-        Setting("window_state", "", "Main window toolbar/dock state (base64)"),
-        Setting("last_username", "", "User name last used to log in on this workstation"),
-        Setting("alert_poll_seconds", 5, "How often to look for new unread WebMail"),
+        DATABASE_URL,
+        PORTAL_URL,
+        WINDOW_GEOMETRY,
+        WINDOW_STATE,
+        LAST_USERNAME,
+        ALERT_POLL_SECONDS,
     )
 }
 
 # Versioned upgrades of the settings file: UPGRADES[n] turns version n-1 into version n.
 UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def _declared(setting: "Setting[Any] | str") -> Setting[Any]:
+    name = setting if isinstance(setting, str) else setting.name
+    if name not in WORKSTATION_SETTINGS:
+        raise KeyError(name)
+    return WORKSTATION_SETTINGS[name]
 
 
 def settings_path() -> Path:
@@ -72,13 +114,24 @@ class WorkstationSettings:
         data["version"] = SETTINGS_VERSION
         self._values = data
 
-    def get(self, name: str) -> Any:
-        return self._values.get(name, WORKSTATION_SETTINGS[name].default)
+    @overload
+    def get(self, setting: Setting[T]) -> T: ...
+    @overload
+    def get(self, setting: str) -> Any: ...
+    def get(self, setting: Setting[Any] | str) -> Any:
+        """The value of a declared setting (by its declaration, or by name), in its type."""
+        declared = _declared(setting)
+        return declared.coerce(self._values.get(declared.name))
 
-    def set(self, name: str, value: Any) -> None:
-        if name not in WORKSTATION_SETTINGS:
-            raise KeyError(name)
-        self._values[name] = value
+    @overload
+    def set(self, setting: Setting[T], value: T) -> None: ...
+    @overload
+    def set(self, setting: str, value: Any) -> None: ...
+    def set(self, setting: Setting[Any] | str, value: Any) -> None:
+        declared = _declared(setting)
+        if not declared.accepts(value):
+            raise TypeError(f"setting {declared.name} takes a {declared.type.__name__}")
+        self._values[declared.name] = value
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -160,9 +213,9 @@ def resolve_database_url(
     env = os.environ.get("OPENDESK_DB_URL")
     if env:
         return ResolvedUrl(env, "environment")
-    from_file = (settings or WorkstationSettings()).get("database_url")
+    from_file = (settings or WorkstationSettings()).get(DATABASE_URL)
     if from_file:
-        return ResolvedUrl(str(from_file), "settings file")
+        return ResolvedUrl(from_file, "settings file")
     machine = read_machine_config().get("DBURL")
     if machine:
         return ResolvedUrl(machine, "machine")
@@ -171,6 +224,5 @@ def resolve_database_url(
 
 def resolve_portal_url(settings: WorkstationSettings | None = None) -> str:
     """The portal address this workstation checks: settings file, else machine configuration."""
-    return str(
-        (settings or WorkstationSettings()).get("portal_url") or ""
-    ) or read_machine_config().get("PORTALURL", "")
+    from_file = (settings or WorkstationSettings()).get(PORTAL_URL)
+    return from_file or read_machine_config().get("PORTALURL", "")

@@ -7,6 +7,7 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from opendesk.core import settings
 from opendesk.core.services import alerts
 from opendesk.core.services.alerts import WebMailAlert
 from opendesk.desktop.changes import OpChanges
@@ -23,7 +24,7 @@ class AlertPoller(QObject):
     def __init__(self, ctx: AppContext, interval_seconds: float | None = None) -> None:
         super().__init__()
         self.ctx = ctx
-        seconds = interval_seconds or float(ctx.settings.get("alert_poll_seconds") or 5)
+        seconds = interval_seconds or ctx.settings.get(settings.ALERT_POLL_SECONDS)
         self.timer = QTimer(self)
         self.timer.setInterval(max(50, int(seconds * 1000)))
         self.timer.timeout.connect(self.poll)

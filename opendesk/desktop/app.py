@@ -14,8 +14,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from opendesk import __version__
-from opendesk.core import migrate
+from opendesk.core import db_errors, migrate
 from opendesk.core.db import Database, describe_url
+from opendesk.core.db_errors import DbProblem
 from opendesk.core.errors import ConfigurationError
 from opendesk.core.paths import log_dir
 from opendesk.core.settings import WorkstationSettings, resolve_database_url
@@ -69,10 +70,11 @@ def open_database(url: str) -> Database:
         up_to_date = migrate.is_up_to_date(db.engine)
     except Exception as exc:
         db.dispose()
-        log.warning("database check failed: %s", type(exc).__name__)
-        raise ConfigurationError(
-            f"{DATABASE_UNREACHABLE}\n\nDatabase: {describe_url(url)}"
-        ) from None
+        problem = db_errors.classify(exc)
+        log.warning("database check failed: %s (%s)", type(exc).__name__, db_errors.error_code(exc))
+        # a bug (e.g. a schema from another program) also reads "does not answer" here
+        message = db_errors.MESSAGES.get(problem or DbProblem.UNREACHABLE, DATABASE_UNREACHABLE)
+        raise ConfigurationError(f"{message}\n\nDatabase: {describe_url(url)}") from None
     if not up_to_date:
         db.dispose()
         raise ConfigurationError(

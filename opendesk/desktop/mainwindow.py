@@ -15,7 +15,7 @@ from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar
 
-from opendesk.core import preferences
+from opendesk.core import preferences, settings
 from opendesk.core.services import staff_auth
 from opendesk.core.services.alerts import WebMailAlert
 from opendesk.desktop.alerts import AlertPoller
@@ -187,16 +187,16 @@ class MainWindow(QMainWindow):
 
     # -- geometry and closing -------------------------------------------------------------------
     def _restore_geometry(self) -> None:
-        geometry = str(self.ctx.settings.get("window_geometry") or "")
-        state = str(self.ctx.settings.get("window_state") or "")
+        geometry = self.ctx.settings.get(settings.WINDOW_GEOMETRY)
+        state = self.ctx.settings.get(settings.WINDOW_STATE)
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         if state:
             self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
 
     def save_geometry(self) -> None:
-        self.ctx.settings.set("window_geometry", _b64(self.saveGeometry()))
-        self.ctx.settings.set("window_state", _b64(self.saveState()))
+        self.ctx.settings.set(settings.WINDOW_GEOMETRY, _b64(self.saveGeometry()))
+        self.ctx.settings.set(settings.WINDOW_STATE, _b64(self.saveState()))
         try:
             self.ctx.settings.save()
         except OSError as exc:

@@ -4,9 +4,10 @@ module and crash handler).
 - `info`, `warning`, `error` show a non-blocking message box and emit `channel().shown(level,
   text)` (tests listen to it; nothing blocks the event loop).
 - `show_error(parent, exc)` sorts an exception: an expected one (`OpenDeskError` — permission
-  denied, not found, bad input, configuration — or a database that does not answer) becomes a
-  clear message and the application carries on; anything else is a bug and goes to
-  `report_crash`.
+  denied, not found, bad input, configuration — or a database error whose driver code
+  `core.db_errors` knows: no answer, disk full, busy, refused) becomes a clear message and the
+  application carries on; anything else (a missing column or table, an unknown code) is a bug
+  and goes to `report_crash`.
 - `report_crash` writes the traceback to the log and shows the crash dialog. Neither contains
   the exception's message or any local value: only exception types, file names, line numbers,
   function names and source lines, so no PHI (a database driver's message can quote the values
@@ -35,17 +36,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import exc as sa_exc
 
+from opendesk.core import db_errors
+from opendesk.core.db_errors import DbProblem
 from opendesk.core.errors import OpenDeskError
 from opendesk.core.paths import log_dir
 
 log = logging.getLogger("opendesk.desktop.errors")
 
-DATABASE_UNREACHABLE = (
-    "The practice database does not answer. Check that the database server is running and "
-    "that this computer is on the practice network, then try again. Nothing was lost."
-)
+DATABASE_UNREACHABLE = db_errors.MESSAGES[DbProblem.UNREACHABLE]
 
 
 class Level(StrEnum):
@@ -112,37 +111,31 @@ def error(parent: QWidget | None, text: str, title: str = "OpenDesk") -> None:
     _say(parent, Level.ERROR, text, title)
 
 
-def is_database_unreachable(exc: BaseException) -> bool:
-    return isinstance(
-        exc,
-        sa_exc.OperationalError
-        | sa_exc.InterfaceError
-        | sa_exc.DisconnectionError
-        | sa_exc.TimeoutError,
-    )
-
-
 def is_expected(exc: BaseException) -> bool:
-    return isinstance(exc, OpenDeskError) or is_database_unreachable(exc)
+    return isinstance(exc, OpenDeskError) or db_errors.is_expected(exc)
 
 
 def user_message(exc: BaseException) -> str:
     """The text to show for an expected error."""
     if isinstance(exc, OpenDeskError):
         return str(exc)
-    return DATABASE_UNREACHABLE
+    problem = db_errors.classify(exc)
+    if problem is None or problem is DbProblem.BUG:  # not expected: never its text (PHI)
+        return "OpenDesk ran into a problem it did not expect; it is in the log."
+    return db_errors.MESSAGES[problem]
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """Tell the user about a failed operation: a clear message, or the crash dialog."""
-    if is_database_unreachable(exc):
-        code = getattr(getattr(exc, "orig", None), "args", (None,))
+    problem = db_errors.classify(exc)
+    if problem is not None and problem is not DbProblem.BUG:
         log.warning(
-            "database unreachable (%s, code %s)",
+            "database %s (%s, code %s)",
+            problem.value,
             type(exc).__name__,
-            code[0] if code and isinstance(code[0], int) else "-",
+            db_errors.error_code(exc),
         )
-        error(parent, DATABASE_UNREACHABLE, "Database")
+        error(parent, db_errors.MESSAGES[problem], "Database")
     elif isinstance(exc, OpenDeskError):
         log.info("refused: %s", type(exc).__name__)
         warning(parent, str(exc))

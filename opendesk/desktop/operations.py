@@ -19,20 +19,34 @@ the callbacks are dropped.
 """
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Generic, Self, TypeVar
+from typing import Generic, Protocol, Self, TypeVar
 
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from sqlalchemy.orm import Session
 
-from opendesk.desktop.changes import OpChanges
-from opendesk.desktop.taskman import TaskResult
-
-if TYPE_CHECKING:
-    from opendesk.desktop.context import AppContext
+from opendesk.core.db import Database
+from opendesk.desktop.changes import ChangeHub, OpChanges
+from opendesk.desktop.taskman import TaskManager, TaskResult
 
 T = TypeVar("T")
+
+
+class OpContext(Protocol):
+    """What an operation needs of the session context (`desktop.context.AppContext` has it):
+    the database, the task manager that runs the work, the hub that announces changes.
+    Typing operations and lazy models with it keeps them free of the context module."""
+
+    @property
+    def db(self) -> Database: ...
+
+    @property
+    def taskman(self) -> TaskManager: ...
+
+    @property
+    def changes(self) -> ChangeHub: ...
+
 
 PROGRESS_DELAY_MS = 500
 
@@ -44,7 +58,7 @@ class ReadOp(Generic[T]):
 
     def __init__(
         self,
-        ctx: "AppContext",
+        ctx: OpContext,
         op: Callable[[Session], T],
         *,
         parent: QWidget | None = None,
@@ -121,7 +135,7 @@ class WriteOp(ReadOp[T]):
 
     def __init__(
         self,
-        ctx: "AppContext",
+        ctx: OpContext,
         op: Callable[[Session], T],
         *,
         changes: OpChanges | Callable[[T], OpChanges] | None = None,

@@ -3,10 +3,6 @@
 from opendesk.core.services.patients import PatientRow
 
 
-def birthdate_text(row: PatientRow) -> str:
-    return row.birthdate.strftime("%m/%d/%Y") if row.birthdate else ""
-
-
 def family_line(member: PatientRow, current: bool = False) -> str:
     role = "Guarantor" if member.is_guarantor else "Member"
     age = member.age()

@@ -19,7 +19,6 @@ server dropped it. Every failure becomes a `DeliveryError`, permanent or tempora
 """
 
 import functools
-import ipaddress
 import logging
 import os
 import re
@@ -36,6 +35,7 @@ from sqlalchemy.orm import Session
 from opendesk.core import preferences
 from opendesk.core.credentials import get_secret, set_secret, smtp_key
 from opendesk.core.errors import ConfigurationError
+from opendesk.core.preference_rules import is_loopback as is_loopback  # one definition
 from opendesk.mail.errors import DeliveryError
 from opendesk.mail.message import Envelope
 
@@ -43,7 +43,6 @@ log = logging.getLogger("opendesk.mail")
 
 PASSWORD_ENV = "OPENDESK_SMTP_PASSWORD"  # noqa: S105 (a variable name, not a password)
 DEFAULT_TIMEOUT = 30.0
-_LOCAL_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
 _ENHANCED = re.compile(rb"^\s*([245]\.\d{1,3}\.\d{1,3})")
 
 
@@ -53,17 +52,6 @@ class Security(StrEnum):
     STARTTLS = "starttls"
     TLS = "tls"
     NONE = "none"
-
-
-def is_loopback(host: str) -> bool:
-    """True for a host name or address that always means this computer."""
-    name = host.strip().strip("[]").lower()
-    if name in _LOCAL_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(name).is_loopback
-    except ValueError:
-        return False
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,15 @@
 """The demo practices: what the small one holds, and the large one's bulk path (scaled down)."""
 
+import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
-from opendesk.admin.demo import make_demo, make_large_demo
+from opendesk.admin.demo import make_demo
+from opendesk.admin.demo_large import make_large_demo
 from opendesk.core import audit, scope
+from opendesk.core.clock import utcnow
 from opendesk.core.db import Database
 from opendesk.core.enums import MessageStatus
 from opendesk.core.models import (
@@ -52,3 +56,19 @@ def test_large_demo_bulk_path(db: Database) -> None:
         found = s.execute(select(Patient).where(Patient.last_name_key != "").limit(1)).scalar_one()
         assert found.last_name_key == found.last_name_key.casefold()
         assert audit.verify(s).intact
+
+
+def test_large_demo_writes_naive_utc(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Timestamps are naive UTC (docs/DESIGN.md), whatever the machine's time zone."""
+    monkeypatch.setenv("TZ", "Etc/GMT-12")  # twelve hours ahead of UTC
+    time.tzset()
+    try:
+        make_large_demo(db, patients=20, messages=50, providers=2, progress=lambda _line: None)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    with db.readonly_session() as s:
+        created = s.execute(select(func.max(Provider.created_at))).scalar_one()
+        newest = s.execute(select(func.max(WebMailMessage.sent_at))).scalar_one()
+    assert abs((created - utcnow()).total_seconds()) < 600
+    assert newest <= utcnow()

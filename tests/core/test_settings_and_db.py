@@ -73,3 +73,22 @@ def test_sqlite_connection_settings(tmp_path: Path) -> None:
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 30000
     database.dispose()
+
+
+def test_settings_are_typed_and_a_wrong_type_in_the_file_gives_the_default(
+    clean_env: Path,
+) -> None:
+    from opendesk.core import settings as ws
+
+    (clean_env / "settings.json").write_text(
+        json.dumps({"alert_poll_seconds": "often", "last_username": 7, "window_state": "AAA="})
+    )
+    loaded = WorkstationSettings()
+    assert loaded.get(ws.ALERT_POLL_SECONDS) == 5.0  # the declared default, not "often"
+    assert loaded.get(ws.LAST_USERNAME) == "" and loaded.get(ws.WINDOW_STATE) == "AAA="
+    loaded.set(ws.ALERT_POLL_SECONDS, 2)
+    assert loaded.get(ws.ALERT_POLL_SECONDS) == 2.0
+    with pytest.raises(TypeError):
+        loaded.set(ws.LAST_USERNAME, 5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        loaded.set(ws.ALERT_POLL_SECONDS, True)  # type: ignore[arg-type]

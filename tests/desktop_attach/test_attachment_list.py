@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from opendesk.attachments.rules import Limits, check_attachment
 from opendesk.core.errors import ValidationError
+from opendesk.core.file_names import MAX_NAME_CHARS
 from opendesk.desktop.attach import AttachmentListWidget
 from tests.attachments import samples
 from tests.conftest import ARTIFACTS
@@ -78,3 +79,21 @@ def test_message_limit(qtbot: QtBot) -> None:
         widget.add_bytes("b.jpg", samples.jpeg(100, 100))
     assert "a message may carry at most" in signal.args[0]
     assert widget.total_size() == one.size
+
+
+def test_bidi_and_long_names_are_cleaned_on_the_desktop_path(qtbot: QtBot, tmp_path: Path) -> None:
+    """The name rule of core.file_names on the desktop path: an RLO trick and other invisible
+    format characters are dropped, a long name keeps its extension."""
+    widget = make(qtbot)
+    tricked = tmp_path / "invoice\u202efdp.\u200bpdf"
+    tricked.write_bytes(samples.pdf())
+    with qtbot.waitSignal(widget.changed, timeout=5000):
+        widget.add_path(tricked)
+    long = tmp_path / ("x-ray " * 40 + "\u2067.png")
+    long.write_bytes(samples.png())
+    with qtbot.waitSignal(widget.changed, timeout=5000):
+        widget.add_path(long)
+    names = [a.name for a in widget.attachments()]
+    assert names[0] == "invoicefdp.pdf"
+    assert len(names[1]) == MAX_NAME_CHARS and names[1].endswith(".png")
+    assert widget.table.item(0, 0).text() == "invoicefdp.pdf"

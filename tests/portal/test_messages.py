@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from opendesk.core import preferences as prefs
 from opendesk.core.db import Database
 from opendesk.core.enums import MessageStatus
+from opendesk.core.errors import ValidationError
 from opendesk.core.models import Attachment, AuditEntry, WebMailMessage
 from opendesk.core.services.webmail import NewAttachment
 from opendesk.portal.security import CSP
@@ -327,3 +328,27 @@ def test_health_needs_no_login_and_tells_no_phi(
         s.commit()
     assert browser.get("/health").json()["mail_configured"] is True
     assert "Maple" not in r.text and "Lee" not in r.text
+
+
+def test_bidi_and_long_names_are_cleaned_on_the_portal_path(
+    db: Database, practice: Practice, browser: Browser, sent: tuple[int, int]
+) -> None:
+    """The send service refuses a name the file-name rule would change, and a name already in
+    the database (stored before the rule, or by another writer) downloads cleaned: no RLO
+    trick, a long name keeps its extension."""
+    tricked = NewAttachment("invoice\u202efdp.exe", "application/pdf", b"%PDF-1.4 x")
+    with pytest.raises(ValidationError, match="rename the file"):
+        send(db, practice.doc_a, practice.child, practice.prov_a, attachments=(tricked,))
+    browser.login("annlee")
+    for stored, expected in (
+        ("invoice\u202efdp.exe", "invoicefdp.exe"),
+        ("Treatment plan " * 20 + ".pdf", ("Treatment plan " * 20)[: 150 - 4].rstrip() + ".pdf"),
+    ):
+        with db.session() as s:
+            att = s.get(Attachment, sent[1])
+            assert att is not None
+            att.display_name = stored
+            s.commit()
+        disposition = browser.get(f"/attachments/{sent[1]}").headers["content-disposition"]
+        assert f'filename="{expected}"' in disposition
+        assert "\u202e" not in disposition and "%E2%80%AE" not in disposition

@@ -22,7 +22,7 @@ from opendesk.core.db import Database
 from opendesk.core.models import Patient
 from opendesk.core.services.webmail import NewAttachment
 from opendesk.portal.app import create_app
-from opendesk.portal.routes import content_disposition
+from opendesk.portal.routes.messages import content_disposition
 from tests.browser.test_portal_browser import CHROMIUM_ARGS
 from tests.conftest import ARTIFACTS
 from tests.desktop.conftest import ctx  # noqa: F401 - the desktop's application context

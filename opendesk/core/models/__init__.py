@@ -9,7 +9,14 @@ from opendesk.core.models.messages import (
     WebMailMessage,
 )
 from opendesk.core.models.outbox import OutboxNotice
-from opendesk.core.models.people import Guardian, Patient, Provider, search_columns
+from opendesk.core.models.people import (
+    Guardian,
+    Patient,
+    Provider,
+    patient_name,
+    provider_name,
+    search_columns,
+)
 from opendesk.core.models.portal import PortalAccount
 from opendesk.core.models.preferences import PreferenceRow
 from opendesk.core.models.staff import GroupPermission, User, UserGroup, user_group_link
@@ -31,6 +38,8 @@ __all__ = [
     "User",
     "UserGroup",
     "WebMailMessage",
+    "patient_name",
+    "provider_name",
     "search_columns",
     "user_group_link",
 ]

@@ -11,6 +11,18 @@ from opendesk.core.models.base import Base, Timestamped
 from opendesk.core.text import phone_digits, search_key
 
 
+def patient_name(last_name: str, first_name: str) -> str:
+    """How a patient is named everywhere staff see it (Open Dental's "Last, First"); for rows
+    read as columns, where no `Patient` object exists."""
+    return f"{last_name}, {first_name}"
+
+
+def provider_name(first_name: str, last_name: str, suffix: str = "") -> str:
+    """How a provider is named everywhere ("Kim Albright, DDS")."""
+    name = f"{first_name} {last_name}".strip()
+    return f"{name}, {suffix}" if suffix else name
+
+
 class Provider(Timestamped, Base):
     """A dentist or hygienist (Open Dental: provider)."""
 
@@ -26,8 +38,7 @@ class Provider(Timestamped, Base):
 
     @property
     def display_name(self) -> str:
-        name = f"{self.first_name} {self.last_name}".strip()
-        return f"{name}, {self.suffix}" if self.suffix else name
+        return provider_name(self.first_name, self.last_name, self.suffix)
 
 
 class Patient(Timestamped, Base):
@@ -79,7 +90,7 @@ class Patient(Timestamped, Base):
 
     @property
     def display_name(self) -> str:
-        return f"{self.last_name}, {self.first_name}"
+        return patient_name(self.last_name, self.first_name)
 
     @property
     def family_head_id(self) -> int:

@@ -41,7 +41,3 @@ def webmail_alert(session: Session, provider_id: int | None) -> WebMailAlert:
         select(func.count(), func.max(WebMailMessage.id)).where(*_unread(provider_id))
     ).one()
     return WebMailAlert(provider_id, int(count), newest)
-
-
-def unread_webmail_count(session: Session, provider_id: int) -> int:
-    return webmail_alert(session, provider_id).unread

@@ -17,7 +17,7 @@ from opendesk.core import audit, permissions
 from opendesk.core.actors import StaffActor, SystemActor
 from opendesk.core.audit import ChainReport
 from opendesk.core.enums import Permission
-from opendesk.core.models import AuditEntry, Patient, PortalAccount, User
+from opendesk.core.models import AuditEntry, Patient, PortalAccount, User, patient_name
 
 ReportActor = StaffActor | SystemActor
 
@@ -147,7 +147,7 @@ def report_rows(session: Session, ids: list[int]) -> list[AuditRow]:
             action=entry.action,
             outcome=entry.outcome,
             patient_id=entry.patient_id,
-            patient_name=f"{last}, {first}" if last else "",
+            patient_name=patient_name(last, first) if last else "",
             object=f"{entry.object_type} {entry.object_id}" if entry.object_type else "",
             workstation=entry.workstation,
             detail=entry.detail,

@@ -26,7 +26,7 @@ class ComposeContext:
 
 
 def _ref(p: Patient) -> PersonRef:
-    return PersonRef(p.id, f"{p.last_name}, {p.first_name}")
+    return PersonRef(p.id, p.display_name)
 
 
 def active_account(session: Session, patient_id: int) -> PortalAccount | None:

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, aliased
 from opendesk.core import permissions
 from opendesk.core.actors import StaffActor
 from opendesk.core.enums import MessageStatus, OutboxStatus
-from opendesk.core.models import OutboxNotice, Patient, Provider, WebMailMessage
+from opendesk.core.models import OutboxNotice, Patient, Provider, WebMailMessage, patient_name
 from opendesk.core.services.providers import ProviderRow, list_providers
 from opendesk.core.text import search_key
 
@@ -293,36 +293,6 @@ def _check(session: Session, actor: StaffActor, provider_id: int | None, box: Ma
         permissions.require_inbox(session, actor, provider_id)
 
 
-def mailbox_ids(
-    session: Session,
-    actor: StaffActor,
-    provider_id: int | None,
-    box: Mailbox,
-    flt: MailboxFilter = MailboxFilter(),
-    sort: SortKey = SortKey.DATE,
-    descending: bool = True,
-    offset: int = 0,
-    limit: int = 200,
-) -> list[int]:
-    """One page of message ids for a provider's mailbox the actor may work in (by offset;
-    `mailbox_page` pages by key)."""
-    _check(session, actor, provider_id, box)
-    query = _sorted(_box_query(actor, provider_id, box, flt), box, sort, descending)
-    return list(session.execute(query.offset(offset).limit(limit)).scalars())
-
-
-def mailbox_count(
-    session: Session,
-    actor: StaffActor,
-    provider_id: int | None,
-    box: Mailbox,
-    flt: MailboxFilter = MailboxFilter(),
-) -> int:
-    _check(session, actor, provider_id, box)
-    sub = _box_query(actor, provider_id, box, flt).subquery()
-    return int(session.execute(select(func.count()).select_from(sub)).scalar_one())
-
-
 def chart_ids(
     session: Session, actor: StaffActor, patient_id: int, offset: int = 0, limit: int = 200
 ) -> list[int]:
@@ -404,8 +374,8 @@ def message_rows(session: Session, ids: Sequence[int]) -> list[MessageRow]:
             id=r[0],
             status=MessageStatus(r[1]),
             when=r[2] or r[3] or r[4],
-            patient_name=f"{r[5]}, {r[6]}",
-            regarding_name=f"{r[7]}, {r[8]}",
+            patient_name=patient_name(r[5], r[6]),
+            regarding_name=patient_name(r[7], r[8]),
             provider_abbr=r[9],
             subject=r[10],
             has_attachments=bool(r[11]),

@@ -27,7 +27,7 @@ from opendesk.core.actors import StaffActor
 from opendesk.core.clock import utcnow
 from opendesk.core.enums import Permission
 from opendesk.core.errors import NotFound, ValidationError
-from opendesk.core.models import Patient, Provider
+from opendesk.core.models import Patient, Provider, patient_name
 from opendesk.core.text import phone_digits, prefix_upper_bound, search_key
 
 PAGE_SIZE = 100
@@ -222,7 +222,7 @@ class PatientRow:
 
     @property
     def display_name(self) -> str:
-        name = f"{self.last_name}, {self.first_name}"
+        name = patient_name(self.last_name, self.first_name)
         if self.preferred_name:
             name += f" '{self.preferred_name}'"
         if self.middle_initial:
@@ -513,15 +513,24 @@ def _apply(patient: Patient, edit: PatientEdit, born: date) -> list[str]:
     return changed
 
 
-def create_patient(session: Session, actor: StaffActor, edit: PatientEdit) -> int:
-    """Add a patient (a family of their own, or a member of `edit.guarantor_id`'s family)."""
-    permissions.require(session, actor, Permission.PATIENT_EDIT)
-    edit, born = validate(session, edit)
+def is_email(text: str) -> bool:
+    """The e-mail address rule of every patient record (edit dialog, portal access)."""
+    return bool(_EMAIL.match(text))
+
+
+def new_patient(edit: PatientEdit, born: date) -> Patient:
+    """An unsaved patient from a validated edit (see `validate`)."""
     patient = Patient(primary_provider_id=edit.primary_provider_id, guarantor_id=edit.guarantor_id)
     _apply(patient, edit, born)
+    return patient
+
+
+def insert_patient(session: Session, actor: StaffActor, patient: Patient, detail: str = "") -> int:
+    """Store a patient made by `new_patient` (its own family head when it has no guarantor),
+    audit and commit; the caller has checked the PatientEdit permission."""
     session.add(patient)
     session.flush()
-    if edit.guarantor_id is None:
+    if patient.guarantor_id is None:
         patient.guarantor_id = patient.id
     audit.record(
         session,
@@ -530,9 +539,17 @@ def create_patient(session: Session, actor: StaffActor, edit: PatientEdit) -> in
         patient_id=patient.id,
         object_type="patient",
         object_id=patient.id,
+        detail=detail,
     )
     session.commit()
     return patient.id
+
+
+def create_patient(session: Session, actor: StaffActor, edit: PatientEdit) -> int:
+    """Add a patient (a family of their own, or a member of `edit.guarantor_id`'s family)."""
+    permissions.require(session, actor, Permission.PATIENT_EDIT)
+    edit, born = validate(session, edit)
+    return insert_patient(session, actor, new_patient(edit, born))
 
 
 def update_patient(session: Session, actor: StaffActor, patient_id: int, edit: PatientEdit) -> None:

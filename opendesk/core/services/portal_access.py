@@ -8,7 +8,6 @@ password, shown once (the desktop prints it for the patient) and flagged for cha
 log-in. Each grant and removal needs the PortalAccess permission and is audited.
 """
 
-import re
 import secrets
 import unicodedata
 from dataclasses import dataclass
@@ -24,12 +23,12 @@ from opendesk.core.enums import Permission
 from opendesk.core.errors import NotFound, ValidationError
 from opendesk.core.models import Patient, PortalAccount, Provider
 from opendesk.core.passwords import hash_password, password_rule_message
+from opendesk.core.services import patients
 
 TEMP_PASSWORD_LENGTH = 12
 _UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ"
 _LOWER = "abcdefghijkmnpqrstuvwxyz"
 _DIGITS = "23456789"
-_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 @dataclass(frozen=True)
@@ -80,7 +79,7 @@ def patient_problems(patient: Patient) -> list[str]:
     email = _text(patient.email)
     if not email:
         problems.append("The e-mail address is missing.")
-    elif not _EMAIL_RE.match(email):
+    elif not patients.is_email(email):
         problems.append("The e-mail address is not valid.")
     if not (_text(patient.address) and _text(patient.city) and _text(patient.zip)):
         problems.append("The address is incomplete (street, city and ZIP code).")
@@ -229,32 +228,21 @@ def create_provider_patient(session: Session, actor: StaffActor, contact: Provid
     permissions.require(session, actor, Permission.PATIENT_EDIT)
     if session.get(Provider, contact.primary_provider_id) is None:
         raise ValidationError("Choose the provider who will send the messages.", "provider")
-    patient = Patient(
-        first_name=contact.first_name.strip(),
-        last_name=contact.last_name.strip(),
-        birthdate=contact.birthdate,
-        wireless_phone=contact.phone.strip(),
-        email=contact.email.strip(),
-        address=contact.address.strip(),
-        city=contact.city.strip(),
-        state=contact.state.strip(),
-        zip=contact.zip.strip(),
+    edit = patients.PatientEdit(
+        first_name=contact.first_name,
+        last_name=contact.last_name,
+        birthdate=contact.birthdate.strftime("%m/%d/%Y"),
+        wireless_phone=contact.phone,
+        email=contact.email,
+        address=contact.address,
+        city=contact.city,
+        state=contact.state,
+        zip=contact.zip,
         primary_provider_id=contact.primary_provider_id,
     )
-    problems = patient_problems(patient)
+    edit, born = patients.validate(session, edit)  # the rules of every patient record
+    patient = patients.new_patient(edit, born)
+    problems = patient_problems(patient)  # and what the portal needs on top
     if problems:
         raise ValidationError(" ".join(problems))
-    session.add(patient)
-    session.flush()
-    patient.guarantor_id = patient.id
-    audit.record(
-        session,
-        actor,
-        "patient.create",
-        patient_id=patient.id,
-        object_type="patient",
-        object_id=patient.id,
-        detail="provider-to-provider record",
-    )
-    session.commit()
-    return patient.id
+    return patients.insert_patient(session, actor, patient, "provider-to-provider record")

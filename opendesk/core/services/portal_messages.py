@@ -17,7 +17,15 @@ from opendesk.core.clock import utcnow
 from opendesk.core.db import begin_readonly
 from opendesk.core.enums import MessageStatus
 from opendesk.core.errors import NotFound, ValidationError
-from opendesk.core.models import Attachment, Patient, PortalAccount, Provider, WebMailMessage
+from opendesk.core.models import (
+    Attachment,
+    Patient,
+    PortalAccount,
+    Provider,
+    WebMailMessage,
+    patient_name,
+    provider_name,
+)
 from opendesk.core.services.webmail import (
     AttachmentInfo,
     MessageView,
@@ -155,15 +163,14 @@ def inbox(session: Session, actor: PortalActor, offset: int = 0, limit: int = 50
     ).all()
     rows = []
     for mid, status, subject, sent_at, attached, last, first, pfirst, plast, suffix in found:
-        provider = f"{pfirst} {plast}".strip()
         rows.append(
             PortalRow(
                 id=mid,
                 from_practice=MessageStatus(status).is_from_practice,
                 unread=status == MessageStatus.WEBMAIL_SENT,
                 subject=subject,
-                regarding_name=f"{last}, {first}",
-                provider_name=f"{provider}, {suffix}" if suffix else provider,
+                regarding_name=patient_name(last, first),
+                provider_name=provider_name(pfirst, plast, suffix),
                 sent_at=sent_at.strftime("%Y-%m-%d %H:%M") if sent_at else "",
                 has_attachments=bool(attached),
             )

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
-from opendesk.core import audit, permissions, preferences
+from opendesk.core import audit, permissions, preference_rules, preferences
 from opendesk.core.actors import StaffActor, SystemActor
 from opendesk.core.enums import Permission
 from opendesk.core.errors import NotFound, ValidationError
@@ -89,12 +89,14 @@ def _check_username(session: Session, username: str, exclude_id: int | None = No
 
 
 def set_preferences(session: Session, actor: AdminActor, values: dict[Any, Any]) -> None:
-    """Save practice preferences ({Pref: value}) with the Setup permission; audited with the
+    """Save practice preferences ({Pref: value}) with the Setup permission, after the rules of
+    `core.preference_rules` (PreferencesInvalid names each refused value); audited with the
     names of the preferences changed (values may be addresses: not in the audit row)."""
     _require_setup(session, actor)
     unknown = [p for p in values if preferences.ALL.get(p.name) is not p]
     if unknown:
         raise ValueError(f"not a declared preference: {unknown}")
+    preference_rules.check(session, values)  # PreferencesInvalid naming each bad value
     preferences.set_many(session, values)
     audit.record(
         session, actor, "preferences.save", detail=",".join(sorted(p.name for p in values))[:500]

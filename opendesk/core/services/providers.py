@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from opendesk.core.models import Provider, User
+from opendesk.core.models import Provider, User, provider_name
 from opendesk.core.text import search_key
 
 
@@ -58,9 +58,7 @@ def list_providers(
         stmt = stmt.where(Provider.is_hidden.is_(False))
     rows = []
     for pid, abbr, first, last, suffix, specialty, has_users, hidden in session.execute(stmt):
-        name = f"{first} {last}".strip()
-        if suffix:
-            name = f"{name}, {suffix}"
+        name = provider_name(first, last, suffix)
         rows.append(ProviderRow(pid, abbr, name, specialty, bool(has_users), bool(hidden)))
     return filter_rows(rows, filter_text, only_with_users=only_with_users)
 

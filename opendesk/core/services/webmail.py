@@ -18,6 +18,12 @@ from opendesk.core.blobs import store_attachment
 from opendesk.core.clock import utcnow
 from opendesk.core.enums import MessageStatus, Permission
 from opendesk.core.errors import NotFound, PermissionDenied, ValidationError
+from opendesk.core.file_names import (
+    Limits,
+    check_file_size,
+    check_message_total,
+    require_clean_name,
+)
 from opendesk.core.models import (
     Attachment,
     OutboxNotice,
@@ -33,7 +39,6 @@ from opendesk.core.text import storable
 
 SUBJECT_MAX = 200
 NUL_TEXT = "The text holds a NUL character, which cannot be stored. Remove it and try again."
-_FORBIDDEN_NAME_CHARS = set('/\\:*?"<>|') | {chr(c) for c in range(32)}
 
 
 class ProviderPasswordRequired(PermissionDenied):
@@ -120,7 +125,7 @@ class MessageView:
 
 
 def _name(p: Patient | None) -> str:
-    return f"{p.last_name}, {p.first_name}" if p else ""
+    return p.display_name if p else ""
 
 
 def message_view(session: Session, msg: WebMailMessage) -> MessageView:
@@ -167,21 +172,12 @@ def validate_text(session: Session, subject: str, body: str) -> None:
 
 
 def _validate_attachments(session: Session, out: Outgoing, kept_bytes: int) -> None:
-    per_file = preferences.get(session, preferences.ATTACH_MAX_FILE_BYTES)
-    per_message = preferences.get(session, preferences.ATTACH_MAX_MESSAGE_BYTES)
-    total = kept_bytes
+    """The shared name and size rules (`core.file_names`) once more: a name the rules would
+    change (it did not pass them) or a size they refuse is refused."""
+    limits = Limits.from_preferences(session)
     for att in out.attachments:
-        if not att.name or set(att.name) & _FORBIDDEN_NAME_CHARS:
-            raise ValidationError("An attachment has a file name that cannot be used.")
-        if len(att.data) > per_file:
-            raise ValidationError(
-                f"An attachment is larger than {per_file / 1048576:.0f} MB.", "attachments"
-            )
-        total += len(att.data)
-    if total > per_message:
-        raise ValidationError(
-            f"The attachments add up to more than {per_message / 1048576:.0f} MB.", "attachments"
-        )
+        check_file_size(require_clean_name(att.name), len(att.data), limits)
+    check_message_total(kept_bytes + sum(len(a.data) for a in out.attachments), limits)
 
 
 def _existing_by_request(session: Session, request_id: str) -> WebMailMessage | None:

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from opendesk.attachments.atoz import FolderEntry, list_folder
-from opendesk.attachments.rules import human_size
 from opendesk.attachments.thumbnails import ThumbnailCache
+from opendesk.core.file_names import format_size
 from opendesk.desktop.attach import tasks
 from opendesk.desktop.attach.file_preview import FilePreviewDialog
 from opendesk.desktop.attach.local_files import open_local_file_dialog
@@ -105,7 +105,7 @@ class FolderModel(QAbstractTableModel):
             if col == 0:
                 return entry.name
             if col == 1:
-                return human_size(entry.size)
+                return format_size(entry.size)
             if col == 2:
                 return datetime.fromtimestamp(entry.mtime).strftime("%Y-%m-%d %H:%M")
             return entry.kind.capitalize()

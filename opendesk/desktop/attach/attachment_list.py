@@ -19,15 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from opendesk.attachments.rules import (
-    PDF_FLAGS,
-    CheckedAttachment,
-    Limits,
-    check_attachment,
-    check_file,
-    human_size,
-)
+from opendesk.attachments.rules import PDF_FLAGS, CheckedAttachment, check_attachment, check_file
 from opendesk.core.errors import ValidationError
+from opendesk.core.file_names import Limits, check_size, format_size
 from opendesk.desktop.attach import tasks
 from opendesk.desktop.attach.file_preview import FilePreviewDialog
 
@@ -103,13 +97,7 @@ class AttachmentListWidget(QWidget):
         when the message would exceed its limit."""
         if any(a.sha256 == attachment.sha256 for a in self._items):
             raise ValidationError(f"“{attachment.name}” is already attached.", "attachments")
-        if self.total_size() + attachment.size > self.limits.max_message_bytes:
-            raise ValidationError(
-                f"Adding “{attachment.name}” ({human_size(attachment.size)}) would make the "
-                f"attachments {human_size(self.total_size() + attachment.size)}; a message may "
-                f"carry at most {human_size(self.limits.max_message_bytes)}.",
-                "attachments",
-            )
+        check_size(attachment.name, attachment.size, self.limits, self.total_size())
         self._items.append(attachment)
         self.message.hide()
         self._refresh()
@@ -195,7 +183,7 @@ class AttachmentListWidget(QWidget):
         self.table.setRowCount(len(self._items))
         for row, att in enumerate(self._items):
             note = "; ".join(PDF_FLAGS[f] for f in att.flags)
-            for col, text in enumerate((att.name, human_size(att.size), note)):
+            for col, text in enumerate((att.name, format_size(att.size), note)):
                 item = QTableWidgetItem(text)
                 if col == 1:
                     item.setTextAlignment(
@@ -206,8 +194,8 @@ class AttachmentListWidget(QWidget):
                 self.table.setItem(row, col, item)
         count = len(self._items)
         self.summary.setText(
-            f"{count} attachment{'s' if count != 1 else ''}, {human_size(self.total_size())} of "
-            f"{human_size(self.limits.max_message_bytes)}"
+            f"{count} attachment{'s' if count != 1 else ''}, {format_size(self.total_size())} of "
+            f"{format_size(self.limits.max_message_bytes)}"
             if count
             else "No attachments."
         )

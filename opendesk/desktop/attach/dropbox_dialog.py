@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from opendesk.attachments.dropbox_source import Cancelled, DropboxSource, RemoteEntry
-from opendesk.attachments.rules import Limits, human_size
+from opendesk.core.errors import ValidationError
+from opendesk.core.file_names import Limits, check_file_size, format_size
 from opendesk.desktop.attach import tasks
 from opendesk.desktop.attach.file_preview import FilePreviewDialog
 from opendesk.desktop.attach.local_files import open_local_file_dialog
@@ -65,7 +66,7 @@ class RemoteModel(QAbstractTableModel):
         if index.column() == 0:
             return entry.name
         if index.column() == 1:
-            return human_size(entry.size)
+            return format_size(entry.size)
         return entry.modified.strftime("%Y-%m-%d %H:%M") if entry.modified else ""
 
 
@@ -95,6 +96,20 @@ class DropboxSelectFilesDialog(QDialog):
         self.limits = limits or Limits()
         self.setWindowTitle("Select Files")
         self.resize(640, 460)
+        self._build_view()
+        self._build_controls(folder)
+        self._lay_out()
+        self._task: tasks.Task | None = None
+        self._downloads: dict[str, bytes] = {}
+        self._selected: tuple[str, bytes] | None = None
+        self._local: list[Path] = []
+        self.preview_dialog: FilePreviewDialog | None = None
+        self.local_dialog: QFileDialog | None = None
+        self._set_busy(False)
+        self.refresh()
+
+    def _build_view(self) -> None:
+        """The list of the folder's files: name, size, modified."""
         self.model = RemoteModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -110,6 +125,7 @@ class DropboxSelectFilesDialog(QDialog):
         self.view.doubleClicked.connect(self._ok)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
+    def _build_controls(self, folder: str) -> None:
         self.place = QLabel(f"Dropbox: {folder.rsplit('/', 1)[-1]}")
         self.place.setTextFormat(Qt.TextFormat.PlainText)
         self.refresh_button = QToolButton()
@@ -135,6 +151,7 @@ class DropboxSelectFilesDialog(QDialog):
         self.ok_button.clicked.connect(self._ok)
         self.close_button.clicked.connect(self.reject)
 
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.place, 1)
         top.addWidget(self.refresh_button)
@@ -153,15 +170,6 @@ class DropboxSelectFilesDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(busy)
         layout.addLayout(buttons)
-
-        self._task: tasks.Task | None = None
-        self._downloads: dict[str, bytes] = {}
-        self._selected: tuple[str, bytes] | None = None
-        self._local: list[Path] = []
-        self.preview_dialog: FilePreviewDialog | None = None
-        self.local_dialog: QFileDialog | None = None
-        self._set_busy(False)
-        self.refresh()
 
     # -- results ---------------------------------------------------------------------------
 
@@ -246,13 +254,11 @@ class DropboxSelectFilesDialog(QDialog):
         if entry.path in self._downloads:
             then(entry, self._downloads[entry.path])
             return
-        if entry.size > self.limits.max_file_bytes:
-            message = (
-                f"“{entry.name}” is {human_size(entry.size)}; the largest file allowed is "
-                f"{human_size(self.limits.max_file_bytes)}."
-            )
-            self.status.setText(message)
-            self.failed.emit(message)
+        try:
+            check_file_size(entry.name, entry.size, self.limits)
+        except ValidationError as exc:
+            self.status.setText(str(exc))
+            self.failed.emit(str(exc))
             return
         self.status.setText(f"Downloading “{entry.name}”…")
         self.progress.setRange(0, max(entry.size, 1))
@@ -261,7 +267,7 @@ class DropboxSelectFilesDialog(QDialog):
         def got(data: bytes) -> None:
             self._finished()
             self._downloads[entry.path] = data
-            self.status.setText(f"Downloaded “{entry.name}” ({human_size(len(data))}).")
+            self.status.setText(f"Downloaded “{entry.name}” ({format_size(len(data))}).")
             self.downloaded.emit(entry.name)
             then(entry, data)
 

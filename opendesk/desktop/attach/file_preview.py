@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from opendesk.attachments.rules import CheckedAttachment, human_size, sniff
+from opendesk.attachments.rules import CheckedAttachment, sniff
 from opendesk.attachments.thumbnails import open_oriented
+from opendesk.core.file_names import format_size
 
 PREVIEW_MAX_SIDE = 2400
 """Images are scaled to at most this many pixels a side for the screen."""
@@ -130,7 +131,7 @@ class FilePreviewWidget(QWidget):
             kind = sniff(data)
             content_type = kind.content_type if kind else "application/octet-stream"
         self.title.setText(name)
-        size = human_size(len(data))
+        size = format_size(len(data))
         if content_type.startswith("image/") and self._show_image(data):
             image = self.image_view.image
             self.details.setText(f"{image.width()} x {image.height()} · {size}")

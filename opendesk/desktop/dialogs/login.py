@@ -6,7 +6,7 @@ import contextlib
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from opendesk.core import preferences
+from opendesk.core import preferences, settings
 from opendesk.core.errors import ValidationError
 from opendesk.core.services import staff_auth
 from opendesk.core.services.staff_auth import LoggedOnUser, LoginFailed
@@ -28,7 +28,7 @@ class LoginDialog(QDialog):
         practice = str(ctx.practice.get(preferences.PRACTICE_NAME.name) or "")
         self.ui.practiceLabel.setText(practice or "OpenDesk")
         self.ui.databaseLabel.setText(f"Database: {ctx.db.description}")
-        last = str(ctx.settings.get("last_username") or "")
+        last = ctx.settings.get(settings.LAST_USERNAME)
         self.ui.usernameEdit.setText(last)
         (self.ui.passwordEdit if last else self.ui.usernameEdit).setFocus()
         self.ui.buttonBox.accepted.connect(self.try_login)
@@ -76,7 +76,7 @@ class LoginDialog(QDialog):
 
     def _logged_in(self, user: LoggedOnUser) -> None:
         self.ok_button.setEnabled(True)
-        self.ctx.settings.set("last_username", user.username)
+        self.ctx.settings.set(settings.LAST_USERNAME, user.username)
         with contextlib.suppress(OSError):  # remembering the name is a convenience
             self.ctx.settings.save()
         if not user.must_change_password:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 from sqlalchemy.orm import Session
 
+from opendesk.core.file_names import format_size
 from opendesk.core.services import webmail
 from opendesk.core.services.webmail import AttachmentInfo
 from opendesk.desktop.context import AppContext
@@ -29,6 +30,8 @@ open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
 
 _temp_dir: Path | None = None
 
+size_text = format_size  # one size format everywhere (core.file_names)
+
 
 def temp_dir() -> Path:
     global _temp_dir
@@ -37,14 +40,6 @@ def temp_dir() -> Path:
         _temp_dir.chmod(0o700)
         atexit.register(shutil.rmtree, _temp_dir, True)
     return _temp_dir
-
-
-def size_text(size: int) -> str:
-    if size < 1024:
-        return f"{size} bytes"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.0f} KB"
-    return f"{size / 1048576:.1f} MB"
 
 
 def fetch(

@@ -22,7 +22,7 @@ from opendesk.core.services import mailbox
 from opendesk.core.services.mailbox import Mailbox, MailboxFilter, MessageRow, SortKey
 from opendesk.desktop.inbox.text import direction, read_state, when_text
 from opendesk.desktop.models.base import AnyIndex, Column, LazyIdTableModel, LoadedPage
-from opendesk.desktop.operations import ReadOp
+from opendesk.desktop.operations import OpContext, ReadOp
 from opendesk.mail import status as notice_status
 from opendesk.mail.status import NoticeRow
 
@@ -67,7 +67,7 @@ class MailboxModel(LazyIdTableModel[MailboxQuery, MessageRow]):
     ATTACH_COLUMN = 4
     SORT_KEYS = {0: SortKey.DATE, 1: SortKey.CORRESPONDENT, 2: SortKey.PATIENT, 3: SortKey.SUBJECT}
 
-    def __init__(self, ctx: Any, parent: QObject | None = None) -> None:
+    def __init__(self, ctx: OpContext, parent: QObject | None = None) -> None:
         super().__init__(ctx.db, parent)
         self.ctx = ctx
         self._bold = _bold()
@@ -297,7 +297,7 @@ class ChartMessagesModel(LazyIdTableModel[ChartQuery, MessageRow]):
         Column("Read", read_state),
     )
 
-    def __init__(self, ctx: Any, parent: QObject | None = None) -> None:
+    def __init__(self, ctx: OpContext, parent: QObject | None = None) -> None:
         super().__init__(ctx.db, parent)
         self._bold = _bold()
 

@@ -22,6 +22,11 @@ A subclass supplies the columns and two functions that run on any thread:
 
 then `model.load_async(ctx, query)` and, after a change, `model.reload(ctx)` or
 `model.invalidate(ids)`. `loaded` is emitted after each first page is shown.
+
+The fetches on the GUI thread (`fetchMore`, a dropped row being painted) are guarded: a
+database error never escapes from `data()` or `fetchMore()` into Qt. The rows stay blank, the
+error goes to the message channel once (after the paint, through the event loop), and no
+further fetch is tried until the next load, reload or invalidate.
 """
 
 from collections.abc import Callable, Sequence
@@ -34,12 +39,14 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from opendesk.core.db import Database
-from opendesk.desktop.operations import ReadOp
+from opendesk.desktop.operations import OpContext, ReadOp
 
 QueryT = TypeVar("QueryT")
 RowT = TypeVar("RowT")
@@ -77,7 +84,8 @@ class LazyIdTableModel(QAbstractTableModel, Generic[QueryT, RowT]):
         self._cursor: Any = None
         self._generation = 0
         self._busy = False
-        self._pending: tuple[QueryT, Any] | None = None
+        self._pending: tuple[QueryT, OpContext] | None = None
+        self._fetch_failed = False  # a GUI-thread fetch failed: none again until a (re)load
 
     # -- to implement (any thread; no access to self's state besides configuration) ---------
     def fetch_ids(self, session: Session, query: QueryT, cursor: Any) -> tuple[Sequence[int], Any]:
@@ -98,10 +106,11 @@ class LazyIdTableModel(QAbstractTableModel, Generic[QueryT, RowT]):
         self._ids = list(page.ids)
         self._rows = dict(page.rows)
         self._cursor = page.cursor
+        self._fetch_failed = False
         self.endResetModel()
         self.loaded.emit()
 
-    def load_async(self, ctx: Any, query: QueryT) -> None:
+    def load_async(self, ctx: OpContext, query: QueryT) -> None:
         """Load the first page of `query` on a worker, then show it. While a load runs, only
         the newest query waits for its turn."""
         if self._busy:
@@ -130,12 +139,13 @@ class LazyIdTableModel(QAbstractTableModel, Generic[QueryT, RowT]):
             failed
         ).run_in_background()
 
-    def reload(self, ctx: Any) -> None:
+    def reload(self, ctx: OpContext) -> None:
         if self.query is not None:
             self.load_async(ctx, self.query)
 
     def invalidate(self, ids: Sequence[int] | None = None) -> None:
         """Forget cached rows (all, or these ids); they are fetched again when painted."""
+        self._fetch_failed = False
         if ids is None:
             self._rows.clear()
         else:
@@ -173,10 +183,22 @@ class LazyIdTableModel(QAbstractTableModel, Generic[QueryT, RowT]):
         return tuple(self._ids)
 
     def _fetch_block(self, row: int) -> None:
+        if self._fetch_failed:
+            return
         start = max(0, row - self.ROW_BLOCK // 2)
         wanted = [i for i in self._ids[start : start + self.ROW_BLOCK] if i not in self._rows]
-        with self.db.readonly_session() as session:
-            self._rows.update(self.fetch_rows(session, wanted))
+        try:
+            with self.db.readonly_session() as session:
+                self._rows.update(self.fetch_rows(session, wanted))
+        except SQLAlchemyError as exc:
+            self._fetch_error(exc)
+
+    def _fetch_error(self, exc: SQLAlchemyError) -> None:
+        """Stop fetching on the GUI thread and report the error once, outside the paint."""
+        self._fetch_failed = True
+        from opendesk.desktop.message_channel import show_error
+
+        QTimer.singleShot(0, lambda: show_error(None, exc))
 
     # -- Qt model API ---------------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -186,13 +208,18 @@ class LazyIdTableModel(QAbstractTableModel, Generic[QueryT, RowT]):
         return 0 if parent.isValid() else len(self.columns)
 
     def canFetchMore(self, parent: AnyIndex) -> bool:
-        return not parent.isValid() and self._cursor is not None and self.query is not None
+        more = self._cursor is not None and self.query is not None
+        return not parent.isValid() and more and not self._fetch_failed
 
     def fetchMore(self, parent: AnyIndex) -> None:
         if not self.canFetchMore(parent) or self.query is None:
             return
-        with self.db.readonly_session() as session:
-            page = self.load_page(session, self.query, self._cursor)
+        try:
+            with self.db.readonly_session() as session:
+                page = self.load_page(session, self.query, self._cursor)
+        except SQLAlchemyError as exc:
+            self._fetch_error(exc)
+            return
         new = [i for i in page.ids if i not in set(self._ids)]
         self._cursor = page.cursor
         if not new:

@@ -9,7 +9,7 @@ to the normal login with that user name filled in.
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from opendesk.core import preferences
+from opendesk.core import preferences, settings
 from opendesk.core.actors import SystemActor
 from opendesk.core.passwords import MIN_LENGTH, password_rule_message
 from opendesk.core.services import practice_setup
@@ -92,7 +92,7 @@ class FirstRunDialog(QDialog):
         self.username = username
         self.ui.password.clear()
         self.ui.password_repeat.clear()
-        self.ctx.settings.set("last_username", username)
+        self.ctx.settings.set(settings.LAST_USERNAME, username)
         self.accept()
 
 

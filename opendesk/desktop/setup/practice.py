@@ -5,6 +5,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
+from opendesk.core import preference_rules
 from opendesk.core import preferences as prefs
 from opendesk.core.services import practice_setup
 from opendesk.desktop.changes import OpChanges
@@ -35,15 +36,15 @@ class PracticeDialog(QDialog):
         self.ready.emit()
 
     def save(self) -> None:
-        name = self.ui.practice_name.text().strip()
-        if not name:
-            self.problems.show({"practice_name": "Enter the practice name."})
-            return
         values: dict[Any, Any] = {
-            prefs.PRACTICE_NAME: name,
+            prefs.PRACTICE_NAME: self.ui.practice_name.text().strip(),
             prefs.PRACTICE_PHONE: self.ui.practice_phone.text().strip(),
             prefs.PRACTICE_ADDRESS: self.ui.practice_address.toPlainText().strip(),
         }
+        problems = preference_rules.problems(values)
+        if problems:
+            self.problems.show(problems)
+            return
         actor = self.ctx.actor
         WriteOp(
             self.ctx,

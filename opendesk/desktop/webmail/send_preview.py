@@ -83,7 +83,7 @@ class PreviewData:
 
 
 def _name(p: Patient | None) -> str:
-    return f"{p.last_name}, {p.first_name}" if p else ""
+    return p.display_name if p else ""
 
 
 def build_preview(session: Session, request: PreviewRequest) -> PreviewData:

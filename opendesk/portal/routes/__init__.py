@@ -1,0 +1,29 @@
+"""The portal's pages, one module per area: `auth` (log-in, log-out, forgotten password),
+`account` (forced and voluntary changes), `messages` (inbox, message, reply, compose,
+attachment download) and `health`.
+
+Handlers only translate between HTTP and the core services (`portal_auth`, `portal_messages`,
+`portal_compose`), which check scope, audit and commit. Every route depends on `check_csrf`
+(set on `router` here), so every POST needs the session's token. Blocking work (database,
+Argon2) runs in the thread pool.
+"""
+
+from fastapi import APIRouter, Depends
+from fastapi.routing import APIRoute
+
+from opendesk.portal.routes import account, auth, health, messages
+from opendesk.portal.security import check_csrf
+
+AREAS = (auth, account, messages, health)
+router = APIRouter(dependencies=[Depends(check_csrf)])
+for _area in AREAS:
+    router.include_router(_area.router)
+
+
+def api_routes() -> list[APIRoute]:
+    """Every page route of every area (FastAPI includes routers lazily, so `router.routes`
+    does not list them)."""
+    return [r for area in AREAS for r in area.router.routes if isinstance(r, APIRoute)]
+
+
+__all__ = ["AREAS", "api_routes", "router"]
