@@ -170,7 +170,8 @@ def bench_stall(url: str | URL, patient_id: int) -> None:
     from opendesk.desktop.app import create_application
     from opendesk.desktop.context import AppContext
     from opendesk.desktop.taskman import TaskManager
-    from opendesk.desktop.webmail.compose import ComposeLauncher, ComposeWindow
+    from opendesk.desktop.webmail.compose import ComposeWindow
+    from opendesk.desktop.webmail.launcher import ComposeLauncher
 
     app = create_application()
     settings = WorkstationSettings(Path(tempfile.mkdtemp()) / "settings.json")

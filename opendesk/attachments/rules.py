@@ -10,6 +10,7 @@ to that user) and nothing else; they must not be logged, since a file name can h
 
 import hashlib
 import io
+import logging
 import warnings
 import zipfile
 from collections.abc import Iterable
@@ -317,6 +318,10 @@ PDF_FLAGS = {
 """Flags a PDF can get, with the words the UI shows next to them."""
 
 _MAX_PDF_OBJECTS = 200_000
+
+# pypdf logs each oddity of a damaged file ("EOF marker not found") as a warning in the
+# application's log; the rules say what matters to the user themselves.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
 def check_pdf(name: str, data: bytes) -> tuple[str, ...]:

@@ -38,7 +38,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setObjectName("main_window")
         self.setWindowIcon(icon("opendesk"))
-        self.resize(1200, 760)
+        self._default_size()
         load_pages()
 
         toolbar = QToolBar("Main toolbar", self)
@@ -182,10 +182,23 @@ class MainWindow(QMainWindow):
         return module is not None and module.open_page(page_key)
 
     def open_inbox(self) -> None:
-        """The alert's click: the Manage module, on the Email Inbox when it is installed."""
-        self.open_page(*INBOX_PAGE)
+        """The alert's click: the Manage module's Email Inbox when it is installed, on its
+        start view (WebMail Inbox, not the folder last used)."""
+        if self.open_page(*INBOX_PAGE):
+            page = self.modules[INBOX_PAGE[0]].page(INBOX_PAGE[1])
+            if page is not None:
+                page.show_start()
 
     # -- geometry and closing -------------------------------------------------------------------
+    def _default_size(self) -> None:
+        """1200x760, or less on a smaller screen (a 1280x720 laptop): the window is never
+        larger than the screen's free area. Afterwards only the user resizes it."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = 1200, 760
+        if screen is not None:
+            width, height = min(width, screen.width()), min(height, screen.height())
+        self.resize(width, height)
+
     def _restore_geometry(self) -> None:
         geometry = self.ctx.settings.get(settings.WINDOW_GEOMETRY)
         state = self.ctx.settings.get(settings.WINDOW_STATE)

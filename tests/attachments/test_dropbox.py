@@ -71,7 +71,7 @@ def test_missing_folder_and_file(standin: StandIn) -> None:
         source(standin).download(f"{FOLDER}/gone.pdf")
 
 
-def test_invalid_and_expired_tokens(standin: StandIn) -> None:
+def test_invalid_and_expired_tokens(standin: StandIn, caplog: pytest.LogCaptureFixture) -> None:
     standin.add(FOLDER, "a.pdf", b"x")
     with pytest.raises(dbs.DropboxAuthError, match="invalid or revoked"):
         source(standin, "wrong").list_folder(FOLDER)
@@ -79,9 +79,12 @@ def test_invalid_and_expired_tokens(standin: StandIn) -> None:
         source(standin, EXPIRED_TOKEN).list_folder(FOLDER)
     with pytest.raises(dbs.DropboxAuthError, match="invalid or revoked"):
         source(standin, "wrong").download(f"{FOLDER}/a.pdf")
+    assert caplog.records and EXPIRED_TOKEN not in caplog.text  # no token in a log
 
 
-def test_server_errors_and_unreachable_network(standin: StandIn) -> None:
+def test_server_errors_and_unreachable_network(
+    standin: StandIn, caplog: pytest.LogCaptureFixture
+) -> None:
     standin.add(FOLDER, "a.pdf", b"x")
     standin.fail_with_500 = True
     src = dbs.DropboxSource(GOOD_TOKEN, session=standin.session(), max_retries_on_error=0)
@@ -95,6 +98,7 @@ def test_server_errors_and_unreachable_network(standin: StandIn) -> None:
         offline.list_folder(FOLDER)
     with pytest.raises(dbs.DropboxNetworkError, match="cannot be reached"):
         offline.download(f"{FOLDER}/a.pdf")
+    assert "dropbox list failed: HTTP 500" in caplog.text and GOOD_TOKEN not in caplog.text
 
 
 def test_token_comes_from_the_keyring(standin: StandIn) -> None:

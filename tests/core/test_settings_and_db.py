@@ -52,9 +52,12 @@ def test_settings_file_round_trip_and_unknown_names(clean_env: Path) -> None:
         settings.set("no_such_setting", 1)
 
 
-def test_unreadable_settings_file_falls_back_to_defaults(clean_env: Path) -> None:
+def test_unreadable_settings_file_falls_back_to_defaults(
+    clean_env: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     (clean_env / "settings.json").write_text("{not json")
     assert WorkstationSettings().get("database_url") == ""
+    assert "ignoring unreadable settings file" in caplog.text
 
 
 def test_server_password_comes_from_the_keyring() -> None:
@@ -77,6 +80,7 @@ def test_sqlite_connection_settings(tmp_path: Path) -> None:
 
 def test_settings_are_typed_and_a_wrong_type_in_the_file_gives_the_default(
     clean_env: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     from opendesk.core import settings as ws
 
@@ -92,3 +96,4 @@ def test_settings_are_typed_and_a_wrong_type_in_the_file_gives_the_default(
         loaded.set(ws.LAST_USERNAME, 5)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         loaded.set(ws.ALERT_POLL_SECONDS, True)  # type: ignore[arg-type]
+    assert "ignoring setting alert_poll_seconds of type str" in caplog.text

@@ -56,11 +56,15 @@ def test_crash_dialog_and_log_show_no_phi(
 
 
 def test_a_bug_in_an_operation_reaches_the_crash_handler(
-    qtbot: QtBot, ctx: AppContext, shown_messages: list[tuple[str, str]]
+    qtbot: QtBot,
+    ctx: AppContext,
+    shown_messages: list[tuple[str, str]],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     ReadOp(ctx, _boom).run_in_background()
     level, details = shown_messages[-1]
     assert level == "crash" and "Brighton" not in details
+    assert "unexpected error" in caplog.text and "Brighton" not in caplog.text
 
 
 def test_expected_errors_are_clear_messages(
@@ -74,7 +78,10 @@ def test_expected_errors_are_clear_messages(
 
 
 def test_database_unreachable_is_an_expected_error(
-    qtbot: QtBot, ctx: AppContext, shown_messages: list[tuple[str, str]]
+    qtbot: QtBot,
+    ctx: AppContext,
+    shown_messages: list[tuple[str, str]],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     # A MariaDB address where nothing listens: the driver's message must not be shown.
     ctx.db = Database("mariadb://opendesk@127.0.0.1:9/practice?connect_timeout=2")
@@ -83,6 +90,7 @@ def test_database_unreachable_is_an_expected_error(
     finally:
         ctx.db.dispose()
     assert shown_messages == [("error", message_channel.DATABASE_UNREACHABLE)]
+    assert "database unreachable (OperationalError, code 2003)" in caplog.text
 
 
 def test_excepthook_is_installed(ctx: AppContext) -> None:
@@ -95,7 +103,11 @@ def test_excepthook_is_installed(ctx: AppContext) -> None:
 
 
 def test_a_full_disk_is_told_as_such(
-    qtbot: QtBot, ctx: AppContext, tmp_path: Path, shown_messages: list[tuple[str, str]]
+    qtbot: QtBot,
+    ctx: AppContext,
+    tmp_path: Path,
+    shown_messages: list[tuple[str, str]],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     # SQLite's own "database or disk is full" (SQLITE_FULL): the file may not grow past its
     # page limit, as on a full disk.
@@ -118,11 +130,15 @@ def test_a_full_disk_is_told_as_such(
         full.dispose()
     assert shown_messages == [("error", message_channel.db_errors.MESSAGES[DbProblem.DISK_FULL])]
     assert "disk is full" in shown_messages[0][1]
+    assert "database disk_full (OperationalError, code SQLITE_FULL)" in caplog.text
 
 
 @pytest.mark.backends
 def test_a_missing_column_is_a_bug_without_phi(
-    qtbot: QtBot, ctx: AppContext, shown_messages: list[tuple[str, str]]
+    qtbot: QtBot,
+    ctx: AppContext,
+    shown_messages: list[tuple[str, str]],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     """A schema problem is not "the database does not answer … nothing was lost": it goes to
     the crash dialog, whose details leave out the driver's message (it quotes the SQL)."""
@@ -131,10 +147,14 @@ def test_a_missing_column_is_a_bug_without_phi(
     [(level, details)] = shown_messages
     assert level == "crash" and "Brighton" not in details and "no_such_column" not in details
     assert message_channel.DATABASE_UNREACHABLE not in details
+    assert "unexpected error" in caplog.text and "Brighton" not in caplog.text
 
 
 def test_postgresql_refusing_the_connection_is_expected(
-    qtbot: QtBot, ctx: AppContext, shown_messages: list[tuple[str, str]]
+    qtbot: QtBot,
+    ctx: AppContext,
+    shown_messages: list[tuple[str, str]],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     ctx.db = Database("postgresql://opendesk@127.0.0.1:9/practice?connect_timeout=2")
     try:
@@ -142,6 +162,7 @@ def test_postgresql_refusing_the_connection_is_expected(
     finally:
         ctx.db.dispose()
     assert shown_messages == [("error", message_channel.DATABASE_UNREACHABLE)]
+    assert "database unreachable (OperationalError" in caplog.text
 
 
 class _PatientIds(LazyIdTableModel[str, str]):
@@ -161,7 +182,11 @@ class _PatientIds(LazyIdTableModel[str, str]):
 
 
 def test_a_lazy_model_survives_a_dropped_connection(
-    qtbot: QtBot, ctx: AppContext, practice: Practice, shown_messages: list[tuple[str, str]]
+    qtbot: QtBot,
+    ctx: AppContext,
+    practice: Practice,
+    shown_messages: list[tuple[str, str]],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     model = _PatientIds(ctx.db)
     model.load_async(ctx, "all")
@@ -180,3 +205,4 @@ def test_a_lazy_model_survives_a_dropped_connection(
     model.db = ctx.db
     model.invalidate()  # the connection is back: rows are fetched again
     assert model.data(model.index(0, 0)) and model.canFetchMore(QModelIndex())
+    assert "database unreachable (OperationalError, code 2003)" in caplog.text

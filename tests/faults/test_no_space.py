@@ -109,7 +109,9 @@ def test_open_attachment_on_a_full_disk_says_so_and_recovers(
     assert data == DATA
 
 
-def test_thumbnail_cache_on_a_full_disk_costs_only_the_thumbnail(tiny_disk: Path) -> None:
+def test_thumbnail_cache_on_a_full_disk_costs_only_the_thumbnail(
+    tiny_disk: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     filler = tiny_disk / "filler"
     fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
     with pytest.raises(OSError):  # fill the disk to the last block
@@ -123,3 +125,4 @@ def test_thumbnail_cache_on_a_full_disk_costs_only_the_thumbnail(tiny_disk: Path
     filler.unlink()
     made = cache.for_bytes(photo)
     assert made is not None and made.stat().st_size > 0
+    assert "could not write a thumbnail to the cache" in caplog.text

@@ -79,7 +79,9 @@ def stalling(request: pytest.FixtureRequest) -> Iterator[StallingServer]:
 
 
 def test_a_stalling_smtp_server_times_out_and_the_notice_retries(
-    db: Database, stalling: StallingServer
+    db: Database,
+    stalling: StallingServer,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     fam = make_families(db)
     with db.session() as s:
@@ -105,6 +107,7 @@ def test_a_stalling_smtp_server_times_out_and_the_notice_retries(
         assert state.can_retry and state.next_attempt_at is not None
         assert "attempt 1 failed" in state.describe()
         assert "families.example" not in state.last_error
+    assert all(r.name == "opendesk.mail" for r in caplog.records)
 
 
 def _rows(db: Database) -> dict[str, int]:

@@ -16,7 +16,10 @@ def url_of(db: Database) -> str:
 
 
 def test_outbox_commands(
-    db: Database, mail_server: MailServer, capsys: pytest.CaptureFixture[str]
+    db: Database,
+    mail_server: MailServer,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     mail_server.handler.refuse["gone@example.com"] = "550 5.1.1 unknown"
     mail_server.start()
@@ -43,12 +46,16 @@ def test_outbox_commands(
     assert notice(db, bad).status == "sent" and mail_server.handler.count() == 4
     assert main(["--db", url_of(db), "outbox", "retry", str(bad)]) == 2
     assert "already been sent" in capsys.readouterr().err
+    assert "recipient refused by the mail server (550 5.1.1)" in caplog.text
 
 
-def test_run_once_reports_a_setup_problem(db: Database, capsys: pytest.CaptureFixture[str]) -> None:
+def test_run_once_reports_a_setup_problem(
+    db: Database, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
     add_notices(db)
     assert main(["--db", url_of(db), "outbox", "run", "--once"]) == 2
     assert "No SMTP server is set" in capsys.readouterr().out
+    assert "outbox paused: No SMTP server is set" in caplog.text
 
 
 def test_set_password_stores_it_in_the_keyring(

@@ -46,7 +46,9 @@ def test_backoff_doubles_from_30_seconds_up_to_an_hour_with_jitter_below() -> No
     assert backoff(1, lambda: 1.0).total_seconds() == pytest.approx(24)
 
 
-def test_smtp_down_then_back_delivers_exactly_once(db: Database, mail_server: MailServer) -> None:
+def test_smtp_down_then_back_delivers_exactly_once(
+    db: Database, mail_server: MailServer, caplog: pytest.LogCaptureFixture
+) -> None:
     configure_smtp(db, mail_server.port)  # the server is not running yet
     [nid] = add_notices(db)
     worker = OutboxWorker(db, timeout=3, rng=no_jitter)
@@ -76,10 +78,13 @@ def test_smtp_down_then_back_delivers_exactly_once(db: Database, mail_server: Ma
     row = notice(db, nid)
     assert (row.status, row.attempts, row.last_error) == ("sent", 3, "")
     assert row.sent_at is not None and row.next_attempt_at is None
+    assert "connection to the SMTP server refused" in caplog.text
 
 
 def test_temporary_failures_become_failed_after_max_attempts(
-    db: Database, mail_server: MailServer
+    db: Database,
+    mail_server: MailServer,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     mail_server.handler.refuse["busy@example.com"] = "451 4.3.0 try later"
     mail_server.start()
@@ -100,6 +105,7 @@ def test_temporary_failures_become_failed_after_max_attempts(
     )
     assert worker.run_once(now=now + dt.timedelta(days=1)).claimed == 0
     assert mail_server.handler.count() == 0
+    assert "failed after 3 attempts: gave up after 3 attempts" in caplog.text
 
 
 def test_a_permanent_refusal_fails_at_once_and_others_still_go(
@@ -178,7 +184,9 @@ def test_two_workers_at_once_never_send_a_notice_twice(
 
 
 def test_a_crashed_workers_expired_claim_is_picked_up_again(
-    db: Database, mail_server: MailServer
+    db: Database,
+    mail_server: MailServer,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     mail_server.start()
     configure_smtp(db, mail_server.port, max_attempts=4)
@@ -209,9 +217,12 @@ def test_a_crashed_workers_expired_claim_is_picked_up_again(
     assert row.status == "failed" and row.attempts == 4
     assert row.last_error == f"gave up after 4 attempts: {INTERRUPTED}"
     assert mail_server.handler.count() == 1
+    assert "delivery was interrupted (a worker stopped while sending)" in caplog.text
 
 
-def test_claims_are_exclusive_and_a_lost_claim_cannot_record(db: Database) -> None:
+def test_claims_are_exclusive_and_a_lost_claim_cannot_record(
+    db: Database, caplog: pytest.LogCaptureFixture
+) -> None:
     ids = add_notices(db, 5)
     now = utcnow()
     with db.session() as s:
@@ -238,3 +249,4 @@ def test_claims_are_exclusive_and_a_lost_claim_cannot_record(db: Database) -> No
         assert record_sent(s, taken[0], now=later) is True
         assert release(s, taken[1:]) == 2
     assert [notice(db, i).status for i in ids] == ["sent", "queued", "queued", "sending", "sending"]
+    assert "claim lost before its outcome was recorded" in caplog.text

@@ -124,7 +124,9 @@ def test_plain_smtp_to_a_remote_host_is_refused(db: Database) -> None:
     SmtpSettings("mail.example.com", 587, Security.STARTTLS).validate()
 
 
-def test_setup_problems_pause_the_worker_without_touching_notices(db: Database) -> None:
+def test_setup_problems_pause_the_worker_without_touching_notices(
+    db: Database, caplog: pytest.LogCaptureFixture
+) -> None:
     [nid] = add_notices(db)
     result = OutboxWorker(db).run_once()  # no SMTP server set at all
     assert result.claimed == 0 and "No SMTP server is set" in result.problem
@@ -135,10 +137,14 @@ def test_setup_problems_pause_the_worker_without_touching_notices(db: Database) 
     assert "starttls, tls or none" in OutboxWorker(db).run_once().problem
     row = notice(db, nid)
     assert (row.status, row.attempts, row.last_error) == ("queued", 0, "")
+    assert "outbox paused: No SMTP server is set" in caplog.text
 
 
 def test_auth_login_with_the_password_from_the_keyring(
-    db: Database, mail_server: MailServer, monkeypatch: pytest.MonkeyPatch
+    db: Database,
+    mail_server: MailServer,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     monkeypatch.delenv(PASSWORD_ENV, raising=False)
     auth = Authenticator("office@willamette.example", "s3cret pass")
@@ -155,10 +161,14 @@ def test_auth_login_with_the_password_from_the_keyring(
     assert OutboxWorker(db, timeout=5).run_once().sent == 1
     assert auth.attempts == 1 and mail_server.handler.count() == 1
     assert notice(db, nid).status == "sent"
+    assert "s3cret" not in caplog.text  # (aiosmtpd notes a deprecation of its own)
 
 
 def test_a_wrong_password_is_a_temporary_failure_that_says_so(
-    db: Database, mail_server: MailServer, monkeypatch: pytest.MonkeyPatch
+    db: Database,
+    mail_server: MailServer,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     mail_server.handler.require_auth = True
     mail_server.start(authenticator=Authenticator("office", "right"), auth_require_tls=False)
@@ -175,6 +185,7 @@ def test_a_wrong_password_is_a_temporary_failure_that_says_so(
     monkeypatch.setenv(PASSWORD_ENV, "right")  # the environment wins over the keyring
     with db.readonly_session() as s:
         assert load_settings(s).password == "right"
+    assert "SMTP login refused (535)" in caplog.text and "right" not in caplog.text
 
 
 def test_starttls_with_a_self_signed_certificate(
@@ -197,7 +208,10 @@ def test_implicit_tls(db: Database, mail_server: MailServer, certificate: Certif
 
 
 def test_an_untrusted_certificate_is_not_accepted(
-    db: Database, mail_server: MailServer, certificate: Certificate
+    db: Database,
+    mail_server: MailServer,
+    certificate: Certificate,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     mail_server.start(tls_context=certificate.server_context())
     configure_smtp(db, mail_server.port, host="localhost", security="starttls")
@@ -205,15 +219,19 @@ def test_an_untrusted_certificate_is_not_accepted(
     result = OutboxWorker(db, timeout=5).run_once()  # the system trust store only
     assert result.retrying == 1 and mail_server.handler.count() == 0
     assert notice(db, nid).last_error == "the SMTP server's certificate could not be verified"
+    assert "certificate could not be verified" in caplog.text
 
 
-def test_starttls_is_required_never_silently_skipped(db: Database, mail_server: MailServer) -> None:
+def test_starttls_is_required_never_silently_skipped(
+    db: Database, mail_server: MailServer, caplog: pytest.LogCaptureFixture
+) -> None:
     mail_server.start()  # offers no STARTTLS
     configure_smtp(db, mail_server.port, host="localhost", security="starttls")
     [nid] = add_notices(db)
     OutboxWorker(db, timeout=5).run_once()
     assert mail_server.handler.count() == 0
     assert "does not offer STARTTLS" in notice(db, nid).last_error
+    assert "does not offer STARTTLS" in caplog.text
 
 
 def test_transport_classifies_refusals(mail_server: MailServer) -> None:
@@ -235,9 +253,12 @@ def test_transport_classifies_refusals(mail_server: MailServer) -> None:
     assert handler.count() == 1
 
 
-def test_connection_refused_is_temporary(mail_server: MailServer) -> None:
+def test_connection_refused_is_temporary(
+    mail_server: MailServer, caplog: pytest.LogCaptureFixture
+) -> None:
     settings = SmtpSettings("127.0.0.1", mail_server.port, Security.NONE, timeout=2)
     with SmtpTransport(settings) as transport, pytest.raises(DeliveryError) as caught:
         transport.send(build_message(content()))
     assert not caught.value.permanent and caught.value.connection
     assert caught.value.reason == "connection to the SMTP server refused"
+    assert "connection to the SMTP server refused" in caplog.text

@@ -237,7 +237,10 @@ def test_tampered_cookie_is_a_logged_out_session(
 
 
 def test_every_post_needs_the_csrf_token(
-    db: Database, practice: Practice, browser: Browser
+    db: Database,
+    practice: Practice,
+    browser: Browser,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     r = browser.client.post(
         "/login", data={"username": "annlee", "password": PASSWORD}, follow_redirects=False
@@ -267,6 +270,7 @@ def test_every_post_needs_the_csrf_token(
         r = browser.client.post(path, data={"body": "x"}, follow_redirects=False)
         assert r.status_code == 403, path
     assert browser.get("/inbox").status_code == 200  # still logged in
+    assert "refused a form without a valid CSRF token on /login" in caplog.text
 
 
 def test_secure_cookie_and_forwarded_headers(

@@ -7,6 +7,7 @@ timeout or a lost connection) return the message the first try made instead of a
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import Enum
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -17,7 +18,7 @@ from opendesk.core.actors import StaffActor
 from opendesk.core.blobs import store_attachment
 from opendesk.core.clock import utcnow
 from opendesk.core.enums import MessageStatus, Permission
-from opendesk.core.errors import NotFound, PermissionDenied, ValidationError
+from opendesk.core.errors import NotFound, ValidationError
 from opendesk.core.file_names import (
     Limits,
     check_file_size,
@@ -33,24 +34,21 @@ from opendesk.core.models import (
     WebMailMessage,
 )
 from opendesk.core.notices import render_notice
-from opendesk.core.passwords import verify_password
-from opendesk.core.services.compose import recipient_for, send_problems
+from opendesk.core.services.compose import receiving_holder, send_problems
+from opendesk.core.services.provider_password import (
+    ProviderPasswordLocked as ProviderPasswordLocked,
+)
+from opendesk.core.services.provider_password import (
+    ProviderPasswordRequired as ProviderPasswordRequired,
+)
+from opendesk.core.services.provider_password import (
+    WrongProviderPassword as WrongProviderPassword,
+)
+from opendesk.core.services.provider_password import authorise_send
 from opendesk.core.text import storable
 
 SUBJECT_MAX = 200
 NUL_TEXT = "The text holds a NUL character, which cannot be stored. Remove it and try again."
-
-
-class ProviderPasswordRequired(PermissionDenied):
-    """The user is not linked to the From provider: ask for that provider's password."""
-
-    def __init__(self, provider_name: str) -> None:
-        super().__init__(f"Enter the password of {provider_name} to send as that provider.")
-        self.provider_name = provider_name
-
-
-class WrongProviderPassword(PermissionDenied):
-    pass
 
 
 @dataclass(frozen=True)
@@ -78,6 +76,7 @@ class Outgoing:
     keep_attachment_ids: tuple[int, ...] = ()
     thread_id: int | None = None
     parent_id: int | None = None
+    recipient_patient_id: int | None = None  # the account holder; None: found from Regarding
 
 
 @dataclass(frozen=True)
@@ -228,7 +227,7 @@ def save_draft(session: Session, actor: StaffActor, out: Outgoing) -> int:
             raise NotFound("The patient no longer exists.")
         msg = WebMailMessage(
             status=MessageStatus.UNSENT,
-            patient_id=regarding.id,
+            patient_id=out.recipient_patient_id or regarding.id,
             author_user_id=user.id,
             thread_id=out.thread_id,
             parent_id=out.parent_id,
@@ -266,36 +265,6 @@ def delete_draft(session: Session, actor: StaffActor, draft_id: int) -> None:
     session.commit()
 
 
-def check_provider_password(
-    session: Session, actor: StaffActor, user: User, provider_id: int, password: str | None
-) -> None:
-    """Pass when the user is linked to the provider, or `password` is that of a user linked to
-    it. A wrong password is audited (committed) and refused."""
-    if user.provider_id == provider_id:
-        return
-    provider = session.get(Provider, provider_id)
-    if provider is None:
-        raise ValidationError("Choose the provider the message is from.", "provider")
-    if password is None:
-        raise ProviderPasswordRequired(provider.display_name)
-    linked = session.execute(
-        select(User).where(User.provider_id == provider_id, User.is_disabled.is_(False))
-    ).scalars()
-    if any(verify_password(u.password_hash, password) for u in linked):
-        return
-    session.rollback()
-    audit.record(
-        session,
-        actor,
-        "webmail.provider_password",
-        outcome="failed",
-        object_type="provider",
-        object_id=provider_id,
-    )
-    session.commit()
-    raise WrongProviderPassword(f"That is not the password of {provider.display_name}.")
-
-
 def send(
     session: Session,
     actor: StaffActor,
@@ -311,15 +280,17 @@ def send(
     user = permissions.require(
         session, actor, Permission.WEBMAIL_SEND, patient_id=out.regarding_patient_id
     )
-    check_provider_password(session, actor, user, out.provider_id, provider_password)
+    authoriser = authorise_send(session, actor, user, out.provider_id, provider_password)
     validate_text(session, out.subject, out.body)
-    problems = send_problems(session, out.regarding_patient_id, out.provider_id)
+    problems = send_problems(
+        session, out.regarding_patient_id, out.provider_id, out.recipient_patient_id
+    )
     if problems:
         raise ValidationError(problems[0])
     regarding = session.get(Patient, out.regarding_patient_id)
     assert regarding is not None  # send_problems checked it
-    recipient = recipient_for(session, regarding)
-    assert recipient is not None
+    recipient = receiving_holder(session, regarding, out.recipient_patient_id)
+    assert recipient is not None  # send_problems checked it
 
     if out.draft_id:
         msg = _load_draft(session, user, out.draft_id)
@@ -332,27 +303,15 @@ def send(
         )
         session.add(msg)
     _apply(session, msg, out)
-    now = utcnow()
     msg.status = MessageStatus.WEBMAIL_SENT
     msg.patient_id = recipient.id
     msg.sender_user_id = user.id
-    msg.sent_at = now
+    msg.sent_at = utcnow()
     msg.client_request_id = out.client_request_id
     session.flush()
     if msg.thread_id is None:
         msg.thread_id = msg.id
-    notice = render_notice(session, recipient)
-    row = OutboxNotice(
-        message_id=msg.id,
-        kind="webmail",
-        to_address=notice.to_address,
-        from_address=notice.from_address,
-        subject=notice.subject,
-        body_text=notice.body_text,
-        body_html=notice.body_html,
-        next_attempt_at=now,
-    )
-    session.add(row)
+    row = _queue_notice(session, msg, recipient)
     audit.record(
         session,
         actor,
@@ -360,7 +319,14 @@ def send(
         patient_id=regarding.id,
         object_type="webmail",
         object_id=msg.id,
-        detail=f"recipient={recipient.id} attachments={len(msg.attachments)}",
+        detail=(
+            f"recipient={recipient.id} attachments={len(msg.attachments)}"
+            + (
+                ""
+                if authoriser.id == user.id
+                else f" authorised_by_user={authoriser.id} ({authoriser.username})"
+            )
+        ),
     )
     try:
         session.commit()
@@ -372,6 +338,23 @@ def send(
             raise
         return SendResult(again.id, _notice_id(session, again.id), duplicate=True)
     return SendResult(msg.id, row.id)
+
+
+def _queue_notice(session: Session, msg: WebMailMessage, recipient: Patient) -> OutboxNotice:
+    """The notification e-mail of a send, in the outbox (the worker delivers it)."""
+    notice = render_notice(session, recipient)
+    row = OutboxNotice(
+        message_id=msg.id,
+        kind="webmail",
+        to_address=notice.to_address,
+        from_address=notice.from_address,
+        subject=notice.subject,
+        body_text=notice.body_text,
+        body_html=notice.body_html,
+        next_attempt_at=msg.sent_at,
+    )
+    session.add(row)
+    return row
 
 
 def _notice_id(session: Session, message_id: int) -> int | None:
@@ -394,7 +377,7 @@ def reply(
     provider_password: str | None = None,
 ) -> SendResult:
     """Answer a message in the same thread, from the provider the thread belongs to."""
-    parent = _visible(session, actor, parent_id, inbox=True)
+    parent = _visible(session, actor, parent_id, Need.INBOX)
     out = Outgoing(
         regarding_patient_id=parent.regarding_patient_id,
         provider_id=parent.provider_id,
@@ -404,28 +387,51 @@ def reply(
         attachments=attachments,
         thread_id=parent.thread_id or parent.id,
         parent_id=parent.id,
+        recipient_patient_id=parent.patient_id,
     )
     return send(session, actor, out, provider_password)
 
 
-def _visible(session: Session, actor: StaffActor, message_id: int, inbox: bool) -> WebMailMessage:
-    """The message when the actor may see it: in an inbox it works in (its own provider's, or
-    by delegation), or from a patient's chart (any active staff user)."""
+class Need(Enum):
+    """What the caller does with a message: work it in an inbox (open and mark read, reply,
+    mark unread) or read it (the Chart module, the thread, an attachment, hide/restore)."""
+
+    INBOX = "inbox"
+    READ = "read"
+
+
+NOT_YOURS_TO_READ = (
+    "read this message: it belongs to another provider's WebMail. Only a user linked to that "
+    "provider, a user with InboxDelegate for them, or a user with WebMail read any may read it"
+)
+
+
+def _visible(session: Session, actor: StaffActor, message_id: int, need: Need) -> WebMailMessage:
+    """The message when the actor may use it for `need`; otherwise an audited refusal. The one
+    access rule of the staff side: the author of a draft may always open it; another user's
+    draft and every inbox action need the message's provider's inbox (linked or InboxDelegate);
+    reading needs `permissions.can_read_webmail` (those, or WebMail read any)."""
     user = permissions.acting_user(session, actor)
     msg = session.get(WebMailMessage, message_id)
     if msg is None:
         raise NotFound("That message no longer exists.")
-    if msg.status == MessageStatus.UNSENT and msg.author_user_id != user.id:
-        inbox = True
-    if inbox and not permissions.can_work_inbox(user, msg.provider_id):
-        raise permissions.deny(
-            session,
-            actor,
-            "open messages in this provider's inbox",
-            detail=f"webmail={message_id}",
-            patient_id=msg.regarding_patient_id,
-        )
-    return msg
+    if msg.status == MessageStatus.UNSENT:
+        if msg.author_user_id == user.id:
+            return msg
+        need = Need.INBOX
+    if need == Need.INBOX and not permissions.can_work_inbox(user, msg.provider_id):
+        what = "open messages in this provider's inbox"
+    elif need == Need.READ and not permissions.can_read_webmail(user, msg.provider_id):
+        what = NOT_YOURS_TO_READ
+    else:
+        return msg
+    raise permissions.deny(
+        session,
+        actor,
+        what,
+        detail=f"webmail={message_id} need={need.value}",
+        patient_id=msg.regarding_patient_id,
+    )
 
 
 def open_message(
@@ -433,7 +439,7 @@ def open_message(
 ) -> MessageView:
     """Show a message (audited). Opened from the inbox, a received message becomes read
     (Open Dental's WebMailRecdRead); opened from the Chart module it does not."""
-    msg = _visible(session, actor, message_id, inbox=not from_chart)
+    msg = _visible(session, actor, message_id, Need.READ if from_chart else Need.INBOX)
     if not from_chart and msg.status == MessageStatus.WEBMAIL_RECEIVED:
         # Conditional update: two workstations opening it at once leave one read time.
         session.execute(
@@ -465,20 +471,8 @@ def preview_message(session: Session, actor: StaffActor, message_id: int) -> Mes
     received message read (selecting a row while arrowing through the list is not reading it;
     the double-click that opens the message window is). Audited as a view ("webmail.preview"),
     with the inbox's access rule: the actor works in the message's provider's inbox, or wrote
-    the draft."""
-    user = permissions.acting_user(session, actor)
-    msg = session.get(WebMailMessage, message_id)
-    if msg is None:
-        raise NotFound("That message no longer exists.")
-    own_draft = msg.status == MessageStatus.UNSENT and msg.author_user_id == user.id
-    if not own_draft and not permissions.can_work_inbox(user, msg.provider_id):
-        raise permissions.deny(
-            session,
-            actor,
-            "open messages in this provider's inbox",
-            detail=f"webmail={message_id}",
-            patient_id=msg.regarding_patient_id,
-        )
+    the draft (`_visible` with Need.INBOX)."""
+    msg = _visible(session, actor, message_id, Need.INBOX)
     audit.record(
         session,
         actor,
@@ -494,7 +488,7 @@ def preview_message(session: Session, actor: StaffActor, message_id: int) -> Mes
 
 def thread_of(session: Session, actor: StaffActor, message_id: int) -> list[MessageView]:
     """The sent and received messages of a message's thread, oldest first (drafts left out)."""
-    msg = _visible(session, actor, message_id, inbox=False)
+    msg = _visible(session, actor, message_id, Need.READ)
     thread = msg.thread_id or msg.id
     rows = session.execute(
         select(WebMailMessage)
@@ -519,7 +513,7 @@ def thread_of(session: Session, actor: StaffActor, message_id: int) -> list[Mess
 
 
 def mark_unread(session: Session, actor: StaffActor, message_id: int) -> None:
-    msg = _visible(session, actor, message_id, inbox=True)
+    msg = _visible(session, actor, message_id, Need.INBOX)
     if msg.status != MessageStatus.WEBMAIL_RECD_READ:
         raise ValidationError("Only a received message that was read can be marked unread.")
     msg.status = MessageStatus.WEBMAIL_RECEIVED
@@ -538,7 +532,7 @@ def mark_unread(session: Session, actor: StaffActor, message_id: int) -> None:
 
 def set_hidden(session: Session, actor: StaffActor, message_id: int, hidden: bool) -> None:
     """Hide (or restore) a message: it stays in the database (WebMailDelete permission)."""
-    msg = _visible(session, actor, message_id, inbox=False)
+    msg = _visible(session, actor, message_id, Need.READ)
     permissions.require(
         session, actor, Permission.WEBMAIL_DELETE, patient_id=msg.regarding_patient_id
     )
@@ -565,7 +559,7 @@ def attachment_content(
     att = session.get(Attachment, attachment_id)
     if att is None:
         raise NotFound("That attachment no longer exists.")
-    msg = _visible(session, actor, att.message_id, inbox=False)
+    msg = _visible(session, actor, att.message_id, Need.READ)
     data = read_attachment(session, att.id)
     audit.record(
         session,

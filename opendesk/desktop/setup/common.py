@@ -9,9 +9,12 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QMessageBox, QTableView, QWidget
+from sqlalchemy.orm import Session
 
-from opendesk.core.errors import ValidationError
+from opendesk.core.errors import ConfigurationError, ValidationError
+from opendesk.desktop.changes import OpChanges
 from opendesk.desktop.message_channel import channel, is_expected, show_error, user_message
+from opendesk.desktop.operations import OpContext, WriteOp
 
 
 def _error_labels(ui: Any) -> dict[str, QLabel]:
@@ -76,6 +79,31 @@ class FormProblems:
             show_error(parent, exc)
         else:
             show_error(parent, exc)
+
+
+def save_preferences(
+    ctx: OpContext,
+    dialog: QWidget,
+    problems: FormProblems,
+    work: Callable[[Session], None],
+    success: Callable[[None], None],
+) -> None:
+    """Run a setup dialog's save (`work` calls `practice_setup.set_preferences`) on a worker;
+    a refusal is shown next to its field and the dialog keeps what was typed."""
+    WriteOp(ctx, work, changes=OpChanges(preferences=True), parent=dialog, success=success).failure(
+        lambda exc: problems.failed(dialog, exc)
+    ).run_in_background()
+
+
+def store_in_keyring(store: Callable[[], object], what: str) -> None:
+    """Keep a secret in this computer's keyring after the settings were saved."""
+    try:
+        store()
+    except Exception as exc:
+        raise ConfigurationError(
+            "The settings were saved, but this computer's keyring did not take the "
+            f"{what} ({type(exc).__name__}). Ask IT to set up a keyring."
+        ) from None
 
 
 def confirm(

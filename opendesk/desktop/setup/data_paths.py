@@ -3,6 +3,7 @@ created after a confirmation when it does not exist yet) or Dropbox: the access 
 this computer's OS keyring (`core.credentials.dropbox_key()`), the A-to-Z root inside Dropbox
 in the preferences. A blank token box keeps the stored token."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,13 +14,12 @@ from sqlalchemy.orm import Session
 
 from opendesk.core import preferences as prefs
 from opendesk.core.credentials import dropbox_key, get_secret, set_secret
-from opendesk.core.errors import ConfigurationError, ValidationError
+from opendesk.core.errors import ValidationError
 from opendesk.core.services import practice_setup
-from opendesk.desktop.changes import OpChanges
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.forms_generated.ui_data_paths import Ui_DataPathsDialog
-from opendesk.desktop.operations import ReadOp, WriteOp
-from opendesk.desktop.setup.common import FormProblems, confirm
+from opendesk.desktop.operations import ReadOp
+from opendesk.desktop.setup.common import FormProblems, confirm, save_preferences, store_in_keyring
 from opendesk.desktop.setup.validation import dropbox_problems, folder_problem
 
 FOLDER, DROPBOX = "folder", "dropbox"
@@ -137,24 +137,12 @@ class DataPathsDialog(QDialog):
         def work(session: Session) -> None:
             practice_setup.set_preferences(session, actor, values)
             if token:
-                try:
-                    set_secret(dropbox_key(), token)
-                except Exception as exc:
-                    raise ConfigurationError(
-                        "The settings were saved, but this computer's keyring did not take the "
-                        f"token ({type(exc).__name__}). Ask IT to set up a keyring."
-                    ) from None
+                store_in_keyring(lambda: set_secret(dropbox_key(), token), "token")
 
         self._run(work)
 
-    def _run(self, work: Any) -> None:
-        WriteOp(
-            self.ctx,
-            work,
-            changes=OpChanges(preferences=True),
-            parent=self,
-            success=self._saved,
-        ).failure(lambda exc: self.problems.failed(self, exc)).run_in_background()
+    def _run(self, work: Callable[[Session], None]) -> None:
+        save_preferences(self.ctx, self, self.problems, work, self._saved)
 
     def _saved(self, _none: None) -> None:
         self.ui.dropbox_token.clear()

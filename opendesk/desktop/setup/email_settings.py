@@ -11,13 +11,11 @@ from PySide6.QtWidgets import QDialog, QWidget
 from sqlalchemy.orm import Session
 
 from opendesk.core import preferences as prefs
-from opendesk.core.errors import ConfigurationError
 from opendesk.core.services import practice_setup
-from opendesk.desktop.changes import OpChanges
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.forms_generated.ui_email_settings import Ui_EmailSettingsDialog
-from opendesk.desktop.operations import ReadOp, WriteOp
-from opendesk.desktop.setup.common import FormProblems
+from opendesk.desktop.operations import ReadOp
+from opendesk.desktop.setup.common import FormProblems, save_preferences, store_in_keyring
 from opendesk.desktop.setup.validation import email_problems
 from opendesk.mail.smtp import Security, smtp_password, store_smtp_password
 
@@ -113,21 +111,9 @@ class EmailSettingsDialog(QDialog):
         def work(session: Session) -> None:
             practice_setup.set_preferences(session, actor, values)
             if password:
-                try:
-                    store_smtp_password(user, host, password)
-                except Exception as exc:
-                    raise ConfigurationError(
-                        "The settings were saved, but this computer's keyring did not take the "
-                        f"password ({type(exc).__name__}). Ask IT to set up a keyring."
-                    ) from None
+                store_in_keyring(lambda: store_smtp_password(user, host, password), "password")
 
-        WriteOp(
-            self.ctx,
-            work,
-            changes=OpChanges(preferences=True),
-            parent=self,
-            success=self._saved,
-        ).failure(lambda exc: self.problems.failed(self, exc)).run_in_background()
+        save_preferences(self.ctx, self, self.problems, work, self._saved)
 
     def _saved(self, _none: None) -> None:
         self.ui.smtp_password.clear()

@@ -9,11 +9,10 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from opendesk.core import preferences as prefs
 from opendesk.core.services import practice_setup
-from opendesk.desktop.changes import OpChanges
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.forms_generated.ui_portal_settings import Ui_PortalSettingsDialog
-from opendesk.desktop.operations import ReadOp, WriteOp
-from opendesk.desktop.setup.common import FormProblems
+from opendesk.desktop.operations import ReadOp
+from opendesk.desktop.setup.common import FormProblems, save_preferences
 from opendesk.desktop.setup.validation import portal_problems, tags_text
 
 
@@ -57,13 +56,8 @@ class PortalSettingsDialog(QDialog):
             prefs.PORTAL_FAMILY_SCOPE: self.ui.portal_family_scope.isChecked(),
         }
         actor = self.ctx.actor
-        WriteOp(
-            self.ctx,
-            lambda s: practice_setup.set_preferences(s, actor, values),
-            changes=OpChanges(preferences=True),
-            parent=self,
-            success=self._saved,
-        ).failure(lambda exc: self.problems.failed(self, exc)).run_in_background()
+        save = lambda s: practice_setup.set_preferences(s, actor, values)  # noqa: E731
+        save_preferences(self.ctx, self, self.problems, save, self._saved)
 
     def _saved(self, _none: None) -> None:
         self.saved.emit()

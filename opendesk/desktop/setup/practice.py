@@ -8,11 +8,10 @@ from PySide6.QtWidgets import QDialog, QWidget
 from opendesk.core import preference_rules
 from opendesk.core import preferences as prefs
 from opendesk.core.services import practice_setup
-from opendesk.desktop.changes import OpChanges
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.forms_generated.ui_practice_info import Ui_PracticeInfoDialog
-from opendesk.desktop.operations import ReadOp, WriteOp
-from opendesk.desktop.setup.common import FormProblems
+from opendesk.desktop.operations import ReadOp
+from opendesk.desktop.setup.common import FormProblems, save_preferences
 
 
 class PracticeDialog(QDialog):
@@ -46,10 +45,10 @@ class PracticeDialog(QDialog):
             self.problems.show(problems)
             return
         actor = self.ctx.actor
-        WriteOp(
+        save_preferences(
             self.ctx,
+            self,
+            self.problems,
             lambda s: practice_setup.set_preferences(s, actor, values),
-            changes=OpChanges(preferences=True),
-            parent=self,
-            success=lambda _: self.accept(),
-        ).failure(lambda exc: self.problems.failed(self, exc)).run_in_background()
+            lambda _: self.accept(),
+        )
