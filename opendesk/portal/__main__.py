@@ -182,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     except ConfigurationError as exc:
         print(f"opendesk-portal: {exc}", file=sys.stderr)
+        if args.log_file:  # a service has no console: the log file is where IT looks
+            log.error("not started: %s", exc)
         return 2
     if not 1 <= args.workers <= 64:
         print("opendesk-portal: --workers must be 1 to 64.", file=sys.stderr)
