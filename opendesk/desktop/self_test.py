@@ -53,12 +53,13 @@ def run_self_test(db_url: str | None, username: str, password: str) -> int:
     driver = _LoginDriver(username, password)
     driver.start()
     try:
-        window = desktop.start_session(ctx)
+        desk = desktop.start_session(ctx)
     finally:
         driver.stop()
+    window = desk.window if desk is not None else None
     failure = driver.failure or _check_main_window(window)
     if window is not None:
-        window.close()  # type: ignore[attr-defined]
+        window.close()
     qapp.processEvents()
     ctx.taskman.wait_for_done(5000)
     db.dispose()
