@@ -19,6 +19,7 @@ from opendesk.core.enums import MessageStatus
 from opendesk.core.errors import NotFound, ValidationError
 from opendesk.core.models import (
     Attachment,
+    MessageReason,
     Patient,
     PortalAccount,
     Provider,
@@ -26,6 +27,7 @@ from opendesk.core.models import (
     patient_name,
     provider_name,
 )
+from opendesk.core.services import closed_loop
 from opendesk.core.services.webmail import (
     AttachmentInfo,
     MessageView,
@@ -308,11 +310,19 @@ def _existing(session: Session, actor: PortalActor, request_id: str) -> int | No
     return int(row.id)
 
 
-def _store(session: Session, actor: PortalActor, msg: WebMailMessage, action: str) -> int:
+def _store(
+    session: Session,
+    actor: PortalActor,
+    msg: WebMailMessage,
+    action: str,
+    reason: MessageReason | None = None,
+    urgent: bool = False,
+) -> int:
     session.add(msg)
     session.flush()
     if msg.thread_id is None:
         msg.thread_id = msg.id
+    closed_loop.open_received(session, actor, msg, reason, urgent=urgent)
     audit.record(
         session,
         actor,
@@ -333,9 +343,15 @@ def _store(session: Session, actor: PortalActor, msg: WebMailMessage, action: st
 
 
 def reply(
-    session: Session, actor: PortalActor, parent_id: int, body: str, client_request_id: str
+    session: Session,
+    actor: PortalActor,
+    parent_id: int,
+    body: str,
+    client_request_id: str,
+    urgent: bool = False,
 ) -> int:
-    """The holder answers a message; it lands in the thread's provider's WebMail Inbox."""
+    """The holder answers a message; it lands in the thread's provider's WebMail Inbox (and
+    team). `urgent`: sent anyway after the urgent-words warning."""
     found = _existing(session, actor, client_request_id)
     if found is not None:
         return found
@@ -354,8 +370,10 @@ def reply(
         parent_id=parent.id,
         sender_portal_account_id=actor.account_id,
         client_request_id=client_request_id,
+        team_id=parent.team_id,  # an answer stays with the team the thread went to
     )
-    return _store(session, actor, msg, "portal.message.reply")
+    reason = session.get(MessageReason, parent.reason_id) if parent.reason_id else None
+    return _store(session, actor, msg, "portal.message.reply", reason, urgent)
 
 
 def compose(
@@ -365,8 +383,12 @@ def compose(
     subject: str,
     body: str,
     client_request_id: str,
+    reason_id: int | None = None,
+    urgent: bool = False,
 ) -> int:
-    """A new message to the primary provider of the patient it is about."""
+    """A new message to the primary provider of the patient it is about, or where the chosen
+    reason routes it (core.services.closed_loop). `urgent`: sent anyway after the urgent-words
+    warning."""
     found = _existing(session, actor, client_request_id)
     if found is not None:
         return found
@@ -378,15 +400,18 @@ def compose(
     regarding = session.get(Patient, regarding_patient_id)
     assert regarding is not None
     validate_text(session, subject, body)
+    reason = closed_loop.active_reason(session, reason_id)
+    provider_id, team_id = closed_loop.route(session, reason, regarding)
     msg = WebMailMessage(
         status=int(MessageStatus.WEBMAIL_RECEIVED),
         patient_id=actor.patient_id,
         regarding_patient_id=regarding.id,
-        provider_id=regarding.primary_provider_id,
+        provider_id=provider_id,
+        team_id=team_id,
         subject=subject.strip(),
         body=body,
         sent_at=utcnow(),
         sender_portal_account_id=actor.account_id,
         client_request_id=client_request_id,
     )
-    return _store(session, actor, msg, "portal.message.compose")
+    return _store(session, actor, msg, "portal.message.compose", reason, urgent)
