@@ -23,7 +23,7 @@ from opendesk.core.models import (
     WebMailMessage,
 )
 from opendesk.core.services import closed_loop, escalation, portal_messages, reasons_setup
-from opendesk.core.services.loop_views import LoopView, alert_count, loop_page
+from opendesk.core.services.loop_views import LoopView, alert_count, late_by, loop_page
 from opendesk.core.services.reasons_setup import ReasonInput, TeamInput
 from tests import factories as f
 
@@ -272,3 +272,13 @@ def test_closed_messages_are_not_escalated(db: Database, p: Practice) -> None:
         closed_loop.done(s, p.doc_a, msg)
     with clock.frozen(MONDAY_10 + timedelta(days=3)), db.session() as s:
         assert escalation.escalate_due(s, p.system) == 0
+
+
+def test_how_late_counts_business_time(db: Database, p: Practice) -> None:
+    msg = send(db, p, None)  # due Tuesday 09:00 New York
+    with db.session() as s:
+        due = s.get(WebMailMessage, msg).due_at  # type: ignore[union-attr]
+        assert late_by(s, due) is None
+    # Wednesday 08:30 New York: 8.5 business hours late (Tue 09-17, Wed 08:00-08:30), not 23.5.
+    with clock.frozen(datetime(2026, 12, 2, 13, 30)), db.session() as s:
+        assert late_by(s, due) == timedelta(hours=8, minutes=30)

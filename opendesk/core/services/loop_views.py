@@ -9,14 +9,14 @@ due_at, id); Closed sorts newest first by id. Rows for the ids come from
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, false, func, or_, select, true
 from sqlalchemy.orm import Session
 
-from opendesk.core import permissions
+from opendesk.core import business_time, permissions
 from opendesk.core.actors import StaffActor
 from opendesk.core.clock import utcnow
 from opendesk.core.models import User, WebMailMessage
@@ -112,9 +112,10 @@ def alert_count(session: Session, actor: StaffActor) -> int:
     )
 
 
-def lateness(session: Session, message_id: int) -> datetime | None:
-    """The due time of an open message that is past it (the view shows how late), else None."""
-    due = session.execute(
-        select(M.due_at).where(M.id == message_id, M.loop_state == OPEN)
-    ).scalar_one_or_none()
-    return due if due is not None and due < utcnow() else None
+def late_by(session: Session, due_at: datetime | None) -> timedelta | None:
+    """How late an open message is, in business time (the Overdue view's "3 h late"), or
+    None when it is not past due."""
+    now = utcnow()
+    if due_at is None or due_at >= now:
+        return None
+    return business_time.business_between(due_at, now, business_time.practice_schedule(session))
