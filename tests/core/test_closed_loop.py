@@ -22,7 +22,13 @@ from opendesk.core.models import (
     RecipientKind,
     WebMailMessage,
 )
-from opendesk.core.services import closed_loop, escalation, portal_messages, reasons_setup
+from opendesk.core.services import (
+    closed_loop,
+    escalation,
+    portal_messages,
+    reasons_setup,
+    webmail,
+)
 from opendesk.core.services.loop_views import LoopView, alert_count, late_by, loop_page
 from opendesk.core.services.reasons_setup import ReasonInput, TeamInput
 from tests import factories as f
@@ -56,11 +62,14 @@ def p(db: Database) -> Practice:
             {
                 prefs.NOTIFY_FROM: "notices@practice.example",
                 prefs.PRACTICE_TIME_ZONE: "America/New_York",
+                prefs.PORTAL_URL: "https://portal.practice.example",
+                prefs.PRACTICE_NAME: "Test Dental",
             },
         )
         a, b = f.provider(s, "A"), f.provider(s, "B")
         setup = f.group(s, "Admins", Permission.SETUP)
-        doc_a = f.user(s, "doca", prov=a, notice_email="doca@practice.example")
+        senders = f.group(s, "Providers", Permission.WEBMAIL_SEND)
+        doc_a = f.user(s, "doca", prov=a, groups=[senders], notice_email="doca@practice.example")
         doc_b = f.user(s, "docb", prov=b)
         biller = f.user(s, "biller", notice_email="billing@practice.example")
         admin = f.user(s, "admin", groups=[setup])
@@ -282,3 +291,16 @@ def test_how_late_counts_business_time(db: Database, p: Practice) -> None:
     # Wednesday 08:30 New York: 8.5 business hours late (Tue 09-17, Wed 08:00-08:30), not 23.5.
     with clock.frozen(datetime(2026, 12, 2, 13, 30)), db.session() as s:
         assert late_by(s, due) == timedelta(hours=8, minutes=30)
+
+
+def test_a_staff_reply_closes_the_thread_unless_kept_open(db: Database, p: Practice) -> None:
+    first = send(db, p, None)
+    with db.session() as s:
+        webmail.reply(s, p.doc_a, first, "Call us at noon.", uuid.uuid4().hex, keep_open=True)
+        assert s.get(WebMailMessage, first).loop_state == "open"  # type: ignore[union-attr]
+    with db.session() as s:
+        webmail.reply(s, p.doc_a, first, "Done now.", uuid.uuid4().hex)
+    with db.session() as s:
+        assert s.get(WebMailMessage, first).loop_state == "closed"  # type: ignore[union-attr]
+        labels = [h.label for h in closed_loop.history(s, p.doc_a, first)]
+    assert labels == ["Received", "Done"]

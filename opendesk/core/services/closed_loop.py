@@ -214,6 +214,31 @@ def reopen(session: Session, actor: StaffActor, message_id: int) -> None:
     _record(session, actor, msg, "loop.reopen", f"owner={msg.owner_user_id}")
 
 
+def close_by_reply(session: Session, actor: StaffActor, reply: WebMailMessage) -> None:
+    """A staff reply (flushed, in the send's transaction) answers its thread: the thread's
+    open patient messages that were there before it are done, each audited."""
+    rows = session.execute(
+        select(WebMailMessage)
+        .where(
+            WebMailMessage.thread_id == reply.thread_id,
+            WebMailMessage.loop_state == OPEN,
+            WebMailMessage.id < reply.id,
+        )
+        .with_for_update()
+    ).scalars()
+    for msg in rows:
+        msg.loop_state = CLOSED
+        audit.record(
+            session,
+            actor,
+            "loop.done",
+            patient_id=msg.regarding_patient_id,
+            object_type="webmail",
+            object_id=msg.id,
+            detail=f"owner={msg.owner_user_id} reply={reply.id}",
+        )
+
+
 # -- history ------------------------------------------------------------------------------------
 
 

@@ -34,6 +34,7 @@ from opendesk.core.models import (
 )
 from opendesk.core.notices import render_notice
 from opendesk.core.passwords import verify_password
+from opendesk.core.services import closed_loop
 from opendesk.core.services.compose import recipient_for, send_problems
 from opendesk.core.text import storable
 
@@ -78,6 +79,7 @@ class Outgoing:
     keep_attachment_ids: tuple[int, ...] = ()
     thread_id: int | None = None
     parent_id: int | None = None
+    keep_open: bool = False  # a reply closes the thread's open patient messages unless set
 
 
 @dataclass(frozen=True)
@@ -353,6 +355,8 @@ def send(
         next_attempt_at=now,
     )
     session.add(row)
+    if msg.thread_id and msg.parent_id is not None and not out.keep_open:
+        closed_loop.close_by_reply(session, actor, msg)
     audit.record(
         session,
         actor,
@@ -392,8 +396,10 @@ def reply(
     client_request_id: str,
     attachments: tuple[NewAttachment, ...] = (),
     provider_password: str | None = None,
+    keep_open: bool = False,
 ) -> SendResult:
-    """Answer a message in the same thread, from the provider the thread belongs to."""
+    """Answer a message in the same thread, from the provider the thread belongs to. The
+    thread's open patient messages are closed (done) unless `keep_open`."""
     parent = _visible(session, actor, parent_id, inbox=True)
     out = Outgoing(
         regarding_patient_id=parent.regarding_patient_id,
@@ -404,6 +410,7 @@ def reply(
         attachments=attachments,
         thread_id=parent.thread_id or parent.id,
         parent_id=parent.id,
+        keep_open=keep_open,
     )
     return send(session, actor, out, provider_password)
 
