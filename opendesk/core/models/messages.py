@@ -87,8 +87,16 @@ class WebMailMessage(Timestamped, Base):
             "id",
         ),
         Index("ix_webmail_loop_owner", "owner_user_id", "loop_state", "is_urgent", "due_at", "id"),
-        # The escalation sweep: open messages past due not yet escalated.
-        Index("ix_webmail_loop_due", "loop_state", "escalated_at", "due_at"),
+        # The escalation sweep (open, not escalated, past due); covers the alert count too.
+        Index(
+            "ix_webmail_loop_due",
+            "loop_state",
+            "escalated_at",
+            "due_at",
+            "owner_user_id",
+            "team_id",
+            "provider_id",
+        ),
     )
 
     @property

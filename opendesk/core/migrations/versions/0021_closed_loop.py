@@ -137,7 +137,10 @@ def upgrade() -> None:
         batch.create_index(
             "ix_webmail_loop_owner", ["owner_user_id", "loop_state", "is_urgent", "due_at", "id"]
         )
-        batch.create_index("ix_webmail_loop_due", ["loop_state", "escalated_at", "due_at"])
+        batch.create_index(
+            "ix_webmail_loop_due",
+            ["loop_state", "escalated_at", "due_at", "owner_user_id", "team_id", "provider_id"],
+        )
 
 
 def downgrade() -> None:
