@@ -87,6 +87,9 @@ def make_practice(db: Database, portal_url: str) -> tuple[int, int]:
                 prefs.PORTAL_URL: portal_url,
                 prefs.DEMO_MODE: True,
                 prefs.PRACTICE_NAME: "Bench Dental",
+                # No scanner here: files are stored "not scanned" without a network call, so
+                # this measures the commit alone (bench/bench_scan.py measures the scan).
+                prefs.SCAN_POLICY: "accept",
             },
         )
         prov = Provider(abbr="BP", first_name="Bench", last_name="Provider")
@@ -170,7 +173,8 @@ def bench_stall(url: str | URL, patient_id: int) -> None:
     from opendesk.desktop.app import create_application
     from opendesk.desktop.context import AppContext
     from opendesk.desktop.taskman import TaskManager
-    from opendesk.desktop.webmail.compose import ComposeLauncher, ComposeWindow
+    from opendesk.desktop.webmail.compose import ComposeWindow
+    from opendesk.desktop.webmail.launcher import ComposeLauncher
 
     app = create_application()
     settings = WorkstationSettings(Path(tempfile.mkdtemp()) / "settings.json")

@@ -56,6 +56,13 @@ def add_demo_arguments(parser: argparse.ArgumentParser) -> None:
         "machine without a screen",
     )
     parser.add_argument("--dir", type=Path, help="demo folder (default: %(default)s)")
+    parser.add_argument(
+        "--scanner",
+        default="",
+        metavar="ADDRESS",
+        help="clamd to scan attachments with (host:port or unix socket path); without it the "
+        "demo runs with no malware scanner and accepts attachments marked 'not scanned'",
+    )
 
 
 def _port_free(port: int) -> bool:
@@ -63,8 +70,19 @@ def _port_free(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) != 0
 
 
-def _point_demo_at(url: str, portal_port: int, smtp_port: int) -> None:
-    """Keep the demo practice's portal URL and SMTP port in step with the ports in use."""
+def scanner_line(scanner: str) -> str:
+    """What the demo says about malware scanning."""
+    if scanner:
+        return f"  malware scanner clamd at {scanner} (attachments refused while it is down)"
+    return (
+        "  malware scanner NONE: attachments are accepted and marked 'not scanned' "
+        "(--scanner ADDRESS to use clamd)"
+    )
+
+
+def _point_demo_at(url: str, portal_port: int, smtp_port: int, scanner: str = "") -> None:
+    """Keep the demo practice's portal URL and SMTP port in step with the ports in use, and its
+    scanner with --scanner (none by default: attachments accepted, marked "not scanned")."""
     from opendesk.core import preferences
     from opendesk.core.db import Database
 
@@ -78,6 +96,8 @@ def _point_demo_at(url: str, portal_port: int, smtp_port: int) -> None:
                     preferences.SMTP_HOST: "127.0.0.1",
                     preferences.SMTP_PORT: smtp_port,
                     preferences.SMTP_SECURITY: "none",
+                    preferences.SCAN_ADDRESS: scanner,
+                    preferences.SCAN_POLICY: "refuse" if scanner else "accept",
                 },
             )
             session.commit()
@@ -104,12 +124,14 @@ def run_demo(args: argparse.Namespace) -> int:
     url = ensure_demo_practice(folder)
     portal_port = 8765 if _port_free(8765) else free_port()
     smtp_port = 8025 if _port_free(8025) else free_port()
-    _point_demo_at(url, portal_port, smtp_port)
+    scanner = str(getattr(args, "scanner", "") or "")
+    _point_demo_at(url, portal_port, smtp_port, scanner)
 
     # A terminated launcher (service manager, `kill`) still stops what it started.
     signal.signal(signal.SIGTERM, lambda _signum, _frame: sys.exit(0))
     catcher = MailCatcher(folder / "mail", smtp_port).start()
     env = dict(os.environ, OPENDESK_DB_URL=url)
+    env.pop("OPENDESK_CLAMD", None)  # the demo's scanner is --scanner or none
     portal = subprocess.Popen(
         [
             sys.executable,
@@ -132,7 +154,8 @@ def run_demo(args: argparse.Namespace) -> int:
             f"  patient portal  http://localhost:{portal_port}/"
             f"{'' if healthy else '  (NOT answering: see the messages above)'}\n"
             f"  mail catcher    SMTP 127.0.0.1:{smtp_port}; notices are saved as .eml files in "
-            f"{folder / 'mail'}\n",
+            f"{folder / 'mail'}\n"
+            f"{scanner_line(scanner)}\n",
             flush=True,
         )
         if args.no_gui:

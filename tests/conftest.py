@@ -30,6 +30,7 @@ import pytest  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import URL, make_url  # noqa: E402
 
+import tests.clamd  # noqa: E402
 from opendesk.core import migrate  # noqa: E402
 from opendesk.core.audit import GENESIS_HASH  # noqa: E402
 from opendesk.core.db import Database  # noqa: E402
@@ -52,6 +53,27 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 
 def pytest_configure(config: pytest.Config) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def clamd() -> Iterator["tests.clamd.Clamd"]:
+    """A real ClamAV daemon for the whole session (tests/clamd.py), known to every process the
+    tests start through OPENDESK_CLAMD: attachments are scanned everywhere, as in a practice.
+    Missing tools fail the run (./dev test installs clamav-daemon); nothing is skipped."""
+    from tests import clamd as clamd_support
+
+    missing = clamd_support.missing_tools()
+    if missing:
+        pytest.fail(
+            f"{', '.join(missing)} not found: run the tests with ./dev test (it installs "
+            "clamav-daemon and clamav).",
+            pytrace=False,
+        )
+    daemon = clamd_support.start()
+    os.environ["OPENDESK_CLAMD"] = daemon.unix_address
+    yield daemon
+    os.environ.pop("OPENDESK_CLAMD", None)
+    daemon.stop()
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -147,6 +169,23 @@ def db(_migrated: Database) -> Database:
             {"h": GENESIS_HASH},
         )
     return _migrated
+
+
+SCANNER_LOGGERS = ("opendesk.scanner",)
+NAMES_NEVER_LOGGED = ("forms", "notes", "xray", "Lee", "biopsy", "note.txt", "plan.pdf", "test.txt")
+
+
+@pytest.fixture
+def scanner_warnings(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """For tests that make the malware scanner refuse or go unanswered: the warnings logged
+    must all come from the scanner's logger and name no file (a file name can hold PHI)."""
+    yield
+    for record in caplog.records:
+        if record.levelno < logging.WARNING:
+            continue
+        text = record.getMessage()
+        assert record.name in SCANNER_LOGGERS, f"unexpected warning {record.name}: {text}"
+        assert not any(n in text for n in NAMES_NEVER_LOGGED), f"a file name in the log: {text}"
 
 
 class LogFailHandler(logging.Handler):

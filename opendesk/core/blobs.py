@@ -16,9 +16,11 @@ def store_attachment(
     content_type: str,
     data: bytes,
     flags: str = "",
+    scan_status: str = "not_scanned",
 ) -> Attachment:
     """Add an attachment to `message` in the caller's transaction. Name and type must already
-    have passed the attachment rules (opendesk.attachments.rules)."""
+    have passed the attachment rules (opendesk.attachments.rules), and the bytes the malware
+    scan (`services.attachment_scan.scan_new`), whose verdict `scan_status` records."""
     attachment = Attachment(
         message=message,
         display_name=display_name,
@@ -26,6 +28,7 @@ def store_attachment(
         size=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
         flags=flags,
+        scan_status=scan_status,
     )
     session.add(attachment)
     session.flush()

@@ -43,6 +43,7 @@ class Permission(StrEnum):
 
     WEBMAIL_SEND = "WebMailSend"
     WEBMAIL_DELETE = "WebMailDelete"
+    WEBMAIL_READ_ANY = "WebMailReadAny"  # read any provider's WebMail (Administrators)
     INBOX_DELEGATE = "InboxDelegate"
     PATIENT_EDIT = "PatientEdit"
     PORTAL_ACCESS = "PortalAccess"

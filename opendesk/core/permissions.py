@@ -13,6 +13,7 @@ from opendesk.core.models import User
 PERMISSION_LABELS = {
     Permission.WEBMAIL_SEND: "send WebMail",
     Permission.WEBMAIL_DELETE: "hide WebMail",
+    Permission.WEBMAIL_READ_ANY: "read any provider's WebMail",
     Permission.INBOX_DELEGATE: "work in another provider's inbox",
     Permission.PATIENT_EDIT: "edit patients",
     Permission.PORTAL_ACCESS: "grant portal access",
@@ -51,6 +52,13 @@ def can_work_inbox(user: User, provider_id: int) -> bool:
     return user.provider_id == provider_id or has_permission(
         user, Permission.INBOX_DELEGATE, provider_id
     )
+
+
+def can_read_webmail(user: User, provider_id: int) -> bool:
+    """The manual: "Only providers can ... view ... WebMail". A user reads a message body when
+    linked to the message's provider, allowed to work in that provider's inbox
+    (InboxDelegate), or granted WebMail read any."""
+    return can_work_inbox(user, provider_id) or has_permission(user, Permission.WEBMAIL_READ_ANY)
 
 
 def acting_user(session: Session, actor: StaffActor) -> User:

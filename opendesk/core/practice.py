@@ -1,4 +1,9 @@
-"""What a new practice starts with: the default user groups and their permissions."""
+"""What a new practice starts with: the default user groups and their permissions.
+
+As in Open Dental every default group may send WebMail (WebMailSend): what stops a user who is
+not a provider is the provider password asked at Send, not the permission. Reading any
+provider's WebMail (WebMailReadAny) is for Administrators; Front desk reads none by default.
+Migration 0015_webmail_permissions gives existing practices' default groups the same grants."""
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,7 +23,7 @@ DEFAULT_GROUPS: dict[str, tuple[Permission, ...]] = {
         Permission.PATIENT_EDIT,
         Permission.PORTAL_ACCESS,
     ),
-    FRONT_DESK: (Permission.PATIENT_EDIT, Permission.PORTAL_ACCESS),
+    FRONT_DESK: (Permission.WEBMAIL_SEND, Permission.PATIENT_EDIT, Permission.PORTAL_ACCESS),
 }
 
 

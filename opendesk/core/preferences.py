@@ -66,6 +66,12 @@ ATTACH_MAX_FILE_BYTES = Pref(
 ATTACH_MAX_MESSAGE_BYTES = Pref(
     "attach_max_message_bytes", int, 20 * 1024 * 1024, "Largest total of a message (bytes)"
 )
+SCAN_ADDRESS = Pref(
+    "scan_address", str, "", "Malware scanner (clamd) address: host:port or unix socket path"
+)
+SCAN_POLICY = Pref(
+    "scan_policy", str, "refuse", "When the scanner does not answer: refuse, or accept unscanned"
+)
 MESSAGE_MAX_CHARS = Pref("message_max_chars", int, 10000, "Longest message body (characters)")
 OUTBOX_MAX_ATTEMPTS = Pref("outbox_max_attempts", int, 8, "Notification delivery attempts")
 # An IANA zone name ("America/Los_Angeles"); empty = each workstation's own zone.
@@ -111,6 +117,8 @@ ALL: dict[str, Pref[Any]] = {
         PORTAL_FAMILY_SCOPE,
         ATTACH_MAX_FILE_BYTES,
         ATTACH_MAX_MESSAGE_BYTES,
+        SCAN_ADDRESS,
+        SCAN_POLICY,
         MESSAGE_MAX_CHARS,
         OUTBOX_MAX_ATTEMPTS,
         PRACTICE_TIME_ZONE,

@@ -1,7 +1,12 @@
 """The unread-WebMail alert: polls `core.services.alerts.webmail_alert` on a worker thread
 every `alert_poll_seconds` (workstation setting) and right after any operation that changed
 messages; emits `alertChanged(WebMailAlert)` only when the change marker moved. Never blocks
-the GUI thread; a database that stops answering is logged once and retried quietly."""
+the GUI thread; a database that stops answering is logged once and retried quietly.
+
+When the lists' marker (`WebMailAlert.lists_marker`) moves because of something another
+workstation did, the poller publishes OpChanges(messages=True) with itself as the initiator,
+so the Email Inbox and the Chart list reload by themselves (a draft the provider sent
+elsewhere leaves the front desk's Drafts)."""
 
 import logging
 
@@ -31,6 +36,7 @@ class AlertPoller(QObject):
         self.current: WebMailAlert | None = None
         self.failing = False
         self._in_flight = False
+        self._own_change = False
         ctx.changes.changed.connect(self._on_changes)
         ctx.userChanged.connect(lambda _user: self.poll())
 
@@ -49,9 +55,10 @@ class AlertPoller(QObject):
         if self._in_flight:
             return
         provider_id = self.ctx.user.provider_id if self.ctx.user else None
+        user_id = self.ctx.user.user_id if self.ctx.user else None
         self._in_flight = True
         ReadOp(
-            self.ctx, lambda s: alerts.webmail_alert(s, provider_id), success=self._done
+            self.ctx, lambda s: alerts.webmail_alert(s, provider_id, user_id), success=self._done
         ).failure(self._failed).run_in_background()
 
     def _done(self, alert: WebMailAlert) -> None:
@@ -59,9 +66,14 @@ class AlertPoller(QObject):
         if self.failing:
             log.info("alert polling works again")
             self.failing = False
-        if self.current is None or alert.marker != self.current.marker:
-            self.current = alert
+        previous, own = self.current, self._own_change
+        self._own_change = False
+        self.current = alert
+        if previous is None or alert.marker != previous.marker:
             self.alertChanged.emit(alert)
+        moved = previous is not None and alert.lists_marker != previous.lists_marker
+        if moved and not own and previous is not None and previous.provider_id == alert.provider_id:
+            self.ctx.changes.publish(OpChanges(messages=True), self)
         self.polled.emit()
 
     def _failed(self, exc: BaseException) -> None:
@@ -71,6 +83,9 @@ class AlertPoller(QObject):
             self.failing = True
         self.polled.emit()
 
-    def _on_changes(self, changes: OpChanges, _initiator: object) -> None:
+    def _on_changes(self, changes: OpChanges, initiator: object) -> None:
+        if initiator is self:
+            return
         if changes.messages or changes.alerts:
+            self._own_change = True  # this workstation's lists already know
             self.poll()

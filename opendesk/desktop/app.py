@@ -97,7 +97,7 @@ def start_session(ctx: AppContext) -> "object | None":
         return None
     window = MainWindow(ctx)
     install_setup_menu(window, ctx)
-    from opendesk.desktop.webmail.compose import install as install_webmail
+    from opendesk.desktop.webmail.launcher import install as install_webmail
 
     install_webmail(ctx, window)  # WebMail button and Drafts → the compose window
     window.show()

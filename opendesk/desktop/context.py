@@ -28,7 +28,7 @@ from opendesk.core.errors import PermissionDenied
 from opendesk.core.services import patients
 from opendesk.core.services.patients import PatientRow
 from opendesk.core.services.staff_auth import LoggedOnUser
-from opendesk.core.settings import WorkstationSettings, resolve_portal_url
+from opendesk.core.settings import PORTAL_URL, WorkstationSettings, read_machine_config
 from opendesk.desktop.changes import ChangeHub, OpChanges
 from opendesk.desktop.operations import ReadOp
 from opendesk.desktop.taskman import TaskManager
@@ -78,6 +78,9 @@ class AppContext(QObject):
         self.user: LoggedOnUser | None = None
         self.selection: PatientSelection | None = None
         self.practice: dict[str, Any] = {}
+        # The machine configuration (the registry on Windows) is read once, here at start-up,
+        # never again on the GUI thread.
+        self.machine_portal_url = str(read_machine_config().get("PORTALURL", ""))
         self.changes.changed.connect(self._on_changes)
 
     # -- user ---------------------------------------------------------------------------------
@@ -137,8 +140,14 @@ class AppContext(QObject):
         ReadOp(self, preferences.get_all, success=done).run_in_background()
 
     @property
+    def workstation_portal_url(self) -> str:
+        """The portal address this workstation checks: its settings file (in memory), else the
+        machine configuration read at start-up; "" when neither sets one."""
+        return self.settings.get(PORTAL_URL) or self.machine_portal_url
+
+    @property
     def portal_url(self) -> str:
-        """The workstation's portal URL setting, else the practice preference."""
-        return resolve_portal_url(self.settings) or str(
+        """The workstation's portal URL, else the practice preference."""
+        return self.workstation_portal_url or str(
             self.practice.get(preferences.PORTAL_URL.name, "")
         )

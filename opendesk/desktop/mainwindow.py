@@ -24,6 +24,7 @@ from opendesk.desktop.context import AppContext, PatientSelection
 from opendesk.desktop.icons import icon
 from opendesk.desktop.modules import Module, load_pages, module_classes
 from opendesk.desktop.portal_status import PortalStatus, PortalStatusChecker
+from opendesk.desktop.scanner_status import ScannerStatusChecker, tooltip
 
 log = logging.getLogger("opendesk.desktop")
 
@@ -38,7 +39,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setObjectName("main_window")
         self.setWindowIcon(icon("opendesk"))
-        self.resize(1200, 760)
+        self._default_size()
         load_pages()
 
         toolbar = QToolBar("Main toolbar", self)
@@ -87,17 +88,21 @@ class MainWindow(QMainWindow):
         status = self.statusBar()
         self.db_label = QLabel(f"Database: {ctx.db.description}")
         self.portal_label = QLabel("portal: checking…")
+        self.scanner_label = QLabel("scanner: checking…")
         self.user_label = QLabel()
-        for label in (self.db_label, self.portal_label, self.user_label):
+        for label in (self.db_label, self.portal_label, self.scanner_label, self.user_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
         status.addWidget(self.db_label, 1)
         status.addPermanentWidget(self.portal_label)
+        status.addPermanentWidget(self.scanner_label)
         status.addPermanentWidget(self.user_label)
 
         self.alerts = AlertPoller(ctx)
         self.alerts.alertChanged.connect(self._on_alert)
         self.portal = PortalStatusChecker(ctx)
         self.portal.checked.connect(self._on_portal)
+        self.scanner = ScannerStatusChecker(ctx)
+        self.scanner.checked.connect(self._on_scanner)
         ctx.patientChanged.connect(self._on_patient)
         ctx.userChanged.connect(lambda _user: self._update_title())
         ctx.changes.changed.connect(self._on_changes)
@@ -109,6 +114,7 @@ class MainWindow(QMainWindow):
         if start_background:
             self.alerts.start()
             self.portal.start()
+            self.scanner.start()
 
     # -- title, patient, alerts -----------------------------------------------------------------
     def _update_title(self) -> None:
@@ -148,7 +154,17 @@ class MainWindow(QMainWindow):
         self.portal_label.setText(status.text)
         self.portal_label.updateGeometry()
 
+    def _on_scanner(self, state: object) -> None:
+        from opendesk.core.services.attachment_scan import ScannerState
+
+        assert isinstance(state, ScannerState)
+        self.scanner_label.setText(state.text)
+        self.scanner_label.setToolTip(tooltip(state))
+        self.scanner_label.setStyleSheet("" if state.answering else "color: #b00020;")
+
     def _on_changes(self, changes: OpChanges, initiator: object) -> None:
+        if changes.preferences:
+            self.scanner.check()
         for module in self.modules.values():
             module.changes(changes, initiator)
 
@@ -182,10 +198,23 @@ class MainWindow(QMainWindow):
         return module is not None and module.open_page(page_key)
 
     def open_inbox(self) -> None:
-        """The alert's click: the Manage module, on the Email Inbox when it is installed."""
-        self.open_page(*INBOX_PAGE)
+        """The alert's click: the Manage module's Email Inbox when it is installed, on its
+        start view (WebMail Inbox, not the folder last used)."""
+        if self.open_page(*INBOX_PAGE):
+            page = self.modules[INBOX_PAGE[0]].page(INBOX_PAGE[1])
+            if page is not None:
+                page.show_start()
 
     # -- geometry and closing -------------------------------------------------------------------
+    def _default_size(self) -> None:
+        """1200x760, or less on a smaller screen (a 1280x720 laptop): the window is never
+        larger than the screen's free area. Afterwards only the user resizes it."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = 1200, 760
+        if screen is not None:
+            width, height = min(width, screen.width()), min(height, screen.height())
+        self.resize(width, height)
+
     def _restore_geometry(self) -> None:
         geometry = self.ctx.settings.get(settings.WINDOW_GEOMETRY)
         state = self.ctx.settings.get(settings.WINDOW_STATE)
@@ -205,6 +234,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.alerts.stop()
         self.portal.stop()
+        self.scanner.stop()
         self.save_geometry()
         if self.ctx.user is not None:
             try:

@@ -19,6 +19,7 @@ from opendesk.portal.config import PortalConfig
 from opendesk.portal.errors import ServerErrorPage, install_error_pages
 from opendesk.portal.routes import router
 from opendesk.portal.security import LoginThrottle, PortalMiddleware
+from opendesk.portal.uploads import UploadLimit
 
 log = logging.getLogger("opendesk.portal")
 HERE = Path(__file__).resolve().parent
@@ -75,6 +76,7 @@ def create_app(config: PortalConfig, db: Database | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(router)
     install_error_pages(app)
+    app.add_middleware(UploadLimit)
     app.add_middleware(ServerErrorPage, templates=templates)
     app.add_middleware(PortalMiddleware, config=config)
     return app

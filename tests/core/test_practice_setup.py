@@ -56,7 +56,8 @@ def test_first_run_then_staff_with_their_permissions(db: Database) -> None:
         assert doc is not None and desk is not None
         assert doc.must_change_password and doc.provider_id == prov
         assert permissions.has_permission(doc, Permission.WEBMAIL_SEND)
-        assert not permissions.has_permission(desk, Permission.WEBMAIL_SEND)
+        assert permissions.has_permission(desk, Permission.WEBMAIL_SEND)  # Open Dental's rule
+        assert not permissions.has_permission(desk, Permission.WEBMAIL_READ_ANY)
         assert not permissions.has_permission(desk, Permission.AUDIT_VIEW)
     desk_actor = StaffActor(desk_id, "desk-pc")
     with db.session() as s, pytest.raises(PermissionDenied):

@@ -16,7 +16,8 @@ from opendesk.core import preferences as prefs
 from opendesk.core.models import Patient
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.dialogs.provider_picker import ProviderPickerDialog
-from opendesk.desktop.webmail.compose import ComposeLauncher, ComposeWindow
+from opendesk.desktop.webmail.compose import ComposeWindow
+from opendesk.desktop.webmail.launcher import ComposeLauncher
 from tests import factories
 from tests.desktop.conftest import Practice
 

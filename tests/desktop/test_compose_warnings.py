@@ -100,16 +100,40 @@ def _no_notify_from(ctx: AppContext, p: Practice, portal: PortalServer) -> Calla
     return lambda: set_prefs(ctx, {prefs.NOTIFY_FROM: "notify@example.com"})
 
 
+PREFIX = "Warning: Notification email send prevented – "
+PORTAL_MENU = "Setup > Patient Portal…"
+EDIT_PATIENT = "Select Patient > Edit..."
+# (make the problem, the words, the menu that fixes it: as the real menus spell it)
 CASES = {
-    "patient e-mail missing": (_no_email, "has no e-mail address for the notification"),
-    "no portal access": (_no_portal_access, "has portal access. Grant portal access"),
-    "notification subject empty": (_empty_subject, "The notification subject is empty"),
-    "notification body empty": (_empty_body, "The notification body is empty"),
-    "body without [URL]": (_body_without_url, "The notification body must contain [URL]"),
-    "portal URL missing": (_url_missing, "The patient portal URL is not set"),
-    "portal URL not https": (_url_not_https, "must start with https://"),
-    "portal not answering": (_portal_down, "The patient portal server does not answer at"),
-    "no notification From": (_no_notify_from, "No notification From address is set"),
+    "patient e-mail missing": (
+        _no_email,
+        "has no e-mail address for the notification",
+        EDIT_PATIENT,
+    ),
+    "no portal access": (_no_portal_access, "has portal access.", "Chart > Portal Access"),
+    "notification subject empty": (
+        _empty_subject,
+        "the notification subject is empty",
+        PORTAL_MENU,
+    ),
+    "notification body empty": (_empty_body, "the notification body is empty", PORTAL_MENU),
+    "body without [URL]": (
+        _body_without_url,
+        "the notification body must contain [URL]",
+        PORTAL_MENU,
+    ),
+    "portal URL missing": (_url_missing, "the patient portal URL is not set", PORTAL_MENU),
+    "portal URL not https": (_url_not_https, "must start with https://", PORTAL_MENU),
+    "portal not answering": (
+        _portal_down,
+        "the patient portal server does not answer at",
+        PORTAL_MENU,
+    ),
+    "no notification From": (
+        _no_notify_from,
+        "no notification From address is set",
+        "Setup > General Email Settings…",
+    ),
 }
 
 
@@ -124,11 +148,14 @@ def test_each_setup_warning_disables_send_and_preview(
     assert window.problems == [] and window.ui.send_button.isEnabled()
     assert not window.ui.problems_box.isVisible()
 
-    make_problem, expected = CASES[case]
+    make_problem, expected, menu = CASES[case]
     fix = make_problem(ctx, practice, portal_server)
     window.ui.recheck_button.click()
     wait_checked(qtbot, window)
-    assert any(expected in p for p in window.problems), window.problems
+    assert any(expected in p and menu in p for p in window.problems), window.problems
+    # Open Dental's prefix on every red warning, and the menu spelled as the menu spells it
+    assert all(p.startswith(PREFIX) for p in window.problems), window.problems
+    assert not any("Setup > E-mail" in p for p in window.problems)
     assert window.ui.problems_box.isVisible()
     labels = window.ui.problems_box.findChildren(QLabel, "setup_problem")
     assert [label.text() for label in labels] == window.problems
@@ -164,8 +191,8 @@ def test_regarding_outside_the_recipients_scope(
     ctx.changes.publish(OpChanges(preferences=True), None)
     wait_checked(qtbot, window)
     assert window.problems[0] == (
-        "The patient this message is about is outside what Brighton, Harold's portal account "
-        "may see. Choose another Regarding patient."
+        "Warning: Notification email send prevented – the recipient cannot see this "
+        "patient's information. Choose another Regarding patient."
     )
     assert not window.ui.send_button.isEnabled()
     # Harold himself is still in his own scope

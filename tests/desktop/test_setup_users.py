@@ -169,7 +169,7 @@ def test_groups_dialog_permissions_and_inbox_delegation(
     assert [g.name for g in dialog.groups] == ["Administrators", "Front desk", "Providers"]
     dialog.select("Front desk")
     checked = {p for p, c in dialog.checks.items() if c.isChecked()}
-    assert checked == {Permission.PATIENT_EDIT, Permission.PORTAL_ACCESS}
+    assert checked == {Permission.WEBMAIL_SEND, Permission.PATIENT_EDIT, Permission.PORTAL_ACCESS}
     assert dialog.checks[Permission.AUDIT_VIEW].text() == "View the audit log"
     assert not dialog.ui.delegateBox.isEnabled()
     dialog.checks[Permission.INBOX_DELEGATE].setChecked(True)
@@ -210,6 +210,7 @@ def test_groups_dialog_permissions_and_inbox_delegation(
         ("InboxDelegate", provider_id),
         ("PatientEdit", None),
         ("PortalAccess", None),
+        ("WebMailSend", None),
     ]
 
 

@@ -38,7 +38,8 @@ from opendesk.desktop.inbox.page import EmailInboxPage
 from opendesk.desktop.mainwindow import MainWindow
 from opendesk.desktop.portal_access.page import CredentialsDialog, PortalAccessPage
 from opendesk.desktop.taskman import TaskManager
-from opendesk.desktop.webmail.compose import ComposeWindow, install
+from opendesk.desktop.webmail.compose import ComposeWindow
+from opendesk.desktop.webmail.launcher import install
 from opendesk.mail.catcher import MailCatcher
 from tests.conftest import ARTIFACTS
 from tests.e2e.processes import ROOT, PortalProcess

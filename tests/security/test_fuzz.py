@@ -28,6 +28,12 @@ from tests.portal.live import serve
 from tests.security.conftest import Families, csrf_of, make_families
 from tests.security.fuzz import Client, Tally, check_response, examples, send
 
+# The 250 kB values are deliberate (request size limits); Hypothesis warns when it builds the
+# repr of such an example, which filterwarnings=error would turn into a failure at random.
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:Generating overly large repr:hypothesis.errors.HypothesisWarning"
+)
+
 SETTINGS = {
     "deadline": None,
     "database": None,

@@ -114,6 +114,11 @@ class Attachment(Timestamped, Base):
     size: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
     flags: Mapped[str] = mapped_column(String(200), default="")
+    # "clean" (scanned, nothing found) or "not_scanned" (the scanner did not answer and the
+    # practice accepts unscanned files; also every file stored before scanning existed).
+    scan_status: Mapped[str] = mapped_column(
+        String(20), default="not_scanned", server_default="not_scanned"
+    )
 
     message: Mapped[WebMailMessage] = relationship(back_populates="attachments")
 

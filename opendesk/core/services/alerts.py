@@ -7,6 +7,7 @@ something changed (a new message raises both; marking one read lowers the count)
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
@@ -20,10 +21,19 @@ class WebMailAlert:
     provider_id: int | None
     unread: int
     newest_id: int | None  # the change marker, with `unread`
+    newest_sent: datetime | None = None  # the provider's newest sent message
+    drafts: int = 0  # drafts written by the polling user
 
     @property
     def marker(self) -> tuple[int, int | None]:
         return (self.unread, self.newest_id)
+
+    @property
+    def lists_marker(self) -> tuple[int, int | None, datetime | None, int]:
+        """Moves when the lists of the polling workstation may be out of date: new or read
+        mail, a message sent by the provider (from any workstation), a draft of the user sent
+        or saved elsewhere. The desktop reloads its lists when it moves (issue 16)."""
+        return (self.unread, self.newest_id, self.newest_sent, self.drafts)
 
 
 def _unread(provider_id: int) -> tuple[ColumnElement[bool], ...]:
@@ -34,10 +44,33 @@ def _unread(provider_id: int) -> tuple[ColumnElement[bool], ...]:
     )
 
 
-def webmail_alert(session: Session, provider_id: int | None) -> WebMailAlert:
+def webmail_alert(
+    session: Session, provider_id: int | None, author_user_id: int | None = None
+) -> WebMailAlert:
+    """The unread count of `provider_id`'s inbox, with the lists' change marker; every query
+    is one range of a covering index (`ix_webmail_provider_box`, `ix_webmail_author`)."""
+    drafts = 0
+    if author_user_id is not None:
+        drafts = session.execute(
+            select(func.count()).where(
+                WebMailMessage.author_user_id == author_user_id,
+                WebMailMessage.status == int(MessageStatus.UNSENT),
+            )
+        ).scalar_one()
     if provider_id is None:
-        return WebMailAlert(None, 0, None)
+        return WebMailAlert(None, 0, None, None, int(drafts))
     count, newest = session.execute(
         select(func.count(), func.max(WebMailMessage.id)).where(*_unread(provider_id))
     ).one()
-    return WebMailAlert(provider_id, int(count), newest)
+    sent = [
+        session.execute(
+            select(func.max(WebMailMessage.sent_at)).where(
+                WebMailMessage.provider_id == provider_id,
+                WebMailMessage.status == int(status),
+                WebMailMessage.is_hidden == False,  # noqa: E712 - as in _unread
+            )
+        ).scalar_one()
+        for status in (MessageStatus.WEBMAIL_SENT, MessageStatus.WEBMAIL_SENT_READ)
+    ]
+    newest_sent = max((t for t in sent if t is not None), default=None)
+    return WebMailAlert(provider_id, int(count), newest, newest_sent, int(drafts))

@@ -214,9 +214,14 @@ def reopen(session: Session, actor: StaffActor, message_id: int) -> None:
     _record(session, actor, msg, "loop.reopen", f"owner={msg.owner_user_id}")
 
 
-def close_by_reply(session: Session, actor: StaffActor, reply: WebMailMessage) -> None:
+def close_by_reply(
+    session: Session, actor: StaffActor, reply: WebMailMessage, keep_open: bool = False
+) -> None:
     """A staff reply (flushed, in the send's transaction) answers its thread: the thread's
-    open patient messages that were there before it are done, each audited."""
+    open patient messages that were there before it are done, each audited; nothing when the
+    sent message is no reply or `keep_open` was ticked."""
+    if keep_open or reply.parent_id is None or reply.thread_id is None:
+        return
     rows = session.execute(
         select(WebMailMessage)
         .where(

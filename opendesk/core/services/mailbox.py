@@ -17,7 +17,7 @@ finds the drafts they wrote). Drafts sort by their last edit.
 
 import heapq
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -293,15 +293,27 @@ def _check(session: Session, actor: StaffActor, provider_id: int | None, box: Ma
         permissions.require_inbox(session, actor, provider_id)
 
 
+HOLDER = "Account holder"
+REGARDING = "Regarding"
+HOLDER_AND_REGARDING = "Holder, regarding"
+SECURE_MESSAGE = "(secure message)"
+
+
 def chart_ids(
     session: Session, actor: StaffActor, patient_id: int, offset: int = 0, limit: int = 200
 ) -> list[int]:
-    """A patient's sent and received web mails (regarding that patient), newest first."""
+    """A patient's sent and received web mails, newest first: the mail of their portal account
+    (they are the account holder it went to or came from) and the mail regarding them (Open
+    Dental's Chart module lists both). Any active staff user may list them (Chart access);
+    `chart_rows` hides the subject of those the user may not read."""
     permissions.acting_user(session, actor)
     query = (
         select(WebMailMessage.id)
         .where(
-            WebMailMessage.regarding_patient_id == patient_id,
+            or_(
+                WebMailMessage.regarding_patient_id == patient_id,
+                WebMailMessage.patient_id == patient_id,
+            ),
             WebMailMessage.status != int(MessageStatus.UNSENT),
             WebMailMessage.is_hidden == False,  # noqa: E712 - an index-friendly "= false"
         )
@@ -310,6 +322,43 @@ def chart_ids(
         .limit(limit)
     )
     return list(session.execute(query).scalars())
+
+
+@dataclass(frozen=True)
+class ChartRow(MessageRow):
+    """A line of the Chart module's WebMail list. `relation`: how the chart's patient is
+    related to the message (HOLDER, REGARDING or both); `readable`: whether the user may read
+    it (otherwise the subject is SECURE_MESSAGE)."""
+
+    relation: str = ""
+    readable: bool = True
+
+
+def chart_rows(
+    session: Session, actor: StaffActor, patient_id: int, ids: Sequence[int]
+) -> list[ChartRow]:
+    """Rows for `chart_ids`: date, direction, provider and state for every message; the
+    subject only of those the user may read (`permissions.can_read_webmail`)."""
+    user = permissions.acting_user(session, actor)
+    holders: dict[int, int] = {
+        message_id: holder
+        for message_id, holder in session.execute(
+            select(WebMailMessage.id, WebMailMessage.patient_id).where(
+                WebMailMessage.id.in_(list(ids))
+            )
+        )
+    }
+    rows = []
+    for row in message_rows(session, ids):
+        holder = holders.get(row.id) == patient_id
+        regarding = row.regarding_patient_id == patient_id
+        relation = HOLDER_AND_REGARDING if holder and regarding else HOLDER if holder else REGARDING
+        readable = permissions.can_read_webmail(user, row.provider_id)
+        values = {f.name: getattr(row, f.name) for f in fields(MessageRow)}
+        if not readable:
+            values["subject"] = SECURE_MESSAGE
+        rows.append(ChartRow(**values, relation=relation, readable=readable))
+    return rows
 
 
 def notification_ids(
@@ -362,6 +411,7 @@ def message_rows(session: Session, ids: Sequence[int]) -> list[MessageRow]:
             WebMailMessage.is_hidden,
             WebMailMessage.regarding_patient_id,
             WebMailMessage.provider_id,
+            WebMailMessage.patient_id,
         )
         .join(holder, holder.id == WebMailMessage.patient_id)
         .join(regarding, regarding.id == WebMailMessage.regarding_patient_id)
@@ -370,11 +420,14 @@ def message_rows(session: Session, ids: Sequence[int]) -> list[MessageRow]:
     )
     rows = {}
     for r in session.execute(query):
+        holder_name = patient_name(r[5], r[6])
+        if r[1] == MessageStatus.UNSENT:
+            holder_name = _draft_recipient_name(session, r[16])
         rows[r[0]] = MessageRow(
             id=r[0],
             status=MessageStatus(r[1]),
             when=r[2] or r[3] or r[4],
-            patient_name=patient_name(r[5], r[6]),
+            patient_name=holder_name,
             regarding_name=patient_name(r[7], r[8]),
             provider_abbr=r[9],
             subject=r[10],
@@ -385,6 +438,19 @@ def message_rows(session: Session, ids: Sequence[int]) -> list[MessageRow]:
             provider_id=r[15],
         )
     return [rows[i] for i in ids if i in rows]
+
+
+def _draft_recipient_name(session: Session, holder_id: int) -> str:
+    """Whom a draft will go to: the portal account holder for its patient (a draft stores the
+    patient it was written for), as the send will resolve it - not the Regarding patient
+    (issue 16). Drafts are few, so the lookup per row is cheap."""
+    from opendesk.core.services.compose import recipient_for
+
+    patient = session.get(Patient, holder_id)
+    recipient = recipient_for(session, patient) if patient is not None else None
+    if recipient is None:
+        return "(no portal account)"
+    return patient_name(recipient.last_name, recipient.first_name)
 
 
 def inbox_providers(session: Session, actor: StaffActor) -> list[ProviderRow]:

@@ -12,14 +12,14 @@ from sqlalchemy.orm import Session
 
 from opendesk.core import audit, scope
 from opendesk.core.actors import PortalActor
-from opendesk.core.blobs import read_attachment
+from opendesk.core.blobs import read_attachment, store_attachment
 from opendesk.core.clock import utcnow
 from opendesk.core.db import begin_readonly
 from opendesk.core.enums import MessageStatus
 from opendesk.core.errors import NotFound, ValidationError
 from opendesk.core.models import (
-    Attachment,
     MessageReason,
+    Attachment,
     Patient,
     PortalAccount,
     Provider,
@@ -27,12 +27,14 @@ from opendesk.core.models import (
     patient_name,
     provider_name,
 )
-from opendesk.core.services import closed_loop
+from opendesk.core.services import attachment_scan, closed_loop
+from opendesk.core.services.attachment_scan import NewAttachment
 from opendesk.core.services.webmail import (
     AttachmentInfo,
     MessageView,
     message_view,
     reply_subject,
+    validate_attachments,
     validate_text,
 )
 from opendesk.core.text import storable
@@ -286,7 +288,10 @@ def attachment(
         object_id=att.id,
     )
     session.commit()
-    return AttachmentInfo(att.id, att.display_name, att.content_type, att.size, att.flags), data
+    info = AttachmentInfo(
+        att.id, att.display_name, att.content_type, att.size, att.flags, att.scan_status
+    )
+    return info, data
 
 
 REQUEST_ID_TAKEN = "This form was already used. Reload the page and write your message again."
@@ -310,19 +315,41 @@ def _existing(session: Session, actor: PortalActor, request_id: str) -> int | No
     return int(row.id)
 
 
+def _checked_files(
+    session: Session,
+    actor: PortalActor,
+    files: tuple[NewAttachment, ...],
+    patient_id: int,
+) -> list[NewAttachment]:
+    """The patient's files after the service's own size/name check and the malware scan,
+    before anything is written (a refusal rolls back and audits)."""
+    if not files:
+        return []
+    validate_attachments(session, files)
+    return attachment_scan.scan_new(session, actor, files, patient_id=patient_id)
+
+
 def _store(
     session: Session,
     actor: PortalActor,
     msg: WebMailMessage,
     action: str,
+    files: list[NewAttachment],
     reason: MessageReason | None = None,
     urgent: bool = False,
 ) -> int:
+    """The message, its attachments, its place in the closed loop (due time) and the audit
+    rows in one transaction."""
     session.add(msg)
     session.flush()
     if msg.thread_id is None:
         msg.thread_id = msg.id
     closed_loop.open_received(session, actor, msg, reason, urgent=urgent)
+    stored = [
+        store_attachment(session, msg, f.name, f.content_type, f.data, f.flags, f.scan_status)
+        for f in files
+    ]
+    attachment_scan.audit_not_scanned(session, actor, stored, msg.regarding_patient_id)
     audit.record(
         session,
         actor,
@@ -330,6 +357,7 @@ def _store(
         patient_id=msg.regarding_patient_id,
         object_type="webmail",
         object_id=msg.id,
+        detail=f"attachments={len(stored)}" if stored else "",
     )
     try:
         session.commit()
@@ -348,16 +376,20 @@ def reply(
     parent_id: int,
     body: str,
     client_request_id: str,
+    attachments: tuple[NewAttachment, ...] = (),
     urgent: bool = False,
 ) -> int:
     """The holder answers a message; it lands in the thread's provider's WebMail Inbox (and
-    team). `urgent`: sent anyway after the urgent-words warning."""
+    team). `attachments` passed the attachment rules in the portal; here they are size-checked
+    and scanned for malware before anything is stored. `urgent`: sent anyway after the
+    urgent-words warning."""
     found = _existing(session, actor, client_request_id)
     if found is not None:
         return found
     parent = _visible_message(session, actor, parent_id)
     subject = reply_subject(parent.subject)
     validate_text(session, subject, body)
+    files = _checked_files(session, actor, attachments, parent.regarding_patient_id)
     msg = WebMailMessage(
         status=int(MessageStatus.WEBMAIL_RECEIVED),
         patient_id=actor.patient_id,
@@ -373,7 +405,7 @@ def reply(
         team_id=parent.team_id,  # an answer stays with the team the thread went to
     )
     reason = session.get(MessageReason, parent.reason_id) if parent.reason_id else None
-    return _store(session, actor, msg, "portal.message.reply", reason, urgent)
+    return _store(session, actor, msg, "portal.message.reply", files, reason, urgent)
 
 
 def compose(
@@ -383,12 +415,13 @@ def compose(
     subject: str,
     body: str,
     client_request_id: str,
+    attachments: tuple[NewAttachment, ...] = (),
     reason_id: int | None = None,
     urgent: bool = False,
 ) -> int:
     """A new message to the primary provider of the patient it is about, or where the chosen
-    reason routes it (core.services.closed_loop). `urgent`: sent anyway after the urgent-words
-    warning."""
+    reason routes it (core.services.closed_loop); attachments as in `reply`. `urgent`: sent
+    anyway after the urgent-words warning."""
     found = _existing(session, actor, client_request_id)
     if found is not None:
         return found
@@ -402,6 +435,7 @@ def compose(
     validate_text(session, subject, body)
     reason = closed_loop.active_reason(session, reason_id)
     provider_id, team_id = closed_loop.route(session, reason, regarding)
+    files = _checked_files(session, actor, attachments, regarding.id)
     msg = WebMailMessage(
         status=int(MessageStatus.WEBMAIL_RECEIVED),
         patient_id=actor.patient_id,
@@ -414,4 +448,4 @@ def compose(
         sender_portal_account_id=actor.account_id,
         client_request_id=client_request_id,
     )
-    return _store(session, actor, msg, "portal.message.compose", reason, urgent)
+    return _store(session, actor, msg, "portal.message.compose", files, reason, urgent)

@@ -5,8 +5,9 @@ audit row commit together or not at all. A client request id makes a retried sen
 timeout or a lost connection) return the message the first try made instead of a second one.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from enum import Enum
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -17,7 +18,7 @@ from opendesk.core.actors import StaffActor
 from opendesk.core.blobs import store_attachment
 from opendesk.core.clock import utcnow
 from opendesk.core.enums import MessageStatus, Permission
-from opendesk.core.errors import NotFound, PermissionDenied, ValidationError
+from opendesk.core.errors import NotFound, ValidationError
 from opendesk.core.file_names import (
     Limits,
     check_file_size,
@@ -26,42 +27,32 @@ from opendesk.core.file_names import (
 )
 from opendesk.core.models import (
     Attachment,
+    Audience,
     OutboxNotice,
     Patient,
     Provider,
     User,
     WebMailMessage,
+    patient_name,
 )
 from opendesk.core.notices import render_notice
-from opendesk.core.passwords import verify_password
-from opendesk.core.services import closed_loop
-from opendesk.core.services.compose import recipient_for, send_problems
+from opendesk.core.services import attachment_scan, closed_loop
+from opendesk.core.services.attachment_scan import NewAttachment as NewAttachment
+from opendesk.core.services.compose import receiving_holder, send_problems
+from opendesk.core.services.provider_password import (
+    ProviderPasswordLocked as ProviderPasswordLocked,
+)
+from opendesk.core.services.provider_password import (
+    ProviderPasswordRequired as ProviderPasswordRequired,
+)
+from opendesk.core.services.provider_password import (
+    WrongProviderPassword as WrongProviderPassword,
+)
+from opendesk.core.services.provider_password import authorise_send
 from opendesk.core.text import storable
 
 SUBJECT_MAX = 200
 NUL_TEXT = "The text holds a NUL character, which cannot be stored. Remove it and try again."
-
-
-class ProviderPasswordRequired(PermissionDenied):
-    """The user is not linked to the From provider: ask for that provider's password."""
-
-    def __init__(self, provider_name: str) -> None:
-        super().__init__(f"Enter the password of {provider_name} to send as that provider.")
-        self.provider_name = provider_name
-
-
-class WrongProviderPassword(PermissionDenied):
-    pass
-
-
-@dataclass(frozen=True)
-class NewAttachment:
-    """A file that already passed `opendesk.attachments.rules` (type, content, name)."""
-
-    name: str
-    content_type: str
-    data: bytes
-    flags: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,6 +70,7 @@ class Outgoing:
     keep_attachment_ids: tuple[int, ...] = ()
     thread_id: int | None = None
     parent_id: int | None = None
+    recipient_patient_id: int | None = None  # the account holder; None: found from Regarding
     keep_open: bool = False  # a reply closes the thread's open patient messages unless set
 
 
@@ -96,6 +88,12 @@ class AttachmentInfo:
     content_type: str
     size: int
     flags: str
+    scan_status: str = attachment_scan.CLEAN
+
+    @property
+    def not_scanned(self) -> bool:
+        """Stored while the malware scanner did not answer (or before scanning existed)."""
+        return self.scan_status == attachment_scan.NOT_SCANNED
 
 
 @dataclass(frozen=True)
@@ -126,20 +124,24 @@ class MessageView:
         return self.status.is_from_practice or self.status == MessageStatus.UNSENT
 
 
-def _name(p: Patient | None) -> str:
-    return p.display_name if p else ""
+def _name(p: Patient | None, audience: Audience = "staff") -> str:
+    return patient_name(p.last_name, p.first_name, audience) if p else ""
 
 
-def message_view(session: Session, msg: WebMailMessage) -> MessageView:
+def message_view(
+    session: Session, msg: WebMailMessage, audience: Audience = "staff"
+) -> MessageView:
+    """The message as `audience` reads it: names "Last, First" for staff, "First Last" in
+    the patient portal."""
     provider = session.get(Provider, msg.provider_id)
     sender = session.get(User, msg.sender_user_id) if msg.sender_user_id else None
     return MessageView(
         id=msg.id,
         status=MessageStatus(msg.status),
         patient_id=msg.patient_id,
-        patient_name=_name(session.get(Patient, msg.patient_id)),
+        patient_name=_name(session.get(Patient, msg.patient_id), audience),
         regarding_patient_id=msg.regarding_patient_id,
-        regarding_name=_name(session.get(Patient, msg.regarding_patient_id)),
+        regarding_name=_name(session.get(Patient, msg.regarding_patient_id), audience),
         provider_id=msg.provider_id,
         provider_name=provider.display_name if provider else "",
         subject=msg.subject,
@@ -152,7 +154,7 @@ def message_view(session: Session, msg: WebMailMessage) -> MessageView:
         is_hidden=msg.is_hidden,
         sender_username=sender.username if sender else "",
         attachments=tuple(
-            AttachmentInfo(a.id, a.display_name, a.content_type, a.size, a.flags)
+            AttachmentInfo(a.id, a.display_name, a.content_type, a.size, a.flags, a.scan_status)
             for a in msg.attachments
         ),
     )
@@ -174,12 +176,19 @@ def validate_text(session: Session, subject: str, body: str) -> None:
 
 
 def _validate_attachments(session: Session, out: Outgoing, kept_bytes: int) -> None:
+    validate_attachments(session, out.attachments, kept_bytes)
+
+
+def validate_attachments(
+    session: Session, attachments: tuple[NewAttachment, ...], kept_bytes: int = 0
+) -> None:
     """The shared name and size rules (`core.file_names`) once more: a name the rules would
-    change (it did not pass them) or a size they refuse is refused."""
+    change (it did not pass them) or a size they refuse is refused. `kept_bytes`: what the
+    message already carries. The portal's reply and compose use it too."""
     limits = Limits.from_preferences(session)
-    for att in out.attachments:
+    for att in attachments:
         check_file_size(require_clean_name(att.name), len(att.data), limits)
-    check_message_total(kept_bytes + sum(len(a.data) for a in out.attachments), limits)
+    check_message_total(kept_bytes + sum(len(a.data) for a in attachments), limits)
 
 
 def _existing_by_request(session: Session, request_id: str) -> WebMailMessage | None:
@@ -199,8 +208,9 @@ def _load_draft(session: Session, user: User, draft_id: int) -> WebMailMessage:
     return draft
 
 
-def _apply(session: Session, msg: WebMailMessage, out: Outgoing) -> None:
-    """Write the compose window's content into `msg`, attachments included."""
+def _apply(session: Session, actor: StaffActor, msg: WebMailMessage, out: Outgoing) -> None:
+    """Write the compose window's content into `msg`, attachments included (`out`'s new
+    attachments have been through `attachment_scan.scan_new`)."""
     msg.regarding_patient_id = out.regarding_patient_id
     msg.provider_id = out.provider_id
     msg.subject = out.subject
@@ -214,14 +224,30 @@ def _apply(session: Session, msg: WebMailMessage, out: Outgoing) -> None:
     session.flush()
     session.expire(msg, ["attachments"])
     _validate_attachments(session, out, sum(a.size for a in msg.attachments))
-    for new in out.attachments:
-        store_attachment(session, msg, new.name, new.content_type, new.data, new.flags)
+    added = [
+        store_attachment(
+            session, msg, new.name, new.content_type, new.data, new.flags, new.scan_status
+        )
+        for new in out.attachments
+    ]
+    attachment_scan.audit_not_scanned(session, actor, added, out.regarding_patient_id)
     msg.has_attachments = bool(msg.attachments)
+
+
+def _scanned(session: Session, actor: StaffActor, out: Outgoing) -> Outgoing:
+    """`out` with its new attachments scanned for malware, before anything is written."""
+    if not out.attachments:
+        return out
+    files = attachment_scan.scan_new(
+        session, actor, out.attachments, patient_id=out.regarding_patient_id
+    )
+    return replace(out, attachments=tuple(files))
 
 
 def save_draft(session: Session, actor: StaffActor, out: Outgoing) -> int:
     """Any user may save a draft; only a provider sends it. Returns the draft id."""
     user = permissions.acting_user(session, actor)
+    out = _scanned(session, actor, out)  # before any write: a refusal writes only its audit
     if out.draft_id:
         msg = _load_draft(session, user, out.draft_id)
     else:
@@ -230,7 +256,7 @@ def save_draft(session: Session, actor: StaffActor, out: Outgoing) -> int:
             raise NotFound("The patient no longer exists.")
         msg = WebMailMessage(
             status=MessageStatus.UNSENT,
-            patient_id=regarding.id,
+            patient_id=out.recipient_patient_id or regarding.id,
             author_user_id=user.id,
             thread_id=out.thread_id,
             parent_id=out.parent_id,
@@ -238,7 +264,7 @@ def save_draft(session: Session, actor: StaffActor, out: Outgoing) -> int:
         session.add(msg)
     if not out.subject.strip() and not out.body.strip():
         raise ValidationError("The draft is empty.", "body")
-    _apply(session, msg, out)
+    _apply(session, actor, msg, out)
     session.flush()
     audit.record(
         session,
@@ -268,36 +294,6 @@ def delete_draft(session: Session, actor: StaffActor, draft_id: int) -> None:
     session.commit()
 
 
-def check_provider_password(
-    session: Session, actor: StaffActor, user: User, provider_id: int, password: str | None
-) -> None:
-    """Pass when the user is linked to the provider, or `password` is that of a user linked to
-    it. A wrong password is audited (committed) and refused."""
-    if user.provider_id == provider_id:
-        return
-    provider = session.get(Provider, provider_id)
-    if provider is None:
-        raise ValidationError("Choose the provider the message is from.", "provider")
-    if password is None:
-        raise ProviderPasswordRequired(provider.display_name)
-    linked = session.execute(
-        select(User).where(User.provider_id == provider_id, User.is_disabled.is_(False))
-    ).scalars()
-    if any(verify_password(u.password_hash, password) for u in linked):
-        return
-    session.rollback()
-    audit.record(
-        session,
-        actor,
-        "webmail.provider_password",
-        outcome="failed",
-        object_type="provider",
-        object_id=provider_id,
-    )
-    session.commit()
-    raise WrongProviderPassword(f"That is not the password of {provider.display_name}.")
-
-
 def send(
     session: Session,
     actor: StaffActor,
@@ -313,15 +309,18 @@ def send(
     user = permissions.require(
         session, actor, Permission.WEBMAIL_SEND, patient_id=out.regarding_patient_id
     )
-    check_provider_password(session, actor, user, out.provider_id, provider_password)
+    authoriser = authorise_send(session, actor, user, out.provider_id, provider_password)
     validate_text(session, out.subject, out.body)
-    problems = send_problems(session, out.regarding_patient_id, out.provider_id)
+    problems = send_problems(
+        session, out.regarding_patient_id, out.provider_id, out.recipient_patient_id
+    )
     if problems:
         raise ValidationError(problems[0])
     regarding = session.get(Patient, out.regarding_patient_id)
     assert regarding is not None  # send_problems checked it
-    recipient = recipient_for(session, regarding)
-    assert recipient is not None
+    recipient = receiving_holder(session, regarding, out.recipient_patient_id)
+    assert recipient is not None  # send_problems checked it
+    out = _scanned(session, actor, out)  # before any write: a refusal writes only its audit
 
     if out.draft_id:
         msg = _load_draft(session, user, out.draft_id)
@@ -333,30 +332,17 @@ def send(
             parent_id=out.parent_id,
         )
         session.add(msg)
-    _apply(session, msg, out)
-    now = utcnow()
+    _apply(session, actor, msg, out)
     msg.status = MessageStatus.WEBMAIL_SENT
     msg.patient_id = recipient.id
     msg.sender_user_id = user.id
-    msg.sent_at = now
+    msg.sent_at = utcnow()
     msg.client_request_id = out.client_request_id
     session.flush()
     if msg.thread_id is None:
         msg.thread_id = msg.id
-    notice = render_notice(session, recipient)
-    row = OutboxNotice(
-        message_id=msg.id,
-        kind="webmail",
-        to_address=notice.to_address,
-        from_address=notice.from_address,
-        subject=notice.subject,
-        body_text=notice.body_text,
-        body_html=notice.body_html,
-        next_attempt_at=now,
-    )
-    session.add(row)
-    if msg.thread_id and msg.parent_id is not None and not out.keep_open:
-        closed_loop.close_by_reply(session, actor, msg)
+    row = _queue_notice(session, msg, recipient)
+    closed_loop.close_by_reply(session, actor, msg, out.keep_open)
     audit.record(
         session,
         actor,
@@ -364,7 +350,14 @@ def send(
         patient_id=regarding.id,
         object_type="webmail",
         object_id=msg.id,
-        detail=f"recipient={recipient.id} attachments={len(msg.attachments)}",
+        detail=(
+            f"recipient={recipient.id} attachments={len(msg.attachments)}"
+            + (
+                ""
+                if authoriser.id == user.id
+                else f" authorised_by_user={authoriser.id} ({authoriser.username})"
+            )
+        ),
     )
     try:
         session.commit()
@@ -376,6 +369,23 @@ def send(
             raise
         return SendResult(again.id, _notice_id(session, again.id), duplicate=True)
     return SendResult(msg.id, row.id)
+
+
+def _queue_notice(session: Session, msg: WebMailMessage, recipient: Patient) -> OutboxNotice:
+    """The notification e-mail of a send, in the outbox (the worker delivers it)."""
+    notice = render_notice(session, recipient)
+    row = OutboxNotice(
+        message_id=msg.id,
+        kind="webmail",
+        to_address=notice.to_address,
+        from_address=notice.from_address,
+        subject=notice.subject,
+        body_text=notice.body_text,
+        body_html=notice.body_html,
+        next_attempt_at=msg.sent_at,
+    )
+    session.add(row)
+    return row
 
 
 def _notice_id(session: Session, message_id: int) -> int | None:
@@ -398,9 +408,9 @@ def reply(
     provider_password: str | None = None,
     keep_open: bool = False,
 ) -> SendResult:
-    """Answer a message in the same thread, from the provider the thread belongs to. The
-    thread's open patient messages are closed (done) unless `keep_open`."""
-    parent = _visible(session, actor, parent_id, inbox=True)
+    """Answer a message in the same thread, from the provider the thread belongs to; it
+    closes the thread's open patient messages unless `keep_open`."""
+    parent = _visible(session, actor, parent_id, Need.INBOX)
     out = Outgoing(
         regarding_patient_id=parent.regarding_patient_id,
         provider_id=parent.provider_id,
@@ -410,29 +420,52 @@ def reply(
         attachments=attachments,
         thread_id=parent.thread_id or parent.id,
         parent_id=parent.id,
+        recipient_patient_id=parent.patient_id,
         keep_open=keep_open,
     )
     return send(session, actor, out, provider_password)
 
 
-def _visible(session: Session, actor: StaffActor, message_id: int, inbox: bool) -> WebMailMessage:
-    """The message when the actor may see it: in an inbox it works in (its own provider's, or
-    by delegation), or from a patient's chart (any active staff user)."""
+class Need(Enum):
+    """What the caller does with a message: work it in an inbox (open and mark read, reply,
+    mark unread) or read it (the Chart module, the thread, an attachment, hide/restore)."""
+
+    INBOX = "inbox"
+    READ = "read"
+
+
+NOT_YOURS_TO_READ = (
+    "read this message: it belongs to another provider's WebMail. Only a user linked to that "
+    "provider, a user with InboxDelegate for them, or a user with WebMail read any may read it"
+)
+
+
+def _visible(session: Session, actor: StaffActor, message_id: int, need: Need) -> WebMailMessage:
+    """The message when the actor may use it for `need`; otherwise an audited refusal. The one
+    access rule of the staff side: the author of a draft may always open it; another user's
+    draft and every inbox action need the message's provider's inbox (linked or InboxDelegate);
+    reading needs `permissions.can_read_webmail` (those, or WebMail read any)."""
     user = permissions.acting_user(session, actor)
     msg = session.get(WebMailMessage, message_id)
     if msg is None:
         raise NotFound("That message no longer exists.")
-    if msg.status == MessageStatus.UNSENT and msg.author_user_id != user.id:
-        inbox = True
-    if inbox and not permissions.can_work_inbox(user, msg.provider_id):
-        raise permissions.deny(
-            session,
-            actor,
-            "open messages in this provider's inbox",
-            detail=f"webmail={message_id}",
-            patient_id=msg.regarding_patient_id,
-        )
-    return msg
+    if msg.status == MessageStatus.UNSENT:
+        if msg.author_user_id == user.id:
+            return msg
+        need = Need.INBOX
+    if need == Need.INBOX and not permissions.can_work_inbox(user, msg.provider_id):
+        what = "open messages in this provider's inbox"
+    elif need == Need.READ and not permissions.can_read_webmail(user, msg.provider_id):
+        what = NOT_YOURS_TO_READ
+    else:
+        return msg
+    raise permissions.deny(
+        session,
+        actor,
+        what,
+        detail=f"webmail={message_id} need={need.value}",
+        patient_id=msg.regarding_patient_id,
+    )
 
 
 def open_message(
@@ -440,7 +473,7 @@ def open_message(
 ) -> MessageView:
     """Show a message (audited). Opened from the inbox, a received message becomes read
     (Open Dental's WebMailRecdRead); opened from the Chart module it does not."""
-    msg = _visible(session, actor, message_id, inbox=not from_chart)
+    msg = _visible(session, actor, message_id, Need.READ if from_chart else Need.INBOX)
     if not from_chart and msg.status == MessageStatus.WEBMAIL_RECEIVED:
         # Conditional update: two workstations opening it at once leave one read time.
         session.execute(
@@ -472,20 +505,8 @@ def preview_message(session: Session, actor: StaffActor, message_id: int) -> Mes
     received message read (selecting a row while arrowing through the list is not reading it;
     the double-click that opens the message window is). Audited as a view ("webmail.preview"),
     with the inbox's access rule: the actor works in the message's provider's inbox, or wrote
-    the draft."""
-    user = permissions.acting_user(session, actor)
-    msg = session.get(WebMailMessage, message_id)
-    if msg is None:
-        raise NotFound("That message no longer exists.")
-    own_draft = msg.status == MessageStatus.UNSENT and msg.author_user_id == user.id
-    if not own_draft and not permissions.can_work_inbox(user, msg.provider_id):
-        raise permissions.deny(
-            session,
-            actor,
-            "open messages in this provider's inbox",
-            detail=f"webmail={message_id}",
-            patient_id=msg.regarding_patient_id,
-        )
+    the draft (`_visible` with Need.INBOX)."""
+    msg = _visible(session, actor, message_id, Need.INBOX)
     audit.record(
         session,
         actor,
@@ -501,7 +522,7 @@ def preview_message(session: Session, actor: StaffActor, message_id: int) -> Mes
 
 def thread_of(session: Session, actor: StaffActor, message_id: int) -> list[MessageView]:
     """The sent and received messages of a message's thread, oldest first (drafts left out)."""
-    msg = _visible(session, actor, message_id, inbox=False)
+    msg = _visible(session, actor, message_id, Need.READ)
     thread = msg.thread_id or msg.id
     rows = session.execute(
         select(WebMailMessage)
@@ -526,7 +547,7 @@ def thread_of(session: Session, actor: StaffActor, message_id: int) -> list[Mess
 
 
 def mark_unread(session: Session, actor: StaffActor, message_id: int) -> None:
-    msg = _visible(session, actor, message_id, inbox=True)
+    msg = _visible(session, actor, message_id, Need.INBOX)
     if msg.status != MessageStatus.WEBMAIL_RECD_READ:
         raise ValidationError("Only a received message that was read can be marked unread.")
     msg.status = MessageStatus.WEBMAIL_RECEIVED
@@ -545,7 +566,7 @@ def mark_unread(session: Session, actor: StaffActor, message_id: int) -> None:
 
 def set_hidden(session: Session, actor: StaffActor, message_id: int, hidden: bool) -> None:
     """Hide (or restore) a message: it stays in the database (WebMailDelete permission)."""
-    msg = _visible(session, actor, message_id, inbox=False)
+    msg = _visible(session, actor, message_id, Need.READ)
     permissions.require(
         session, actor, Permission.WEBMAIL_DELETE, patient_id=msg.regarding_patient_id
     )
@@ -572,7 +593,7 @@ def attachment_content(
     att = session.get(Attachment, attachment_id)
     if att is None:
         raise NotFound("That attachment no longer exists.")
-    msg = _visible(session, actor, att.message_id, inbox=False)
+    msg = _visible(session, actor, att.message_id, Need.READ)
     data = read_attachment(session, att.id)
     audit.record(
         session,
@@ -583,4 +604,7 @@ def attachment_content(
         object_id=att.id,
     )
     session.commit()
-    return AttachmentInfo(att.id, att.display_name, att.content_type, att.size, att.flags), data
+    info = AttachmentInfo(
+        att.id, att.display_name, att.content_type, att.size, att.flags, att.scan_status
+    )
+    return info, data

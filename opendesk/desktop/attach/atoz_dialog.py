@@ -21,14 +21,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QProgressBar,
-    QPushButton,
     QStyle,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -39,6 +33,7 @@ from opendesk.desktop.attach import tasks
 from opendesk.desktop.attach.file_preview import FilePreviewDialog
 from opendesk.desktop.attach.local_files import open_local_file_dialog
 from opendesk.desktop.attach.thumbs import ThumbnailLoader
+from opendesk.desktop.forms_generated.ui_atoz_dialog import Ui_AtoZFileDialog
 
 ICON_SIZE = 48
 PAGE = 500
@@ -157,11 +152,11 @@ class AtoZFileDialog(QDialog):
         super().__init__(parent)
         self.started = time.perf_counter()
         self.folder = folder
-        self.setWindowTitle("Attach from the patient's folder")
-        self.resize(760, 520)
+        self.ui = Ui_AtoZFileDialog()
+        self.ui.setupUi(self)  # forms/atoz_dialog.ui
         self.loader = ThumbnailLoader(thumbnails, parent=self)
         self.model = FolderModel(self.loader, self)
-        self.view = QTableView()
+        self.view = self.ui.view
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -181,38 +176,16 @@ class AtoZFileDialog(QDialog):
         self.view.doubleClicked.connect(self._open)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
-        self.place = QLabel(f"Patient folder: {folder.name}")
-        self.place.setTextFormat(Qt.TextFormat.PlainText)
-        self.status = QLabel("Loading…")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.busy = QProgressBar()
+        self.place, self.status, self.busy = self.ui.place, self.ui.status, self.ui.busy
+        self.place.setText(f"Patient folder: {folder.name}")
         self.busy.setRange(0, 0)
-        self.busy.setMaximumWidth(160)
         self.busy.hide()
-        self.open_button = QPushButton("&Open")
-        self.open_button.setDefault(True)
-        self.preview_button = QPushButton("&Preview")
-        self.local_button = QPushButton("Select &Local File…")
-        self.cancel_button = QPushButton("Cancel")
+        self.open_button, self.preview_button = self.ui.open_button, self.ui.preview_button
+        self.local_button, self.cancel_button = self.ui.local_button, self.ui.cancel_button
         self.open_button.clicked.connect(self._open)
         self.preview_button.clicked.connect(self._preview)
         self.local_button.clicked.connect(self._select_local)
         self.cancel_button.clicked.connect(self.reject)
-
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.local_button)
-        buttons.addWidget(self.preview_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.open_button)
-        buttons.addWidget(self.cancel_button)
-        status = QHBoxLayout()
-        status.addWidget(self.status, 1)
-        status.addWidget(self.busy)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.place)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(status)
-        layout.addLayout(buttons)
 
         self._selected: list[Path] = []
         self.preview_dialog: FilePreviewDialog | None = None

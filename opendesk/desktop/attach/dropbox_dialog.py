@@ -11,14 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QProgressBar,
-    QPushButton,
-    QTableView,
-    QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,6 +21,7 @@ from opendesk.core.file_names import Limits, check_file_size, format_size
 from opendesk.desktop.attach import tasks
 from opendesk.desktop.attach.file_preview import FilePreviewDialog
 from opendesk.desktop.attach.local_files import open_local_file_dialog
+from opendesk.desktop.forms_generated.ui_dropbox_dialog import Ui_DropboxSelectFilesDialog
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -94,11 +88,10 @@ class DropboxSelectFilesDialog(QDialog):
         self.source = source
         self.folder = folder
         self.limits = limits or Limits()
-        self.setWindowTitle("Select Files")
-        self.resize(640, 460)
+        self.ui = Ui_DropboxSelectFilesDialog()
+        self.ui.setupUi(self)  # forms/dropbox_dialog.ui: the layout
         self._build_view()
         self._build_controls(folder)
-        self._lay_out()
         self._task: tasks.Task | None = None
         self._downloads: dict[str, bytes] = {}
         self._selected: tuple[str, bytes] | None = None
@@ -111,7 +104,7 @@ class DropboxSelectFilesDialog(QDialog):
     def _build_view(self) -> None:
         """The list of the folder's files: name, size, modified."""
         self.model = RemoteModel(self)
-        self.view = QTableView()
+        self.view = self.ui.view
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -126,50 +119,18 @@ class DropboxSelectFilesDialog(QDialog):
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
     def _build_controls(self, folder: str) -> None:
-        self.place = QLabel(f"Dropbox: {folder.rsplit('/', 1)[-1]}")
-        self.place.setTextFormat(Qt.TextFormat.PlainText)
-        self.refresh_button = QToolButton()
-        self.refresh_button.setArrowType(Qt.ArrowType.RightArrow)
-        self.refresh_button.setToolTip("Refresh the list")
-        self.refresh_button.setAccessibleName("Refresh")
+        ui = self.ui
+        self.place, self.refresh_button, self.status = ui.place, ui.refresh_button, ui.status
+        self.place.setText(f"Dropbox: {folder.rsplit('/', 1)[-1]}")
         self.refresh_button.clicked.connect(self.refresh)
-        self.status = QLabel()
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setWordWrap(True)
-        self.progress = QProgressBar()
-        self.progress.setTextVisible(True)
-        self.stop_button = QPushButton("Cancel")
-        self.stop_button.setToolTip("Stop the listing or download")
+        self.progress, self.stop_button = ui.progress, ui.stop_button
         self.stop_button.clicked.connect(self.cancel_operation)
-        self.preview_button = QPushButton("&Preview")
-        self.local_button = QPushButton("Select &Local File…")
-        self.ok_button = QPushButton("OK")
-        self.ok_button.setDefault(True)
-        self.close_button = QPushButton("Cancel")
+        self.preview_button, self.local_button = ui.preview_button, ui.local_button
+        self.ok_button, self.close_button = ui.ok_button, ui.close_button
         self.preview_button.clicked.connect(self._preview)
         self.local_button.clicked.connect(self._select_local)
         self.ok_button.clicked.connect(self._ok)
         self.close_button.clicked.connect(self.reject)
-
-    def _lay_out(self) -> None:
-        top = QHBoxLayout()
-        top.addWidget(self.place, 1)
-        top.addWidget(self.refresh_button)
-        busy = QHBoxLayout()
-        busy.addWidget(self.progress, 1)
-        busy.addWidget(self.stop_button)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.preview_button)
-        buttons.addWidget(self.local_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.ok_button)
-        buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.status)
-        layout.addLayout(busy)
-        layout.addLayout(buttons)
 
     # -- results ---------------------------------------------------------------------------
 

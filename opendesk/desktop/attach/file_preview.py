@@ -10,7 +10,6 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QScrollArea,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from opendesk.attachments.rules import CheckedAttachment, sniff
 from opendesk.attachments.thumbnails import open_oriented
 from opendesk.core.file_names import format_size
+from opendesk.desktop.forms_generated.ui_file_preview import Ui_FilePreviewDialog
 
 PREVIEW_MAX_SIDE = 2400
 """Images are scaled to at most this many pixels a side for the screen."""
@@ -181,11 +181,8 @@ class FilePreviewDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Preview")
-        self.resize(720, 600)
-        self.preview = FilePreviewWidget()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.preview, 1)
-        layout.addWidget(buttons)
+        self.ui = Ui_FilePreviewDialog()
+        self.ui.setupUi(self)  # forms/file_preview.ui
+        self.preview = FilePreviewWidget(self.ui.preview_host)
+        self.ui.previewLayout.addWidget(self.preview)
+        self.ui.buttons.rejected.connect(self.reject)

@@ -42,6 +42,23 @@ def temp_dir() -> Path:
     return _temp_dir
 
 
+NOT_SCANNED_TIP = (
+    "Not scanned for malware: the scanner did not answer when this file was stored (or it was "
+    "stored before scanning existed). Open it only if you trust where it came from."
+)
+
+
+def attachment_text(att: AttachmentInfo, gap: str = " ") -> str:
+    """A list row's text: name and size, and "— not scanned" when the malware scanner did
+    not check the file (the row's tool tip is then NOT_SCANNED_TIP)."""
+    text = f"{att.name}{gap}({size_text(att.size)})"
+    return text + " — not scanned" if att.not_scanned else text
+
+
+def attachment_tip(att: AttachmentInfo) -> str:
+    return NOT_SCANNED_TIP if att.not_scanned else ""
+
+
 def fetch(
     ctx: AppContext,
     parent: QWidget | None,

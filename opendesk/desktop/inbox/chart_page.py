@@ -1,15 +1,18 @@
-"""The Chart module's WebMail tab: the selected patient's sent and received web mails
-(regarding this patient), newest first. Double-click opens the message read-only; that does not
-mark it read (the provider still sees it unread in the inbox)."""
+"""The Chart module's WebMail tab: the selected patient's sent and received web mails, newest
+first: those of their portal account and those regarding them (column "Patient is"). Every
+user with Chart access sees the list; a message the user may not read (not linked to its
+provider, no InboxDelegate for them, no WebMail read any) shows "(secure message)" instead of
+its subject, and opening it is refused by the core with the reason. Double-click opens the
+message read-only; that does not mark it read (the provider still sees it unread)."""
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from opendesk.desktop.changes import OpChanges
 from opendesk.desktop.context import AppContext, PatientSelection
 from opendesk.desktop.inbox.message_window import MessageWindow
 from opendesk.desktop.inbox.models import ChartMessagesModel, ChartQuery
-from opendesk.desktop.inbox.page import _table
+from opendesk.desktop.inbox.page import _table, size_columns
 from opendesk.desktop.modules.base import ModulePage
 
 
@@ -23,12 +26,7 @@ class ChartWebMailPage(ModulePage):
         self.table.setModel(self.model)
         self.table.doubleClicked.connect(self._activated)
         self.model.loaded.connect(self._loaded)
-        header = self.table.horizontalHeader()
-        for column, width in enumerate((150, 80, 60, 0, 170)):
-            if width:
-                header.resizeSection(column, width)
-            else:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        size_columns(self.table, ChartMessagesModel.WIDTHS)
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: #666;")
@@ -60,7 +58,7 @@ class ChartWebMailPage(ModulePage):
         if self.model.rowCount():
             self.stack.setCurrentWidget(self.table)
         else:
-            self.empty.setText("No WebMail regarding this patient.")
+            self.empty.setText("No WebMail for or regarding this patient.")
             self.stack.setCurrentWidget(self.empty)
 
     def changes(self, changes: OpChanges, initiator: object | None) -> None:

@@ -1,5 +1,7 @@
 """The message window: one WebMail message with its thread, attachments, notification state,
-and - opened from the inbox - Reply, Mark Unread and Hide/Restore.
+and - opened from the inbox - Reply, Mark Unread and Hide/Restore. Laid out in
+forms/message_window.ui: the message and the reply on the left, the earlier messages of the
+conversation at full height on the right (readable, not three lines - issue 16).
 
     MessageWindow.open_window(ctx, message_id, parent=None, from_chart=False) -> MessageWindow
 
@@ -8,49 +10,67 @@ and the window publishes OpChanges(messages, alerts) so the inbox and the alert 
 (other workstations see it on their next alert poll). Opened from the Chart module it is
 read-only and is not marked read. Every text is shown literally (plain-text widgets and labels).
 
-Reply sends through `webmail.send_flow.run_send`, the same rules as compose: only a provider
-sends, a user not linked to the thread's provider is asked for that provider's password, and the
-core service gives the reply the subject "RE: ..." in the same thread and queues its notice.
-Cancel closes the window without sending anything.
+Reply starts with the original quoted under "-----Original Message-----" (Regarding, From,
+Sent, To, Subject: Open Dental's way) and sends through `webmail.send_flow.run_send`, the same
+rules as compose; files can be attached (`AttachmentListWidget`). After the send the window
+closes and says that the reply was sent. Esc or closing with a typed reply asks Save Draft /
+Discard / Cancel. Print opens a print preview of the message or of the whole conversation;
+Copy puts the message on the clipboard as text.
 """
 
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 from typing import cast
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QDialog,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+    QShortcut,
+    QTextDocument,
 )
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QDialog, QListWidgetItem, QMenu, QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
-from opendesk.core.enums import MessageStatus, Permission
+from opendesk.core.enums import MessageStatus, OutboxStatus, Permission
+from opendesk.core.models import Patient
 from opendesk.core.services import mailbox, webmail
-from opendesk.core.services.webmail import MessageView, SendResult
+from opendesk.core.services.webmail import MessageView, NewAttachment, Outgoing, SendResult
+from opendesk.desktop.attach import AttachmentListWidget
+from opendesk.desktop.attach.local_files import open_local_file_dialog
+from opendesk.desktop.attach.patient_files import AttachSource, PatientFolder, attach_patient_files
 from opendesk.desktop.changes import NOTHING, OpChanges
 from opendesk.desktop.context import AppContext
-from opendesk.desktop.inbox.attachments import open_attachment, save_attachment, size_text
+from opendesk.desktop.forms_generated.ui_message_window import Ui_MessageWindow
+from opendesk.desktop.inbox.attachments import (
+    attachment_text,
+    attachment_tip,
+    open_attachment,
+    save_attachment,
+)
+from opendesk.desktop.inbox.message_text import (
+    conversation_text,
+    message_text,
+    original_quote,
+    thread_text,
+    typed_part,
+)
 from opendesk.desktop.inbox.text import when_text
-from opendesk.desktop.message_channel import info
+from opendesk.desktop.message_channel import info, show_error
 from opendesk.desktop.operations import WriteOp
+from opendesk.desktop.webmail.scanner_note import ScannerNote
 from opendesk.desktop.webmail.send_flow import run_send
 from opendesk.mail import outbox
 from opendesk.mail import status as notice_status
 from opendesk.mail.status import NoticeState
 
 ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole
+__all__ = ["Loaded", "MessageWindow", "load_message", "thread_text"]
 
 
 @dataclass(frozen=True)
@@ -59,6 +79,8 @@ class Loaded:
     thread: tuple[MessageView, ...]
     notice: NoticeState | None
     marked_read: bool
+    attach_source: AttachSource | None = None  # where Attach looks (the practice's files)
+    folder: PatientFolder | None = None  # the Regarding patient's folder
 
 
 def load_message(session: Session, ctx: AppContext, message_id: int, from_chart: bool) -> Loaded:
@@ -68,36 +90,13 @@ def load_message(session: Session, ctx: AppContext, message_id: int, from_chart:
     notice = notice_status.notice_state(session, message_id)
     was_unread = bool(before) and before[0].status == MessageStatus.WEBMAIL_RECEIVED
     marked = was_unread and view.status == MessageStatus.WEBMAIL_RECD_READ
-    return Loaded(view, thread, notice, marked)
-
-
-def _plain_label(text: str = "", name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setWordWrap(True)
-    if name:
-        label.setObjectName(name)
-    return label
-
-
-def _reader(name: str) -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setObjectName(name)
-    edit.setReadOnly(True)
-    edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-    return edit
-
-
-def thread_text(views: tuple[MessageView, ...], current_id: int) -> str:
-    """The messages of the thread before this one (oldest first in `views`), newest first,
-    as plain text."""
-    parts = []
-    position = next((i for i, v in enumerate(views) if v.id == current_id), len(views))
-    for v in reversed(views[:position]):
-        who = v.provider_name if v.from_practice else v.patient_name
-        parts.append(f"On {when_text(v.sent_at)}, {who} wrote:\n{v.subject}\n\n{v.body.strip()}")
-    return ("\n\n" + "-" * 60 + "\n\n").join(parts)
+    regarding = session.get(Patient, view.regarding_patient_id)
+    folder = (
+        PatientFolder(regarding.id, regarding.last_name, regarding.first_name)
+        if regarding is not None
+        else None
+    )
+    return Loaded(view, thread, notice, marked, AttachSource.read(session), folder)
 
 
 class MessageWindow(QDialog):
@@ -119,121 +118,77 @@ class MessageWindow(QDialog):
         self.message_id = message_id
         self.from_chart = from_chart
         self.view: MessageView | None = None
+        self.loaded: Loaded | None = None
+        self.conversation: tuple[MessageView, ...] = ()
         self.notice: NoticeState | None = None
         self._request_id: str | None = None
+        self._quote = ""
+        self._finished = False
+        self.printer: QPrinter | None = None
         self.setObjectName("message_window")
-        self.setWindowTitle("WebMail message")
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.resize(820, 760)
         self._build()
+        self.resize(920, 660)  # fits a 1280x720 laptop screen
         QShortcut(QKeySequence("Ctrl+Return"), self, self.send_reply)
 
     # -- layout ---------------------------------------------------------------------------------
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        self.subject_label = _plain_label(name="subject")
+        self.ui = ui = Ui_MessageWindow()
+        ui.setupUi(self)
+        self.subject_label, self.mode_label = ui.subject, ui.mode
         font = QFont(self.subject_label.font())
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.subject_label.setFont(font)
-        layout.addWidget(self.subject_label)
-        self.mode_label = _plain_label(name="mode")
-        self.mode_label.setStyleSheet("color: #555;")
-        layout.addWidget(self.mode_label)
-
-        header = QFormLayout()
-        header.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self.regarding_label = _plain_label(name="regarding")
-        self.from_label = _plain_label(name="from_")
-        self.to_label = _plain_label(name="to")
-        self.sent_label = _plain_label(name="sent")
-        self.read_label = _plain_label(name="read_at")
-        self.notice_label = _plain_label(name="notice")
-        self.retry_button = QPushButton("Retry")
-        self.retry_button.setObjectName("retry")
-        self.retry_button.setToolTip("Queue the notification e-mail again")
+        self.header = ui.header
+        self.regarding_label, self.from_label, self.to_label = ui.regarding, ui.from_, ui.to
+        self.sent_label, self.read_label = ui.sent, ui.read_at
+        self.notice_label, self.notice_box = ui.notice, ui.notice_box
+        self.retry_button = ui.retry
         self.retry_button.clicked.connect(self.retry_notice)
-        notice_row = QHBoxLayout()
-        notice_row.addWidget(self.notice_label, 1)
-        notice_row.addWidget(self.retry_button)
-        self.notice_box = QWidget()
-        self.notice_box.setLayout(notice_row)
-        notice_row.setContentsMargins(0, 0, 0, 0)
-        header.addRow("Regarding:", self.regarding_label)
-        header.addRow("From:", self.from_label)
-        header.addRow("To:", self.to_label)
-        header.addRow("Sent:", self.sent_label)
-        header.addRow("Read by patient:", self.read_label)
-        header.addRow("Notification:", self.notice_box)
-        self.header = header
-        layout.addLayout(header)
-
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        self.body = _reader("body")
-        splitter.addWidget(self.body)
-
-        self.attach_box = QGroupBox("Attachments")
-        attach_layout = QHBoxLayout(self.attach_box)
-        self.attachments = QListWidget()
-        self.attachments.setObjectName("attachments")
+        self.body, self.thread_view, self.thread_box = ui.body, ui.thread, ui.thread_box
+        self.attach_box, self.attachments = ui.attach_box, ui.attachments
         self.attachments.setMaximumHeight(70)
-        self.attach_box.setMaximumHeight(110)
         self.attachments.itemDoubleClicked.connect(lambda _item: self.open_selected_attachment())
-        buttons = QVBoxLayout()
-        self.open_button = QPushButton("Open")
+        self.open_button, self.save_button = ui.open_attachment, ui.save_attachment
         self.open_button.clicked.connect(self.open_selected_attachment)
-        self.save_button = QPushButton("Save…")
         self.save_button.clicked.connect(lambda: self.save_selected_attachment())
-        buttons.addWidget(self.open_button)
-        buttons.addWidget(self.save_button)
-        buttons.addStretch(1)
-        attach_layout.addWidget(self.attachments, 1)
-        attach_layout.addLayout(buttons)
-        splitter.addWidget(self.attach_box)
-
-        self.thread_box = QGroupBox("Earlier messages in this conversation")
-        thread_layout = QVBoxLayout(self.thread_box)
-        self.thread_view = _reader("thread")
-        thread_layout.addWidget(self.thread_view)
-        splitter.addWidget(self.thread_box)
-
-        self.reply_box = QGroupBox("Reply")
-        reply_layout = QVBoxLayout(self.reply_box)
-        reply_layout.addWidget(QLabel("Message"))
-        self.reply_edit = QPlainTextEdit()
-        self.reply_edit.setObjectName("reply")
-        self.reply_edit.setPlaceholderText("Type your reply to the patient here.")
-        reply_layout.addWidget(self.reply_edit)
-        splitter.addWidget(self.reply_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(2, 1)
-        splitter.setStretchFactor(3, 2)
-        layout.addWidget(splitter, 1)
-
-        row = QHBoxLayout()
-        self.unread_button = QPushButton("Mark Unread")
-        self.unread_button.setObjectName("mark_unread")
+        self.reply_box, self.reply_edit = ui.reply_box, ui.reply
+        self.attachment_list = AttachmentListWidget(parent=ui.reply_attach_host)
+        self.attachment_list.setObjectName("reply_attachments")
+        self.attachment_list.setMaximumHeight(110)
+        ui.replyAttachLayout.addWidget(self.attachment_list)
+        self.scanner_note = ScannerNote(self.ctx, self.attachment_list, ui.reply_attach_host)
+        ui.replyAttachLayout.addWidget(self.scanner_note)
+        self.attachment_list.changed.connect(self._show_reply_attachments)
+        self._show_reply_attachments()
+        self.attach_button, self.local_button = ui.attach, ui.local_file
+        self.attach_button.clicked.connect(self.attach)
+        self.local_button.clicked.connect(self.attach_file)
+        self.attach_task: object | None = None
+        ui.left_split.setStretchFactor(0, 3)
+        ui.left_split.setStretchFactor(2, 2)
+        ui.main_split.setStretchFactor(0, 3)
+        ui.main_split.setStretchFactor(1, 2)
+        self.unread_button, self.hide_button = ui.mark_unread, ui.hide
         self.unread_button.clicked.connect(self.mark_unread)
-        self.hide_button = QPushButton("Hide")
-        self.hide_button.setObjectName("hide")
         self.hide_button.clicked.connect(self.toggle_hidden)
-        self.send_button = QPushButton("Send")
-        self.send_button.setObjectName("send")
-        self.send_button.setDefault(False)
-        self.send_button.setAutoDefault(False)
-        self.send_button.setToolTip("Send the reply (Ctrl+Enter)")
+        self.print_button, self.copy_button = ui.print, ui.copy
+        self.print_menu = QMenu(self)
+        self.print_menu.addAction("This message…", lambda: self.print_preview(False))
+        self.print_menu.addAction("Whole conversation…", lambda: self.print_preview(True))
+        self.print_button.setMenu(self.print_menu)
+        self.copy_button.clicked.connect(self.copy)
+        self.send_button, self.cancel_button = ui.send, ui.cancel
         self.send_button.clicked.connect(self.send_reply)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setObjectName("cancel")
         self.cancel_button.clicked.connect(self.reject)
-        row.addWidget(self.unread_button)
-        row.addWidget(self.hide_button)
-        row.addStretch(1)
-        row.addWidget(self.send_button)
-        row.addWidget(self.cancel_button)
-        layout.addLayout(row)
         for widget in (self.unread_button, self.hide_button, self.send_button):
             widget.setEnabled(False)
+        for widget in (self.print_button, self.copy_button, self.attach_button, self.local_button):
+            widget.setEnabled(False)
+
+    def _show_reply_attachments(self) -> None:
+        self.attachment_list.setVisible(bool(self.attachment_list.attachments()))
 
     # -- loading --------------------------------------------------------------------------------
     @classmethod
@@ -270,15 +225,14 @@ class MessageWindow(QDialog):
         ).failure(self._load_failed).run_in_background()
 
     def _load_failed(self, exc: BaseException) -> None:
-        from opendesk.desktop.message_channel import show_error
-
         show_error(self.parentWidget(), exc)
+        self._finished = True
         self.close()
 
     def show_loaded(self, loaded: Loaded) -> None:
         v = loaded.view
-        self.view = v
-        self.notice = loaded.notice
+        self.view, self.conversation, self.notice = v, loaded.thread, loaded.notice
+        self.loaded = loaded
         self.setWindowTitle(f"WebMail - {v.subject}")
         self.subject_label.setText(v.subject)
         self.mode_label.setText(
@@ -287,6 +241,17 @@ class MessageWindow(QDialog):
             else ("Hidden message (restore it with Restore)." if v.is_hidden else "")
         )
         self.mode_label.setVisible(bool(self.mode_label.text()))
+        self._show_header(v)
+        self._show_notice()
+        self.body.setPlainText(v.body)
+        self._show_attachments(v)
+        earlier = thread_text(loaded.thread, v.id)
+        self.thread_view.setPlainText(earlier)
+        self.thread_box.setVisible(bool(earlier))
+        self._show_actions(v)
+        self.opened.emit(loaded)
+
+    def _show_header(self, v: MessageView) -> None:
         self.regarding_label.setText(v.regarding_name)
         practice_side = v.provider_name + (
             f" (sent by {v.sender_username})" if v.sender_username else ""
@@ -298,28 +263,40 @@ class MessageWindow(QDialog):
             self.from_label.setText(f"{v.patient_name} (patient portal)")
             self.to_label.setText(v.provider_name)
         self.sent_label.setText(when_text(v.sent_at) or "not sent (draft)")
-        sent = v.status.is_from_practice
-        self.header.setRowVisible(self.read_label, sent)
+        self.header.setRowVisible(self.read_label, v.status.is_from_practice)
         self.read_label.setText(when_text(v.read_at) if v.read_at else "not read yet")
-        self._show_notice()
-        self.body.setPlainText(v.body)
+
+    def _show_attachments(self, v: MessageView) -> None:
         self.attachments.clear()
         for att in v.attachments:
-            item = QListWidgetItem(f"{att.name}    ({size_text(att.size)})")
+            item = QListWidgetItem(attachment_text(att, "    "))
+            item.setToolTip(attachment_tip(att))
             item.setData(ATTACHMENT_ROLE, att)
             self.attachments.addItem(item)
         self.attach_box.setVisible(bool(v.attachments))
         if v.attachments:
             self.attachments.setCurrentRow(0)
-        earlier = thread_text(loaded.thread, v.id)
-        self.thread_view.setPlainText(earlier)
-        self.thread_box.setVisible(bool(earlier))
+
+    def _show_actions(self, v: MessageView) -> None:
         can_reply = not self.from_chart and v.status != MessageStatus.UNSENT and not v.is_hidden
         may_send = self.ctx.user is not None and self.ctx.user.may(Permission.WEBMAIL_SEND.value)
         self.reply_box.setVisible(can_reply)
         self.reply_edit.setEnabled(may_send)
         if can_reply and not may_send:
             self.reply_edit.setPlaceholderText("Only a provider can send WebMail.")
+        elif can_reply:
+            self._quote = original_quote(v)
+            self.reply_edit.setPlainText(self._quote)
+        where = self.loaded.attach_source if self.loaded is not None else None
+        has_folder = self.loaded is not None and self.loaded.folder is not None
+        self.attach_button.setEnabled(can_reply and may_send and has_folder)
+        self.local_button.setEnabled(can_reply and may_send)
+        if where is not None:
+            self.attachment_list.set_limits(where.limits)
+            self.attach_button.setToolTip(
+                f"Attach a file from the patient's {where.place}; Select Local File for any "
+                "other file"
+            )
         self.send_button.setVisible(can_reply)
         self.send_button.setEnabled(can_reply and may_send)
         self.unread_button.setVisible(not self.from_chart)
@@ -327,18 +304,21 @@ class MessageWindow(QDialog):
         self.hide_button.setVisible(not self.from_chart)
         self.hide_button.setText("Restore" if v.is_hidden else "Hide")
         self.hide_button.setEnabled(v.status != MessageStatus.UNSENT)
+        self.print_button.setEnabled(True)
+        self.copy_button.setEnabled(True)
         self.cancel_button.setText("Cancel" if can_reply else "Close")
         if can_reply and may_send:
             self.reply_edit.setFocus()
-        self.opened.emit(loaded)
+            cursor = self.reply_edit.textCursor()
+            cursor.setPosition(0)
+            self.reply_edit.setTextCursor(cursor)
 
     def _show_notice(self) -> None:
         state = self.notice
-        visible = state is not None
-        self.header.setRowVisible(self.notice_box, visible)
+        self.header.setRowVisible(self.notice_box, state is not None)
         if state is None:
             return
-        failed = state.status.value == "failed"
+        failed = state.status is OutboxStatus.FAILED
         self.notice_label.setText(state.describe(when_text))
         self.notice_label.setStyleSheet("color: #a4262c; font-weight: bold;" if failed else "")
         self.retry_button.setVisible(state.can_retry and not self.from_chart)
@@ -358,81 +338,166 @@ class MessageWindow(QDialog):
         if att is not None:
             save_attachment(self.ctx, self, att, path)
 
+    def attach(self) -> None:
+        """The manual's Attach: the Regarding patient's A-to-Z folder (or Dropbox)."""
+        if self.loaded is None:
+            return
+        where, folder = self.loaded.attach_source, self.loaded.folder
+        if where is None or folder is None:
+            return
+
+        def opened(dialog: QDialog) -> None:
+            self.attach_dialog = dialog
+
+        self.attach_task = attach_patient_files(self, where, folder, self.attachment_list, opened)
+
+    def attach_file(self) -> None:
+        """Select Local File: a file dialog; the file is checked by the attachment rules."""
+
+        def chosen(paths: list[str]) -> None:
+            if shiboken6.isValid(self):
+                for path in paths:
+                    self.attachment_list.add_path(Path(path))
+
+        self.file_dialog = open_local_file_dialog(self, chosen)
+
+    # -- print and copy -------------------------------------------------------------------------
+    def text(self, whole_thread: bool = False) -> str:
+        if self.view is None:
+            return ""
+        if whole_thread and self.conversation:
+            return conversation_text(self.conversation)
+        return message_text(self.view)
+
+    def document(self, whole_thread: bool = False) -> QTextDocument:
+        doc = QTextDocument(self)
+        doc.setPlainText(self.text(whole_thread))
+        return doc
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.text())
+
+    def print_preview(self, whole_thread: bool = False) -> QPrintPreviewDialog:
+        # The printer must outlive the preview dialog (a temporary one crashes Qt).
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        preview = QPrintPreviewDialog(self.printer, self)
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        doc = self.document(whole_thread)
+        preview.paintRequested.connect(doc.print_)
+        self.print_dialog = preview
+        preview.open()
+        return preview
+
     # -- actions --------------------------------------------------------------------------------
     def _changes(self) -> OpChanges:
         pid = self.view.regarding_patient_id if self.view else 0
         return OpChanges(messages=True, alerts=True, patient_ids=frozenset({pid}))
 
+    def _new_attachments(self) -> tuple[NewAttachment, ...]:
+        return tuple(
+            NewAttachment(a.name, a.content_type, a.data, a.flags_text)
+            for a in self.attachment_list.attachments()
+        )
+
     def send_reply(self) -> None:
         if self.view is None or not self.send_button.isEnabled() or self.from_chart:
             return
         body = self.reply_edit.toPlainText()
-        if not body.strip():
+        if not typed_part(body):
             info(self, "Type your reply in the Message field first.")
             self.reply_edit.setFocus()
             return
+        if self.attachment_list.is_busy():
+            info(self, "The attachments are still being checked. Send again in a moment.")
+            return
         if self._request_id is None:
             self._request_id = str(uuid.uuid4())  # kept: a retried send never sends twice
-        request_id = self._request_id
-        parent_id = self.view.id
-        actor = self.ctx.actor
+        request_id, parent_id, actor = self._request_id, self.view.id, self.ctx.actor
+        files = self._new_attachments()
         self.send_button.setEnabled(False)
 
         def call(session: Session, password: str | None) -> SendResult:
             return webmail.reply(
-                session, actor, parent_id, body, request_id, provider_password=password
+                session, actor, parent_id, body, request_id, files, provider_password=password
             )
-
-        def sent(result: SendResult) -> None:
-            self.replied.emit(result)
-            self.accept()
 
         def not_sent(exc: BaseException | None = None) -> None:
             self.send_button.setEnabled(True)
             if exc is not None:
-                from opendesk.desktop.message_channel import show_error
-
                 show_error(self, exc)
 
-        run_send(self.ctx, self, call, sent, on_cancel=not_sent, on_error=not_sent)
+        run_send(self.ctx, self, call, self._sent, on_cancel=not_sent, on_error=not_sent)
+
+    def _sent(self, result: SendResult) -> None:
+        self._finished = True
+        self.replied.emit(result)
+        to = f" to {self.view.patient_name}" if self.view is not None else ""
+        info(
+            self.parentWidget(),
+            f"Reply sent{to}. The notification e-mail is on its way.",
+            "Secure WebMail",
+        )
+        self.accept()
+
+    def save_reply_draft(self) -> None:
+        """Save Draft (asked on closing): the typed reply goes to Drafts, in this thread."""
+        v = self.view
+        if v is None:
+            return
+        out = Outgoing(
+            regarding_patient_id=v.regarding_patient_id,
+            provider_id=v.provider_id,
+            subject=webmail.reply_subject(v.subject),
+            body=self.reply_edit.toPlainText(),
+            client_request_id=str(uuid.uuid4()),
+            attachments=self._new_attachments(),
+            thread_id=v.thread_id or v.id,
+            parent_id=v.id,
+        )
+
+        def saved(_draft_id: int) -> None:
+            info(self.parentWidget(), "Reply saved under Drafts.", "Secure WebMail")
+            self.discard()
+
+        WriteOp(
+            self.ctx,
+            lambda s: webmail.save_draft(s, self.ctx.actor, out),
+            changes=OpChanges(messages=True),
+            parent=self,
+            success=saved,
+        ).run_in_background()
 
     def mark_unread(self) -> None:
         if self.view is None:
             return
         mid = self.view.id
-
-        def done(_none: None) -> None:
-            self.close()
-
         WriteOp(
             self.ctx,
             lambda s: webmail.mark_unread(s, self.ctx.actor, mid),
             changes=self._changes(),
             parent=self,
-            success=done,
+            success=self._closed,
         ).run_in_background()
 
     def toggle_hidden(self) -> None:
         if self.view is None:
             return
         mid, hide = self.view.id, not self.view.is_hidden
-
         WriteOp(
             self.ctx,
             lambda s: webmail.set_hidden(s, self.ctx.actor, mid, hide),
             changes=self._changes(),
             parent=self,
-            success=lambda _none: self._closed(),
+            success=self._closed,
         ).run_in_background()
 
-    def _closed(self) -> None:
+    def _closed(self, _none: None) -> None:
         self.close()
 
     def retry_notice(self) -> None:
         if self.notice is None:
             return
-        notice_id = self.notice.notice_id
-        mid = self.message_id
+        notice_id, mid = self.notice.notice_id, self.message_id
 
         def read_again(session: Session) -> NoticeState | None:
             outbox.retry(session, self.ctx.actor, notice_id)
@@ -445,3 +510,62 @@ class MessageWindow(QDialog):
         WriteOp(
             self.ctx, read_again, changes=OpChanges(messages=True), parent=self, success=done
         ).run_in_background()
+
+    # -- closing --------------------------------------------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        """A reply was typed (beyond the quoted original) or a file attached."""
+        if self._finished or not self.reply_box.isVisible() or not self.reply_edit.isEnabled():
+            return False
+        typed = self.reply_edit.toPlainText() != self._quote
+        return (typed and bool(typed_part(self.reply_edit.toPlainText()))) or bool(
+            self.attachment_list.attachments()
+        )
+
+    def discard(self) -> None:
+        """Close without asking (what the Discard answer does)."""
+        self._finished = True
+        self.close()
+
+    def reject(self) -> None:  # Esc and Cancel
+        if self.dirty:
+            self.ask_before_closing()
+            return
+        self._finished = True
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.dirty:
+            event.ignore()
+            self.ask_before_closing()
+            return
+        self._finished = True
+        super().closeEvent(event)
+
+    def ask_before_closing(self) -> QMessageBox:
+        """Save Draft / Discard / Cancel, window-modal and non-blocking."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Secure WebMail",
+            "This reply has not been sent. Save it as a draft?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setObjectName("reply_close_question")
+        box.button(QMessageBox.StandardButton.Save).setText("Save Draft")
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(button: int) -> None:
+            if button == QMessageBox.StandardButton.Discard:
+                self.discard()
+            elif button == QMessageBox.StandardButton.Save:
+                self.save_reply_draft()
+
+        box.finished.connect(answered)
+        self.close_question = box
+        box.open()
+        return box

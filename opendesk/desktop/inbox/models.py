@@ -17,16 +17,18 @@ from PySide6.QtWidgets import QApplication, QStyle
 from sqlalchemy.orm import Session
 
 from opendesk.core.actors import StaffActor
-from opendesk.core.enums import MessageStatus
+from opendesk.core.enums import MessageStatus, OutboxStatus
 from opendesk.core.services import mailbox
 from opendesk.core.services.mailbox import Mailbox, MailboxFilter, MessageRow, SortKey
-from opendesk.desktop.inbox.text import direction, read_state, when_text
+from opendesk.desktop.inbox.text import direction, read_state, read_tooltip, when_text
 from opendesk.desktop.models.base import AnyIndex, Column, LazyIdTableModel, LoadedPage
 from opendesk.desktop.operations import OpContext, ReadOp
 from opendesk.mail import status as notice_status
 from opendesk.mail.status import NoticeRow
 
 FIRST_PAGE = 100
+DATE_SAMPLE = "00/00/0000 00:00 AM"
+NAME_SAMPLE = "Brighton, Harold"
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,17 @@ class MailboxModel(LazyIdTableModel[MailboxQuery, MessageRow]):
     restLoaded = Signal()  # every id of the query is in the model
 
     ATTACH_COLUMN = 4
+    # A sample text per column that the column must fit (None: the column that stretches).
+    WIDTHS: tuple[str | None, ...] = (
+        DATE_SAMPLE,
+        NAME_SAMPLE,
+        NAME_SAMPLE,
+        None,
+        "",
+        "Patient read",
+    )
+    TOOLTIP_COLUMNS = (1, 2, 3)
+    READ_COLUMN = 5
     SORT_KEYS = {0: SortKey.DATE, 1: SortKey.CORRESPONDENT, 2: SortKey.PATIENT, 3: SortKey.SUBJECT}
 
     def __init__(self, ctx: OpContext, parent: QObject | None = None) -> None:
@@ -200,6 +213,11 @@ class MailboxModel(LazyIdTableModel[MailboxQuery, MessageRow]):
         if role == Qt.ItemDataRole.AccessibleTextRole and index.column() == self.ATTACH_COLUMN:
             row = self.row_at(index.row())
             return "attachments" if row is not None and row.has_attachments else ""
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in self.TOOLTIP_COLUMNS:
+            return super().data(index, Qt.ItemDataRole.DisplayRole) or None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.READ_COLUMN:
+            row = self.row_at(index.row())
+            return read_tooltip(row) if row is not None else None
         return super().data(index, role)
 
 
@@ -218,7 +236,7 @@ class NotificationLine:
 
     @property
     def failed(self) -> bool:
-        return self.notice.state.status.value == "failed"
+        return self.notice.state.status is OutboxStatus.FAILED
 
 
 def _state_text(line: NotificationLine) -> str:
@@ -229,14 +247,24 @@ class NotificationModel(LazyIdTableModel[NoticeQuery, NotificationLine]):
     """The notices of a provider's sent messages (the outbox): failed ones highlighted."""
 
     PAGE = 200
+    WIDTHS: tuple[str | None, ...] = (
+        DATE_SAMPLE,
+        "Sending",
+        "0",
+        NAME_SAMPLE,
+        NAME_SAMPLE,
+        None,
+        None,
+    )
+    TOOLTIP_COLUMNS = (3, 4, 5, 6)
     columns = (
         Column("Queued", lambda ln: when_text(ln.notice.state.created_at)),
         Column("State", lambda ln: ln.notice.state.status.value.capitalize()),
-        Column("Attempts", lambda ln: str(ln.notice.state.attempts), align_right=True),
+        Column("Tries", lambda ln: str(ln.notice.state.attempts), align_right=True),
         Column("To", lambda ln: ln.message.patient_name if ln.message else ""),
         Column("Regarding", lambda ln: ln.message.regarding_name if ln.message else ""),
         Column("Message subject", lambda ln: ln.message.subject if ln.message else ""),
-        Column("Last error / status", _state_text),
+        Column("Status / last error", _state_text),
     )
 
     def fetch_ids(
@@ -275,6 +303,9 @@ class NotificationModel(LazyIdTableModel[NoticeQuery, NotificationLine]):
                     return QBrush(QColor("#fde7e9"))
                 return QBrush(QColor("#a4262c"))
             return None
+        tooltip = role == Qt.ItemDataRole.ToolTipRole
+        if index.isValid() and tooltip and index.column() in self.TOOLTIP_COLUMNS:
+            return super().data(index, Qt.ItemDataRole.DisplayRole) or None
         return super().data(index, role)
 
 
@@ -285,16 +316,32 @@ class ChartQuery:
     patient_id: int
 
 
-class ChartMessagesModel(LazyIdTableModel[ChartQuery, MessageRow]):
-    """A patient's sent and received web mails, newest first."""
+class ChartMessagesModel(LazyIdTableModel[ChartQuery, mailbox.ChartRow]):
+    """A patient's sent and received web mails, newest first: their account's and those
+    regarding them ("Patient is" says which). A message the user may not read shows
+    "(secure message)" instead of its subject."""
 
     PAGE = 100
+    WIDTHS: tuple[str | None, ...] = (
+        DATE_SAMPLE,
+        "Received",
+        "WWW",
+        None,
+        "Patient read",
+        "Holder, regarding",
+    )
     columns = (
         Column("Date", lambda r: when_text(r.when)),
         Column("Direction", direction),
         Column("Prov", lambda r: r.provider_abbr, tooltip="Provider"),
         Column("Subject", lambda r: r.subject),
         Column("Read", read_state),
+        Column(
+            "Patient is",
+            lambda r: r.relation,
+            tooltip="Account holder: sent to or received from this patient's portal account; "
+            "Regarding: the message is about this patient",
+        ),
     )
 
     def __init__(self, ctx: OpContext, parent: QObject | None = None) -> None:
@@ -308,8 +355,22 @@ class ChartMessagesModel(LazyIdTableModel[ChartQuery, MessageRow]):
         ids = mailbox.chart_ids(session, query.actor, query.patient_id, offset, self.PAGE)
         return ids, (offset + len(ids) if len(ids) == self.PAGE else None)
 
-    def fetch_rows(self, session: Session, ids: Sequence[int]) -> dict[int, MessageRow]:
-        return {r.id: r for r in mailbox.message_rows(session, list(ids))}
+    @staticmethod
+    def _rows_for(
+        session: Session, query: ChartQuery, ids: Sequence[int]
+    ) -> dict[int, mailbox.ChartRow]:
+        rows = mailbox.chart_rows(session, query.actor, query.patient_id, list(ids))
+        return {r.id: r for r in rows}
+
+    def load_page(
+        self, session: Session, query: ChartQuery, cursor: Any = None
+    ) -> LoadedPage[mailbox.ChartRow]:
+        ids, next_cursor = self.fetch_ids(session, query, cursor)
+        return LoadedPage(tuple(ids), self._rows_for(session, query, ids), next_cursor)
+
+    def fetch_rows(self, session: Session, ids: Sequence[int]) -> dict[int, mailbox.ChartRow]:
+        """Rows painted after the first page (GUI thread), for the query on screen."""
+        return {} if self.query is None else self._rows_for(session, self.query, ids)
 
     def clear(self) -> None:
         self.beginResetModel()

@@ -9,37 +9,29 @@ window (`ctx.draftRequested`). Notifications lists the outbox notices of the pro
 messages, failed ones highlighted, with Retry.
 """
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QModelIndex, QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QDateEdit,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
-    QPushButton,
-    QSplitter,
-    QStackedWidget,
     QStyle,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from opendesk.core.enums import Permission
-from opendesk.core.services import mailbox
+from opendesk.core.services import mailbox, webmail
 from opendesk.core.services.mailbox import Mailbox, MailboxFilter
 from opendesk.core.services.providers import ProviderRow
 from opendesk.desktop.changes import OpChanges
 from opendesk.desktop.context import AppContext
+from opendesk.desktop.forms_generated.ui_email_inbox import Ui_EmailInboxPage
 from opendesk.desktop.inbox.message_window import MessageWindow
 from opendesk.desktop.inbox.models import (
     MailboxModel,
@@ -51,6 +43,7 @@ from opendesk.desktop.inbox.preview_pane import PreviewPane
 from opendesk.desktop.inbox.text import day_start_utc
 from opendesk.desktop.modules.base import ModulePage
 from opendesk.desktop.operations import ReadOp, WriteOp
+from opendesk.desktop.setup.common import confirm
 from opendesk.mail import outbox
 
 NOTIFICATIONS = "notifications"
@@ -72,20 +65,47 @@ NO_PROVIDER = (
 )
 
 
-def _table(name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
+def setup_table(view: QTableView) -> QTableView:
+    """The list look shared by the inbox, the notifications and the Chart's WebMail list."""
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.setShowGrid(False)
     view.setWordWrap(False)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(24)
     view.horizontalHeader().setHighlightSections(False)
     view.horizontalHeader().setStretchLastSection(False)
     return view
+
+
+def _table(name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    return setup_table(view)
+
+
+def size_columns(view: QTableView, widths: Sequence[str | None]) -> None:
+    """Size each column to fit a sample text (and its header) in the view's font; the column
+    whose sample is None stretches. So the columns stay readable at any font and DPI."""
+    header = view.horizontalHeader()
+    model = view.model()
+    bold = QFont(view.font())
+    bold.setBold(True)  # unread rows are bold
+    cell = QFontMetrics(bold)
+    head = header.fontMetrics()
+    for column, sample in enumerate(widths):
+        if column >= model.columnCount():
+            break
+        if sample is None:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            continue
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        width = max(cell.horizontalAdvance(sample) + 16, head.horizontalAdvance(title) + 28)
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, width)
 
 
 class EmailInboxPage(ModulePage):
@@ -103,23 +123,62 @@ class EmailInboxPage(ModulePage):
 
     # -- layout ---------------------------------------------------------------------------------
     def _build(self) -> None:
-        layout = QHBoxLayout(self)
-        left = QVBoxLayout()
-        self.provider_label = QLabel("Working in the inbox of")
-        self.provider_combo = QComboBox()
-        self.provider_combo.setObjectName("provider")
-        self.provider_combo.setToolTip("InboxDelegate: choose the provider whose mail you triage")
+        """Set up the Designer form (forms/email_inbox.ui) and connect it."""
+        self.ui = Ui_EmailInboxPage()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.provider_label, self.provider_combo, self.own_label = (
+            ui.provider_label,
+            ui.provider,
+            ui.own_provider,
+        )
         self.provider_combo.currentIndexChanged.connect(self._provider_chosen)
-        self.own_label = QLabel()
-        self.own_label.setObjectName("own_provider")
-        self.own_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.own_label.setWordWrap(True)
-        self.own_label.setStyleSheet("font-weight: bold;")
-        left.addWidget(self.provider_label)
-        left.addWidget(self.provider_combo)
-        left.addWidget(self.own_label)
-        self.boxes = QListWidget()
-        self.boxes.setObjectName("mailboxes")
+        self.boxes = ui.mailboxes
+        self._fill_boxes()
+        self._build_filters()
+        self.refresh_button = ui.refresh
+        self.refresh_button.clicked.connect(self.reload)
+        self.delete_button = ui.delete_draft
+        self.delete_button.clicked.connect(self.delete_current)
+
+        self.model = MailboxModel(self.ctx, self)
+        self.table = setup_table(ui.messages)
+        self.table.setModel(self.model)
+        self.table.doubleClicked.connect(self._activated)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_current)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_current)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.model.loaded.connect(self._loaded)
+        self.model.restLoaded.connect(self._rest_loaded)
+        self.model.modelReset.connect(self._size_columns)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._sort_clicked)
+        self._size_columns()
+
+        self.notices = NotificationModel(self.ctx.db, self)
+        self.notice_table = setup_table(ui.notifications)
+        self.notice_table.setModel(self.notices)
+        self.notice_table.doubleClicked.connect(self._notice_activated)
+        self.notice_table.selectionModel().currentRowChanged.connect(
+            lambda _c, _p: self._notice_selected()
+        )
+        self.notices.loaded.connect(self._notices_loaded)
+        size_columns(self.notice_table, NotificationModel.WIDTHS)
+
+        self.explain = ui.explanation
+        self.explain.setText(NO_PROVIDER)
+        self.preview = PreviewPane(self.ctx, ui.preview_host)
+        ui.previewLayout.addWidget(self.preview)
+        self.split = ui.split
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
+        self.stack = ui.stack
+        self.status = ui.inbox_status
+        self._show_box_widgets()
+
+    def _fill_boxes(self) -> None:
         style = self.style()
         icons = {
             Mailbox.INBOX.value: QStyle.StandardPixmap.SP_DirHomeIcon,
@@ -134,144 +193,46 @@ class EmailInboxPage(ModulePage):
             self.boxes.addItem(item)
         self.boxes.setCurrentRow(0)
         self.boxes.currentItemChanged.connect(self._box_chosen)
-        left.addWidget(self.boxes, 1)
-        left_widget = QWidget()
-        left_widget.setLayout(left)
-        left_widget.setFixedWidth(210)
-        left.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(left_widget)
+        # The folder list is as wide as its longest name, no wider (issue 16).
+        width = self.boxes.sizeHintForColumn(0) + 2 * self.boxes.frameWidth() + 8
+        self.ui.left_panel.setFixedWidth(max(width, self.provider_combo.minimumSizeHint().width()))
 
-        right = QVBoxLayout()
-        right.setContentsMargins(0, 0, 0, 0)
-        # filters of the message mailboxes
-        self.filters = QWidget()
-        row = QHBoxLayout(self.filters)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.search = QLineEdit()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText("Search subject, message or patient name")
-        self.search.setClearButtonEnabled(True)
+    def _build_filters(self) -> None:
+        ui = self.ui
+        self.search = ui.search
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(FILTER_DELAY_MS)
         self.search_timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(lambda _t: self.search_timer.start())
         self.search.returnPressed.connect(self.apply_filter)
-        self.use_from = QCheckBox("From")
-        self.date_from = QDateEdit()
-        self.use_to = QCheckBox("to")
-        self.date_to = QDateEdit()
+        placeholder = self.search.fontMetrics().horizontalAdvance(self.search.placeholderText())
+        self.search.setMinimumWidth(placeholder + 48)  # never "Se…" (issue 16)
+        self.use_from, self.date_from, self.use_to, self.date_to = (
+            ui.use_from,
+            ui.date_from,
+            ui.use_to,
+            ui.date_to,
+        )
         today = QDate.currentDate()
         self.date_from.setDate(today.addMonths(-1))
         self.date_to.setDate(today)
         for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("MM/dd/yyyy")
             edit.dateChanged.connect(lambda _d: self.apply_filter())
         for check, edit in ((self.use_from, self.date_from), (self.use_to, self.date_to)):
-            edit.setEnabled(False)
             check.toggled.connect(edit.setEnabled)
             check.toggled.connect(lambda _c: self.apply_filter())
-        self.unread_only = QCheckBox("Unread only")
-        self.unread_only.setObjectName("unread_only")
+        self.unread_only, self.show_hidden = ui.unread_only, ui.show_hidden
         self.unread_only.toggled.connect(lambda _c: self.apply_filter())
-        self.show_hidden = QCheckBox("Show hidden")
-        self.show_hidden.setObjectName("show_hidden")
-        self.show_hidden.setToolTip("List the hidden messages instead (to restore one)")
         self.show_hidden.toggled.connect(lambda _c: self.apply_filter())
-        row.addWidget(self.search, 3)
-        for w in (self.use_from, self.date_from, self.use_to, self.date_to):
-            row.addWidget(w)
-        row.addSpacing(8)
-        row.addWidget(self.unread_only)
-        row.addWidget(self.show_hidden)
-        # filters of the Notifications mailbox
-        self.notice_filters = QWidget()
-        nrow = QHBoxLayout(self.notice_filters)
-        nrow.setContentsMargins(0, 0, 0, 0)
-        self.failed_only = QCheckBox("Failed only")
-        self.failed_only.setObjectName("failed_only")
+        self.filters, self.notice_filters = ui.filters, ui.notice_filters
+        self.failed_only = ui.failed_only
         self.failed_only.toggled.connect(lambda _c: self.reload())
-        self.retry_button = QPushButton("Retry")
-        self.retry_button.setObjectName("retry")
-        self.retry_button.setToolTip("Queue the selected notification e-mail again")
+        self.retry_button = ui.retry
         self.retry_button.clicked.connect(self.retry_selected)
-        self.retry_button.setEnabled(False)
-        nrow.addWidget(QLabel("Notification e-mails of this provider's sent messages"))
-        nrow.addStretch(1)
-        nrow.addWidget(self.failed_only)
-        nrow.addWidget(self.retry_button)
-        self.refresh_button = QPushButton("Refresh")
-        self.refresh_button.setShortcut(QKeySequence("F5"))
-        self.refresh_button.setToolTip("Look for new messages (F5)")
-        self.refresh_button.clicked.connect(self.reload)
-        top = QHBoxLayout()
-        top.addWidget(self.filters, 1)
-        top.addWidget(self.notice_filters, 1)
-        top.addWidget(self.refresh_button)
-        right.addLayout(top)
-
-        self.model = MailboxModel(self.ctx, self)
-        self.table = _table("messages")
-        self.table.setModel(self.model)
-        self.table.doubleClicked.connect(self._activated)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_current)
-        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.model.loaded.connect(self._loaded)
-        self.model.restLoaded.connect(self._rest_loaded)
-        self.model.modelReset.connect(self._size_columns)
-        header = self.table.horizontalHeader()
-        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        self.table.setSortingEnabled(True)
-        header.sortIndicatorChanged.connect(self._sort_clicked)
-
-        self.notices = NotificationModel(self.ctx.db, self)
-        self.notice_table = _table("notifications")
-        self.notice_table.setModel(self.notices)
-        self.notice_table.doubleClicked.connect(self._notice_activated)
-        self.notice_table.selectionModel().currentRowChanged.connect(
-            lambda _c, _p: self._notice_selected()
-        )
-        self.notices.loaded.connect(self._notices_loaded)
-
-        self.explain = QLabel(NO_PROVIDER)
-        self.explain.setObjectName("explanation")
-        self.explain.setWordWrap(True)
-        self.explain.setTextFormat(Qt.TextFormat.PlainText)
-        self.explain.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.explain.setMargin(40)
-
-        self.preview = PreviewPane(self.ctx, self)
-        self.split = QSplitter(Qt.Orientation.Vertical)
-        self.split.addWidget(self.table)
-        self.split.addWidget(self.preview)
-        self.split.setStretchFactor(0, 3)
-        self.split.setStretchFactor(1, 2)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.split)
-        self.stack.addWidget(self.notice_table)
-        self.stack.addWidget(self.explain)
-        right.addWidget(self.stack, 1)
-        self.status = QLabel()
-        self.status.setObjectName("inbox_status")
-        self.status.setStyleSheet("color: #555;")
-        right.addWidget(self.status)
-        right_widget = QWidget()
-        right_widget.setLayout(right)
-        layout.addWidget(right_widget, 1)
-        self._show_box_widgets()
 
     def _size_columns(self) -> None:
-        header = self.table.horizontalHeader()
-        widths = (160, 170, 170, 0, 30, 110)
-        for column, width in enumerate(widths):
-            if column >= self.model.columnCount():
-                break
-            if width:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(column, width)
-            else:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        size_columns(self.table, MailboxModel.WIDTHS)
 
     # -- providers ------------------------------------------------------------------------------
     def load_providers(self) -> None:
@@ -333,9 +294,13 @@ class EmailInboxPage(ModulePage):
         self.reload()
 
     def _show_box_widgets(self) -> None:
+        """One stacked filter bar: switching boxes never changes the page's minimum size (it
+        used to show the mailbox filters before hiding the notices' ones, and for that moment
+        the window grew past the screen edge - issue 16)."""
         notices = self.box == NOTIFICATIONS
-        self.filters.setVisible(not notices)
-        self.notice_filters.setVisible(notices)
+        self.ui.filter_stack.setCurrentWidget(self.notice_filters if notices else self.filters)
+        self.delete_button.setVisible(self.box == Mailbox.DRAFTS.value)
+        self._update_delete()
 
     def current_filter(self) -> MailboxFilter:
         """The filter fields as a MailboxFilter; the dates are local days (From and To both
@@ -442,6 +407,35 @@ class EmailInboxPage(ModulePage):
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.preview.show_message(self.model.id_at(current.row()) if current.isValid() else None)
+        self._update_delete()
+
+    def _current_draft(self) -> int | None:
+        index = self.table.currentIndex()
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        return row.id if row is not None and row.is_draft else None
+
+    def _update_delete(self) -> None:
+        self.delete_button.setEnabled(self._current_draft() is not None)
+
+    def delete_current(self, *, confirmed: bool = False) -> None:
+        """Drafts: Delete (button or Del) asks, then `webmail.delete_draft` (audited)."""
+        draft_id = self._current_draft()
+        if draft_id is None or self.box != Mailbox.DRAFTS.value:
+            return
+        if not confirmed:
+            self.confirm_box = confirm(
+                self, "Delete this draft? It cannot be restored.", self._delete_confirmed
+            )
+            return
+        WriteOp(
+            self.ctx,
+            lambda s: webmail.delete_draft(s, self.ctx.actor, draft_id),
+            changes=OpChanges(messages=True),
+            parent=self,
+        ).run_in_background()
+
+    def _delete_confirmed(self) -> None:
+        self.delete_current(confirmed=True)
 
     def _activated(self, index: QModelIndex) -> None:
         self.open_row(index.row())
@@ -502,6 +496,10 @@ class EmailInboxPage(ModulePage):
     def changes(self, changes: OpChanges, initiator: object | None) -> None:
         if changes.messages:
             self.reload()
+
+    def show_start(self) -> None:
+        """The alert's click: WebMail Inbox, whatever folder was used last."""
+        self.choose_box(Mailbox.INBOX.value)
 
     def activated(self) -> None:
         if self.model.query is not None or self.box == NOTIFICATIONS:

@@ -24,7 +24,12 @@ from PySide6.QtWidgets import (
 from opendesk.core.services import webmail
 from opendesk.core.services.webmail import AttachmentInfo, MessageView
 from opendesk.desktop.context import AppContext
-from opendesk.desktop.inbox.attachments import open_attachment, save_attachment, size_text
+from opendesk.desktop.inbox.attachments import (
+    attachment_text,
+    attachment_tip,
+    open_attachment,
+    save_attachment,
+)
 from opendesk.desktop.inbox.text import when_text
 from opendesk.desktop.operations import WriteOp
 
@@ -142,7 +147,8 @@ class PreviewPane(QWidget):
         self.body.setPlainText(v.body)
         self.attachments.clear()
         for att in v.attachments:
-            item = QListWidgetItem(f"{att.name} ({size_text(att.size)})")
+            item = QListWidgetItem(attachment_text(att))
+            item.setToolTip(attachment_tip(att))
             item.setData(ATTACHMENT_ROLE, att)
             self.attachments.addItem(item)
         if v.attachments:

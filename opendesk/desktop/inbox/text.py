@@ -29,8 +29,15 @@ def read_state(row: MessageRow) -> str:
     if row.status == MessageStatus.WEBMAIL_RECD_READ:
         return "Read"
     if row.status == MessageStatus.WEBMAIL_SENT_READ:
-        return f"Patient read {when_text(row.read_at)}" if row.read_at else "Patient read"
+        return "Patient read"
     return "Not read yet"
+
+
+def read_tooltip(row: MessageRow) -> str | None:
+    """When the patient read a sent message (the Read column is kept narrow)."""
+    if row.status == MessageStatus.WEBMAIL_SENT_READ and row.read_at is not None:
+        return f"The patient read it on {when_text(row.read_at)}"
+    return None
 
 
 def direction(row: MessageRow) -> str:

@@ -47,6 +47,10 @@ class ModulePage(QWidget):
     def activated(self) -> None:
         """The page was brought to the front."""
 
+    def show_start(self) -> None:
+        """Go to the page's start view (the WebMail alert opens WebMail Inbox, not the folder
+        last used)."""
+
 
 class Module(ModulePage):
     """Base of a module: `key` (stable name), `title` (button text), `icon_name`."""
@@ -58,6 +62,10 @@ class Module(ModulePage):
     def open_page(self, key: str) -> bool:
         """Bring the page `key` to the front; False when no such page is registered."""
         return False
+
+    def page(self, key: str) -> ModulePage | None:
+        """The page `key` once it was created (None before, or when there is none)."""
+        return None
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,6 @@ class ManageModule(PagedModule):
         layout = QHBoxLayout(self)
         self.page_list = QListWidget()
         self.page_list.setObjectName("manage_pages")
-        self.page_list.setMaximumWidth(200)
         self.stack = QStackedWidget()
         self.empty = QLabel("Nothing to manage yet.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -48,6 +47,10 @@ class ManageModule(PagedModule):
                 item.setIcon(icon(spec.icon_name))
             item.setData(KEY_ROLE, spec.key)
             self.page_list.addItem(item)
+        # As wide as the longest page name, no wider: the pages get the room (issue 16).
+        width = self.page_list.sizeHintForColumn(0) + 2 * self.page_list.frameWidth() + 12
+        self.page_list.setFixedWidth(max(120, min(width, 200)))
+        self.page_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.page_list.currentItemChanged.connect(self._on_item)
         if self.page_list.count():
             self.page_list.setCurrentRow(0)

@@ -31,6 +31,9 @@ class PagedModule(Module):
                 page.patient_changed(self.ctx.selection)
         return page
 
+    def page(self, key: str) -> ModulePage | None:
+        return self.page_widgets.get(key)
+
     def patient_changed(self, selection: "PatientSelection | None") -> None:
         for page in self.page_widgets.values():
             page.patient_changed(selection)

@@ -15,10 +15,8 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,7 @@ from opendesk.core import preferences
 from opendesk.core.enums import Permission
 from opendesk.core.services import portal_access
 from opendesk.desktop.changes import OpChanges
+from opendesk.desktop.forms_generated.ui_portal_access import Ui_PortalAccessPage
 from opendesk.desktop.modules.base import ModulePage
 from opendesk.desktop.operations import ReadOp, WriteOp
 
@@ -47,40 +46,31 @@ def _plain(label: QLabel) -> QLabel:
     return label
 
 
+def account_texts(state: portal_access.AccessState) -> tuple[str, str]:
+    """The portal user name and whether access is active (issue 16)."""
+    if not state.has_account:
+        return "none", "not granted"
+    if not state.is_active:
+        return state.username, "not active (access removed)"
+    if state.locked:
+        return state.username, "active, locked after failed log-ins"
+    return state.username, "active"
+
+
 class PortalAccessPage(ModulePage):
     def __init__(self, ctx: "AppContext", parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("portal_access_page")
         self.patient_id: int | None = None
-        layout = QVBoxLayout(self)
-        self.state_label = _plain(QLabel())
-        self.state_label.setObjectName("portal_access_state")
-        self.state_label.setStyleSheet("font-weight: bold;")
-        self.problems_label = _plain(QLabel())
-        self.problems_label.setObjectName("portal_access_problems")
-        self.problems_label.setStyleSheet("color: #b00020;")
-        buttons = QHBoxLayout()
-        self.grant_button = QPushButton("Grant Portal Access")
-        self.grant_button.setObjectName("grant_access")
-        self.remove_button = QPushButton("Remove Access")
-        self.remove_button.setObjectName("remove_access")
-        buttons.addWidget(self.grant_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        hint = _plain(
-            QLabel(
-                "The portal needs the patient's first and last name, birthdate, phone, e-mail, "
-                "address and primary provider. To give another provider WebMail, add a patient "
-                "record for that provider (Select Patient > Add Patient) with these fields, then "
-                "grant access here."
-            )
+        self.ui = Ui_PortalAccessPage()
+        self.ui.setupUi(self)  # forms/portal_access.ui
+        self.title_label = self.ui.portal_access_title
+        self.user_label, self.active_label = self.ui.portal_user_name, self.ui.portal_access_active
+        self.state_label, self.problems_label = (
+            self.ui.portal_access_state,
+            self.ui.portal_access_problems,
         )
-        hint.setStyleSheet("color: #555;")
-        layout.addWidget(self.state_label)
-        layout.addWidget(self.problems_label)
-        layout.addLayout(buttons)
-        layout.addWidget(hint)
-        layout.addStretch(1)
+        self.grant_button, self.remove_button = self.ui.grant_access, self.ui.remove_access
         self.grant_button.clicked.connect(self.grant)
         self.remove_button.clicked.connect(self.remove)
         self.patient_changed(ctx.selection)
@@ -99,6 +89,8 @@ class PortalAccessPage(ModulePage):
         pid = self.patient_id
         if pid is None:
             self.state_label.setText("Select a patient.")
+            self.user_label.setText("")
+            self.active_label.setText("")
             self.problems_label.setText("")
             self.grant_button.setEnabled(False)
             self.remove_button.setEnabled(False)
@@ -114,6 +106,9 @@ class PortalAccessPage(ModulePage):
 
     def _show(self, info: AccessInfo) -> None:
         self.state_label.setText(f"Patient portal: {info.state.label}")
+        user_name, active = account_texts(info.state)
+        self.user_label.setText(user_name)
+        self.active_label.setText(active)
         self.problems_label.setText(
             "Before granting access, fix in Edit Patient:\n• " + "\n• ".join(info.problems)
             if info.problems

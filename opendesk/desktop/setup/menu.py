@@ -30,6 +30,7 @@ class Entry:
 
 
 def _entries() -> tuple[Entry, ...]:
+    from opendesk.desktop.setup.attachment_settings import AttachmentSettingsDialog
     from opendesk.desktop.setup.audit_window import AuditReportWindow
     from opendesk.desktop.setup.data_paths import DataPathsDialog
     from opendesk.desktop.setup.email_settings import EmailSettingsDialog
@@ -62,6 +63,13 @@ def _entries() -> tuple[Entry, ...]:
             "Portal address and notification text",
         ),
         Entry("data_paths", "&Data Paths…", setup, DataPathsDialog, "A-to-Z images folder"),
+        Entry(
+            "attachments",
+            "A&ttachments…",
+            setup,
+            AttachmentSettingsDialog,
+            "Malware scanner for attachments",
+        ),
         Entry(
             "audit",
             "&Audit Report…",

@@ -1,188 +1,74 @@
 """The compose window of the manual's send flow: WebMail → Regarding → From provider → Subject
-and Message → Attach → Preview or Send.
+and Message → Attach → Preview or Send. Opened by `launcher.ComposeLauncher`.
 
-    launcher = install(ctx, main_window)   # WebMail button and ctx.draftRequested → a window
-    launcher.open_for_patient(patient_id)  # or open_draft(draft_id)
-
-`ComposeWindow` is a non-modal window (several can be open). Everything that touches the
-database runs as a ReadOp/WriteOp on a worker: loading the window (`load_opening`), checking the
-setup each time Regarding or From changes (`evaluate`: the red problems of
-`core.services.compose.send_problems`), the portal server's health check (`requests`, on a
-worker, only when the portal URL itself is usable), Preview (`preview.build_preview`), Save
-Draft and Send (`send_flow.run_send`, with the provider password prompt). Subject, message and
+`ComposeWindow` is a non-modal window (several can be open). It only shows and edits: every
+database read is a `core.services.compose` function run as a ReadOp on a worker (the opening,
+`evaluate` each time Regarding or From changes, `build_preview`), the portal server's health
+check (`requests`) runs on a worker when the portal URL itself is usable, and Save Draft and
+Send are WriteOps (`send_flow.run_send`, with the provider password prompt). Send and Preview
+follow a `core.services.send_eligibility.Eligibility`. Until the user picks a provider with
+`[...]` the From provider follows Regarding (the core's default From). Subject, message and
 names are shown as plain text everywhere.
 """
 
 import logging
 import uuid
-from dataclasses import dataclass
-from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
-    QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
-    QPushButton,
     QWidget,
 )
 from sqlalchemy.orm import Session
 
-from opendesk.attachments.rules import CheckedAttachment, Limits, human_size
-from opendesk.core import notices, scope
-from opendesk.core import preferences as prefs
+from opendesk.attachments.rules import human_size
 from opendesk.core.enums import Permission
-from opendesk.core.models import Patient
-from opendesk.core.services import providers
 from opendesk.core.services.compose import (
-    ComposeContext,
-    PersonRef,
-    compose_context,
-    recipient_for,
-    refusal_to_open,
-    send_problems,
+    PORTAL_MENU,
+    Evaluation,
+    EvaluationRequest,
+    Opening,
+    PreviewData,
+    PreviewRequest,
+    build_preview,
+    evaluate,
+    red,
 )
 from opendesk.core.services.providers import ProviderRow
+from opendesk.core.services.send_eligibility import Eligibility
 from opendesk.core.services.webmail import (
     SUBJECT_MAX,
-    MessageView,
     NewAttachment,
     Outgoing,
     SendResult,
-    open_message,
     save_draft,
     send,
 )
-from opendesk.core.settings import resolve_portal_url
 from opendesk.desktop import message_channel
-from opendesk.desktop.attach import AtoZFileDialog, AttachmentListWidget, DropboxSelectFilesDialog
 from opendesk.desktop.changes import OpChanges
-from opendesk.desktop.context import AppContext, PatientSelection
+from opendesk.desktop.context import AppContext
 from opendesk.desktop.forms_generated.ui_compose import Ui_ComposeWindow
 from opendesk.desktop.icons import icon
 from opendesk.desktop.operations import ReadOp, WriteOp
 from opendesk.desktop.portal_status import PortalStatus, check_portal
 from opendesk.desktop.taskman import TaskResult
+from opendesk.desktop.webmail.compose_attachments import ComposeAttachments
+from opendesk.desktop.webmail.compose_closing import AskBeforeClosing
 from opendesk.desktop.webmail.send_flow import run_send
-from opendesk.desktop.webmail.send_preview import PreviewData, PreviewRequest, SendPreviewDialog
-from opendesk.desktop.webmail.send_preview import build_preview as _build_preview
+from opendesk.desktop.webmail.send_preview import SendPreviewDialog
 
 log = logging.getLogger("opendesk.desktop.webmail")
 
 PORTAL_CHECK_TIMEOUT = 2.0
 """Seconds the portal health check waits (the window says "checking…" meanwhile)."""
-PORTAL_NOT_ANSWERING = (
+PORTAL_NOT_ANSWERING = red(
     "The patient portal server does not answer at {url}. Start it (or ask IT to), then click "
-    "Check again."
+    f"Check again; the address is in {PORTAL_MENU}"
 )
 RED = "#b00020"
-
-
-# -- data the worker reads ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PatientName:
-    id: int
-    last_name: str
-    first_name: str
-
-
-@dataclass(frozen=True)
-class Opening:
-    """Everything the window needs to open, read in one operation."""
-
-    context: ComposeContext
-    provider: ProviderRow | None
-    max_chars: int
-    limits: Limits
-    storage_kind: str
-    atoz_root: str
-    dropbox_root: str
-    names: tuple[PatientName, ...]
-    draft: MessageView | None = None
-
-
-@dataclass(frozen=True)
-class Evaluation:
-    """The setup check for one Regarding/From pair."""
-
-    regarding_id: int
-    provider_id: int | None
-    recipient: PersonRef | None
-    recipient_email: str
-    problems: tuple[str, ...]
-    portal_url: str
-    portal_url_usable: bool
-
-
-class Refused(Exception):
-    """The window cannot open; the message says why (shown to the user, no PHI)."""
-
-
-def load_opening(session: Session, patient_id: int, draft: MessageView | None = None) -> Opening:
-    refusal = refusal_to_open(session, patient_id)
-    if refusal:
-        raise Refused(refusal)
-    context = compose_context(session, patient_id)
-    provider_id = draft.provider_id if draft else context.default_provider_id
-    ids = {o.id for o in context.regarding_options} | {patient_id}
-    names = tuple(
-        PatientName(p.id, p.last_name, p.first_name)
-        for p in (session.get(Patient, i) for i in sorted(ids))
-        if p is not None
-    )
-    return Opening(
-        context=context,
-        provider=providers.provider_row(session, provider_id),
-        max_chars=prefs.get(session, prefs.MESSAGE_MAX_CHARS),
-        limits=Limits.from_preferences(session),
-        storage_kind=prefs.get(session, prefs.STORAGE_KIND),
-        atoz_root=prefs.get(session, prefs.ATOZ_PATH),
-        dropbox_root=prefs.get(session, prefs.DROPBOX_ROOT),
-        names=names,
-        draft=draft,
-    )
-
-
-OUTSIDE_SCOPE = (
-    "The patient this message is about is outside what {name}'s portal account may see. "
-    "Choose another Regarding patient."
-)
-
-
-def evaluate(
-    session: Session, regarding_id: int, provider_id: int | None, recipient_id: int | None = None
-) -> Evaluation:
-    """The setup check. `recipient_id`: the portal account the window was opened for; a
-    Regarding patient outside that account's PHI scope (the scope changed since, say the
-    practice turned family access off) is a problem of its own."""
-    regarding = session.get(Patient, regarding_id)
-    recipient = recipient_for(session, regarding) if regarding is not None else None
-    url = prefs.get(session, prefs.PORTAL_URL).strip()
-    url_problem = notices.portal_url_problem(url, prefs.get(session, prefs.DEMO_MODE))
-    problems = send_problems(session, regarding_id, provider_id)
-    if recipient_id is not None and not scope.in_scope(session, recipient_id, regarding_id):
-        holder = session.get(Patient, recipient_id)
-        if holder is not None:
-            problems.insert(0, OUTSIDE_SCOPE.format(name=holder.display_name))
-    return Evaluation(
-        regarding_id=regarding_id,
-        provider_id=provider_id,
-        recipient=(
-            PersonRef(recipient.id, recipient.display_name) if recipient is not None else None
-        ),
-        recipient_email=recipient.email.strip() if recipient is not None else "",
-        problems=tuple(problems),
-        portal_url=url,
-        portal_url_usable=url_problem is None,
-    )
 
 
 def _plain_label(text: str = "", *, color: str | None = None) -> QLabel:
@@ -197,7 +83,7 @@ def _plain_label(text: str = "", *, color: str | None = None) -> QLabel:
 # -- the window -----------------------------------------------------------------------------
 
 
-class ComposeWindow(QDialog):
+class ComposeWindow(ComposeAttachments, AskBeforeClosing, QDialog):
     """One message being written. Signals: `evaluated` after each setup check (problems
     shown), `sent(SendResult)`, `draftSaved(int)`."""
 
@@ -218,7 +104,6 @@ class ComposeWindow(QDialog):
         self.setObjectName("compose_window")
         self.setWindowIcon(icon("webmail"))
         ui = self.ui
-        cc = opening.context
         draft = opening.draft
         self.draft_id: int | None = draft.id if draft else None
         self.request_id = str(uuid.uuid4())  # one per window: a retried send never duplicates
@@ -234,16 +119,11 @@ class ComposeWindow(QDialog):
         self.problem_labels: list[QLabel] = []
         self.preview_dialog: SendPreviewDialog | None = None
 
-        # Regarding: options from the recipient's PHI scope, the selected patient first chosen
-        options = list(cc.regarding_options)
-        if all(o.id != cc.selected.id for o in options):
-            options.insert(0, cc.selected)
-        for option in options:
-            ui.regarding.addItem(option.name, option.id)
-        wanted = draft.regarding_patient_id if draft else cc.selected.id
-        ui.regarding.setCurrentIndex(max(0, ui.regarding.findData(wanted)))
-        ui.regarding.currentIndexChanged.connect(lambda _i: self.reevaluate())
-
+        self._provider_picked = draft is not None  # From follows Regarding until [...]
+        self.from_note = opening.from_note
+        self.send_note = _plain_label(color="#555")
+        self.send_note.setObjectName("send_note")
+        self._setup_regarding()
         self._show_provider()
         ui.provider_button.clicked.connect(self.choose_provider)
         ui.provider.setToolTip("The provider the patient sees as the sender")
@@ -255,41 +135,32 @@ class ComposeWindow(QDialog):
             ui.body.setPlainText(draft.body)
         ui.subject.textChanged.connect(lambda _t: self._edited("subject"))
         ui.body.textChanged.connect(lambda: self._edited("body"))
+        self._setup_attachments()
+        self._setup_buttons()
+        ctx.changes.changed.connect(self._on_changes)
+        self._update_counter()
+        self._update_state()
+        (ui.body if draft else ui.subject).setFocus()
+        self.reevaluate()
 
-        # attachments: the draft's stored ones (kept unless removed), then new ones
-        self.kept: dict[int, tuple[str, int]] = {
-            a.id: (a.name, a.size) for a in (draft.attachments if draft else ())
-        }
-        self.kept_list = QListWidget()
-        self.kept_list.setObjectName("kept_attachments")
-        self.kept_list.setMaximumHeight(52)
-        self.kept_remove = QPushButton("Remove")
-        self.kept_remove.clicked.connect(self.remove_kept)
-        kept_row = QHBoxLayout()
-        kept_row.addWidget(self.kept_list, 1)
-        kept_row.addWidget(self.kept_remove, 0, Qt.AlignmentFlag.AlignTop)
-        self.kept_box = QWidget()
-        self.kept_box.setLayout(kept_row)
-        kept_row.setContentsMargins(0, 0, 0, 0)
-        ui.attachmentsLayout.insertWidget(0, self.kept_box)
-        self._fill_kept()
-        self.attachment_list = make_attachment_list(opening.limits, self)
-        self.attachment_list.setMaximumHeight(150)  # the message keeps the room
-        ui.attachmentsLayout.insertWidget(1, self.attachment_list)
-        self.attachment_list.changed.connect(self._update_state)
-        ui.attach_button.clicked.connect(self.attach)
-        ui.local_file_button.clicked.connect(self.attach_local_file)
-        where = "Dropbox" if opening.storage_kind == "dropbox" else "A to Z folder"
-        ui.attach_button.setToolTip(
-            f"Attach a file from the patient's {where}; Select Local File for any other file"
-        )
+    def _setup_regarding(self) -> None:
+        """Regarding: the whole family (Open Dental), the draft's or the selected patient
+        chosen. Changing it never changes the recipient."""
+        cc, draft, ui = self.opening.context, self.opening.draft, self.ui
+        options = list(cc.regarding_options)
+        if all(o.id != cc.selected.id for o in options):
+            options.insert(0, cc.selected)
+        for option in options:
+            ui.regarding.addItem(option.name, option.id)
+        wanted = draft.regarding_patient_id if draft else cc.selected.id
+        ui.regarding.setCurrentIndex(max(0, ui.regarding.findData(wanted)))
+        ui.regarding.currentIndexChanged.connect(lambda _i: self.reevaluate())
+        title_name = next((o.name for o in options if o.id == wanted), cc.selected.name)
+        self.setWindowTitle(f"Secure WebMail - {title_name}")
 
-        self.send_note = _plain_label(color="#555")
-        self.send_note.setObjectName("send_note")
-        self.send_note.setWordWrap(False)
-        ui.buttonsLayout.insertWidget(1, self.send_note)
-        if not self.may_send:
-            self.send_note.setText("Only a provider can send: save it as a draft for one.")
+    def _setup_buttons(self) -> None:
+        ui = self.ui
+        ui.buttonsLayout.insertWidget(1, self.send_note, 1)
         ui.problems_layout.setContentsMargins(0, 0, 0, 0)
         ui.recheck_button.clicked.connect(lambda: self.reevaluate(recheck_portal=True))
         ui.save_draft_button.clicked.connect(self.save_draft)
@@ -298,14 +169,6 @@ class ComposeWindow(QDialog):
         ui.cancel_button.clicked.connect(self.close)
         ui.send_button.setIcon(icon("webmail"))
         QShortcut(QKeySequence("Ctrl+Return"), self, self._send_shortcut)
-        ctx.changes.changed.connect(self._on_changes)
-
-        title_name = next((o.name for o in options if o.id == wanted), cc.selected.name)
-        self.setWindowTitle(f"Secure WebMail - {title_name}")
-        self._update_counter()
-        self._update_state()
-        (ui.body if draft else ui.subject).setFocus()
-        self.reevaluate()
 
     # -- values ----------------------------------------------------------------------------
     @property
@@ -325,9 +188,6 @@ class ComposeWindow(QDialog):
     def body(self) -> str:
         return self.ui.body.toPlainText()
 
-    def checked_attachments(self) -> list[CheckedAttachment]:
-        return list(self.attachment_list.attachments())
-
     def outgoing(self) -> Outgoing:
         assert self.provider is not None
         return Outgoing(
@@ -342,7 +202,16 @@ class ComposeWindow(QDialog):
             ),
             draft_id=self.draft_id,
             keep_attachment_ids=tuple(self.kept),
+            recipient_patient_id=self.recipient_id,
         )
+
+    @property
+    def recipient_id(self) -> int | None:
+        """The account holder the window was opened for (fixed; Regarding does not move it)."""
+        recipient = self.opening.context.recipient
+        if recipient is None and self.evaluation is not None:
+            recipient = self.evaluation.recipient  # portal access granted since the opening
+        return recipient.id if recipient is not None else None
 
     @property
     def may_send(self) -> bool:
@@ -356,7 +225,20 @@ class ComposeWindow(QDialog):
 
     # -- provider --------------------------------------------------------------------------
     def _show_provider(self) -> None:
+        """From, and the note under the buttons: why From is not the primary provider, and
+        that sending as a provider the user is not linked to asks for its password."""
         self.ui.provider.setText(self.provider.label if self.provider else "")
+        notes = [self.from_note] if self.from_note and not self._provider_picked else []
+        user = self.ctx.user
+        if not self.may_send:
+            notes.append("Your user group may not send WebMail: save it as a draft.")
+        elif (
+            self.provider is not None and user is not None and user.provider_id != self.provider.id
+        ):
+            notes.append(
+                f"Send asks for the password of a user associated to {self.provider.name}."
+            )
+        self.send_note.setText(" ".join(notes))
 
     def choose_provider(self) -> None:
         from opendesk.desktop.dialogs.provider_picker import ProviderPickerDialog
@@ -368,7 +250,9 @@ class ComposeWindow(QDialog):
             self.set_provider(row)
 
     def set_provider(self, row: ProviderRow) -> None:
-        changed = row.id != self.provider_id
+        """The user's pick with [...]: From stops following Regarding."""
+        changed = row.id != self.provider_id or not self._provider_picked
+        self._provider_picked = True
         self.provider = row
         self._show_provider()
         if changed:
@@ -383,12 +267,17 @@ class ComposeWindow(QDialog):
             self._portal_checked_url = None
         self.evaluation = None
         self._show_checking()
-        regarding, provider = self.regarding_id, self.provider_id
-        recipient = self.opening.context.recipient
-        holder = recipient.id if recipient is not None else None
+        user = self.ctx.user
+        request = EvaluationRequest(
+            regarding_id=self.regarding_id,
+            provider_id=self.provider_id if self._provider_picked else None,
+            recipient_id=self.recipient_id,
+            user_id=user.user_id if user is not None else None,
+            opened_for_id=self.opening.context.selected.id,
+        )
         ReadOp(
             self.ctx,
-            lambda s: evaluate(s, regarding, provider, holder),
+            lambda s: evaluate(s, request),
             parent=self,
             success=lambda ev: self._evaluated(generation, ev),
         ).failure(lambda exc: self._evaluation_failed(generation, exc)).run_in_background()
@@ -397,7 +286,10 @@ class ComposeWindow(QDialog):
         if generation != self._generation:
             return
         self.evaluation = ev
-        url = resolve_portal_url(self.ctx.settings) or ev.portal_url
+        if not self._provider_picked:
+            self.provider, self.from_note = ev.provider, ev.from_note
+        self._show_provider()
+        url = self.ctx.workstation_portal_url or ev.portal_url
         if ev.portal_url_usable and url != self._portal_checked_url:
             self.portal = None
             self._show_problems()
@@ -423,7 +315,7 @@ class ComposeWindow(QDialog):
         if generation != self._generation:
             return
         message_channel.show_error(self, exc)
-        self._set_problems(["The setup could not be checked. Click Check again."])
+        self._set_problems([red("The setup could not be checked. Click Check again.")])
         self.evaluated.emit()
 
     def _portal_problem(self) -> str | None:
@@ -432,7 +324,7 @@ class ComposeWindow(QDialog):
             return None
         if self.portal.answering:
             return None
-        url = resolve_portal_url(self.ctx.settings) or ev.portal_url
+        url = self.ctx.workstation_portal_url or ev.portal_url
         return PORTAL_NOT_ANSWERING.format(url=url)
 
     @property
@@ -454,14 +346,19 @@ class ComposeWindow(QDialog):
         if portal_problem:
             problems.append(portal_problem)
         self._set_problems(problems)
+        selected = self.opening.context.selected
         if ev.recipient is not None:
-            regarding_name = self.ui.regarding.currentText()
             if ev.recipient.id == ev.regarding_id:
                 who = f"{ev.recipient.name} (the patient's own portal account)"
+            elif ev.recipient.id == selected.id:
+                who = (
+                    f"{ev.recipient.name} (their own portal account; the message is about "
+                    f"{self.ui.regarding.currentText()})"
+                )
             else:
                 who = (
                     f"{ev.recipient.name}, in their patient portal account "
-                    f"({regarding_name} has no account of their own)"
+                    f"({selected.name} has no account of their own)"
                 )
         else:
             who = "Nobody: no portal account can receive this message."
@@ -521,27 +418,21 @@ class ComposeWindow(QDialog):
             )
         return errors
 
+    def eligibility(self) -> Eligibility:
+        """Whether Send and Preview are on now, and why not."""
+        return Eligibility.of(
+            may_send=self.may_send,
+            checking=self.checking,
+            has_problems=bool(self.problem_labels),
+            fields_ok=not self.field_errors(),
+            has_provider=self.provider is not None,
+            attachments_busy=self.attachment_list.is_busy(),
+            busy=self._busy,
+        )
+
     def send_blockers(self) -> list[str]:
         """Why Send is off (empty when it is on)."""
-        reasons: list[str] = []
-        if not self.may_send:
-            reasons.append(
-                "Only a provider can send (WebMailSend permission). Save Draft, and a provider "
-                "sends it from the Email Inbox's Drafts."
-            )
-        if self.checking:
-            reasons.append("The setup is still being checked.")
-        elif self.problem_labels:
-            reasons.append("Fix the setup problems shown in red first.")
-        if self.field_errors():
-            reasons.append("Enter a subject and a message.")
-        if self.provider is None:
-            reasons.append("Choose the provider the message is from.")
-        if self.attachment_list.is_busy():
-            reasons.append("Attachments are still being checked.")
-        if self._busy:
-            reasons.append("Busy…")
-        return reasons
+        return self.eligibility().send_reasons()
 
     def _update_state(self) -> None:
         ui = self.ui
@@ -550,17 +441,13 @@ class ComposeWindow(QDialog):
         ui.subject_error.setVisible(bool(ui.subject_error.text()))
         over = "body" in errors and len(self.body) > self.max_chars
         ui.body_error.setText(errors.get("body", "") if ("body" in self._touched or over) else "")
-        blockers = self.send_blockers()
-        ui.send_button.setEnabled(not blockers)
+        eligibility = self.eligibility()
+        blockers, preview_blockers = eligibility.send_reasons(), eligibility.preview_reasons()
+        ui.send_button.setEnabled(eligibility.can_send)
         ui.send_button.setToolTip(
             "\n".join(blockers) if blockers else "Send the secure message (Ctrl+Enter)"
         )
-        preview_blockers = [
-            b
-            for b in blockers
-            if not b.startswith("Only a provider") and not b.startswith("Attachments")
-        ]
-        ui.preview_button.setEnabled(not preview_blockers)
+        ui.preview_button.setEnabled(eligibility.can_preview)
         ui.preview_button.setToolTip(
             "\n".join(preview_blockers)
             if preview_blockers
@@ -582,99 +469,18 @@ class ComposeWindow(QDialog):
         if changes.patients or changes.preferences or changes.providers or changes.users:
             self.reevaluate()
 
-    # -- attachments -----------------------------------------------------------------------
-    def _fill_kept(self) -> None:
-        self.kept_list.clear()
-        for att_id, (name, size) in self.kept.items():
-            item = QListWidgetItem(f"{name}  ({human_size(size)}, saved with the draft)")
-            item.setData(Qt.ItemDataRole.UserRole, att_id)
-            self.kept_list.addItem(item)
-        self.kept_box.setVisible(bool(self.kept))
-
-    def remove_kept(self) -> None:
-        item = self.kept_list.currentItem()
-        if item is None:
-            return
-        self.kept.pop(int(item.data(Qt.ItemDataRole.UserRole)), None)
-        self._fill_kept()
-        self._update_state()
-
-    def _regarding_name(self) -> PatientName | None:
-        return next((n for n in self.opening.names if n.id == self.regarding_id), None)
-
-    def attach(self) -> None:
-        """The manual's Attach: the patient's A-to-Z folder (or Dropbox's Select Files)."""
-        name = self._regarding_name()
-        if name is None:
-            return
-        if self.opening.storage_kind == "dropbox":
-            self._attach_from_dropbox(name)
-        else:
-            self._attach_from_folder(name)
-
-    def _attach_from_folder(self, name: PatientName) -> None:
-        from opendesk.attachments.atoz import ensure_patient_folder
-        from opendesk.core.errors import OpenDeskError
-
-        try:
-            folder = ensure_patient_folder(
-                self.opening.atoz_root, name.last_name, name.first_name, name.id
-            )
-        except OpenDeskError as exc:
-            message_channel.warning(
-                self, f"{exc}\n\nUse Select Local File to attach a file instead."
-            )
-            return
-        dialog = AtoZFileDialog(folder, parent=self)
-        self.attach_dialog: QDialog = dialog
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        chosen = dialog.selected_paths() if accepted else []
-        if shiboken6.isValid(self):
-            for path in chosen:
-                self.attachment_list.add_path(path)
-            self._update_state()
-
-    def _attach_from_dropbox(self, name: PatientName) -> None:
-        from opendesk.attachments.dropbox_source import DropboxSource, dropbox_patient_path
-        from opendesk.core.errors import OpenDeskError
-
-        try:
-            source = DropboxSource()
-        except OpenDeskError as exc:
-            message_channel.warning(
-                self, f"{exc}\n\nUse Select Local File to attach a file instead."
-            )
-            return
-        folder = dropbox_patient_path(
-            self.opening.dropbox_root, name.last_name, name.first_name, name.id
-        )
-        dialog = DropboxSelectFilesDialog(source, folder, limits=self.opening.limits, parent=self)
-        self.attach_dialog = dialog
-        if dialog.exec() == QDialog.DialogCode.Accepted and shiboken6.isValid(self):
-            picked, data = dialog.selected_name(), dialog.selected_data()
-            if picked is not None and data is not None:
-                self.attachment_list.add_bytes(picked, data)
-            for path in dialog.local_paths():
-                self.attachment_list.add_path(path)
-            self._update_state()
-
-    def attach_local_file(self) -> None:
-        paths, _filter = QFileDialog.getOpenFileNames(self, "Select Local File")
-        for path in paths:
-            self.attachment_list.add_path(Path(path))
-        self._update_state()
-
     # -- preview ---------------------------------------------------------------------------
     def preview_request(self) -> PreviewRequest:
         assert self.provider is not None
-        names = [(n, s) for n, s in self.kept.values()]
-        names += [(a.name, a.size) for a in self.checked_attachments()]
+        names = [(n, human_size(s)) for n, s in self.kept.values()]
+        names += [(a.name, human_size(a.size)) for a in self.checked_attachments()]
         return PreviewRequest(
             regarding_patient_id=self.regarding_id,
             provider_id=self.provider.id,
             subject=self.subject,
             body=self.body,
             attachments=tuple(names),
+            recipient_patient_id=self.recipient_id,
         )
 
     def preview(self) -> None:
@@ -682,7 +488,7 @@ class ComposeWindow(QDialog):
             return
         request = self.preview_request()
         ReadOp(
-            self.ctx, lambda s: _build_preview(s, request), parent=self, success=self._show_preview
+            self.ctx, lambda s: build_preview(s, request), parent=self, success=self._show_preview
         ).run_in_background()
 
     def _show_preview(self, data: PreviewData) -> None:
@@ -765,137 +571,5 @@ class ComposeWindow(QDialog):
         message_channel.show_error(self, exc)
         self.reevaluate()  # a problem may have appeared since the last check
 
-    # -- closing ---------------------------------------------------------------------------
-    @property
-    def dirty(self) -> bool:
-        return bool(self._touched or self.checked_attachments())
 
-    def discard(self) -> None:
-        """Close without asking (what the Discard answer does)."""
-        self._finished = True
-        self.close()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._finished or (not self._busy and not self.dirty):
-            self._finished = True
-            super().closeEvent(event)
-            return
-        event.ignore()
-        if self._busy:
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Secure WebMail",
-            "This message has not been sent. Save it as a draft?",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setObjectName("compose_close_question")
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def answered(button: int) -> None:
-            if button == QMessageBox.StandardButton.Discard:
-                self.discard()
-            elif button == QMessageBox.StandardButton.Save:
-                self.save_draft()
-
-        box.finished.connect(answered)
-        self.close_question = box
-        box.open()
-
-
-def make_attachment_list(limits: Limits, parent: QWidget) -> AttachmentListWidget:
-    widget = AttachmentListWidget(limits, parent)
-    widget.setObjectName("attachment_list")
-    return widget
-
-
-# -- opening windows --------------------------------------------------------------------------
-
-
-class ComposeLauncher(QObject):
-    """Opens compose windows: for a patient (the WebMail button) or for a draft
-    (`ctx.draftRequested`). `opened(ComposeWindow)` for each window; `refused(str)` when the
-    window cannot open (the reason is also shown to the user)."""
-
-    opened = Signal(object)
-    refused = Signal(str)
-
-    def __init__(self, ctx: AppContext, window: QWidget | None = None) -> None:
-        super().__init__(window)
-        self.ctx = ctx
-        self.window = window
-        self.windows: list[ComposeWindow] = []
-        ctx.draftRequested.connect(self.open_draft)
-
-    def open_for_selection(self, selection: PatientSelection | None) -> None:
-        self.open_for_patient(selection.patient.id if selection is not None else None)
-
-    def open_for_patient(self, patient_id: int | None) -> None:
-        if patient_id is None:
-            self._refuse("Select a patient first.")
-            return
-        ReadOp(
-            self.ctx,
-            lambda s: load_opening(s, patient_id),
-            parent=self.window,
-            success=self._open,
-        ).failure(self._failed).run_in_background()
-
-    def open_draft(self, draft_id: int) -> None:
-        actor = self.ctx.actor
-
-        def load(session: Session) -> Opening:
-            draft = open_message(session, actor, draft_id)
-            return load_opening(session, draft.regarding_patient_id, draft)
-
-        WriteOp(self.ctx, load, parent=self.window, success=self._open).failure(
-            self._failed
-        ).run_in_background()
-
-    def _open(self, opening: Opening) -> None:
-        window = ComposeWindow(self.ctx, opening, self.window)
-        self.windows.append(window)
-        window.destroyed.connect(lambda _obj=None, w=window: self._forget(w))
-        window.show()  # a new window comes up in front
-        window.activateWindow()
-        self.opened.emit(window)
-
-    def _forget(self, window: ComposeWindow) -> None:
-        self.windows = [w for w in self.windows if w is not window]
-
-    def _refuse(self, text: str) -> None:
-        self.refused.emit(text)
-        message_channel.warning(self.window, text, "Secure WebMail")
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, Refused):
-            self._refuse(str(exc))
-        else:
-            message_channel.show_error(self.window, exc)
-
-
-def install(ctx: AppContext, main_window: QWidget) -> ComposeLauncher:
-    """Connect the main window's WebMail button and ctx.draftRequested to compose windows."""
-    launcher = ComposeLauncher(ctx, main_window)
-    launcher.setObjectName("compose_launcher")
-    signal = getattr(main_window, "webmailRequested", None)
-    if signal is not None:
-        signal.connect(launcher.open_for_selection)
-    return launcher
-
-
-__all__ = [
-    "ComposeLauncher",
-    "ComposeWindow",
-    "Evaluation",
-    "Opening",
-    "Refused",
-    "evaluate",
-    "install",
-    "load_opening",
-]
+__all__ = ["ComposeWindow"]

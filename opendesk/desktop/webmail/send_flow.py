@@ -1,10 +1,12 @@
 """The send flow that the compose window and the message window's Reply share.
 
 The send runs as a WriteOp off the GUI thread. When the logged-on user is not linked to the
-From provider, the core service answers ProviderPasswordRequired: we ask for the password of a
-user linked to that provider (masked), and again after a wrong one, until it is right or the
-user cancels. The retry reuses the same client request id (inside `call`), so a send that did
-commit is never duplicated.
+From provider, the core service answers ProviderPasswordRequired, whose text is Open Dental's
+prompt ("Input a password for a User that is associated to provider: <name>"): we ask for
+that password (masked), and again after a wrong one (WrongProviderPassword says so first),
+until it is right or the user cancels. Too many wrong ones lock the provider's users like a
+staff login (ProviderPasswordLocked, shown as an error). The retry reuses the same client
+request id (inside `call`), so a send that did commit is never duplicated.
 """
 
 from collections.abc import Callable

@@ -1,113 +1,20 @@
 """The compose window's Preview (the manual: "view, copy, or print the email notification
 (insecure) and the contents of the secure message").
 
-`build_preview(session, draft)` makes the notification exactly as the patient will get it with
-`core.notices.render_notice` (the same function the send uses, so the tags are filled the same
-way) and the secure message as the portal shows it. `SendPreviewDialog` shows both, every text as
-plain text; Copy puts `PreviewData.text()` on the clipboard; Print shows a QPrintPreviewDialog
-of a plain-text document with the same text.
+`core.services.compose.build_preview` makes the notification exactly as the patient will get it
+with `core.notices.render_notice` (the same function the send uses, so the tags are filled the
+same way) and the secure message as the portal shows it. `SendPreviewDialog` shows both, every
+text as plain text; Copy puts `PreviewData.text()` on the clipboard; Print shows a
+QPrintPreviewDialog of a plain-text document with the same text.
 """
-
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
-from sqlalchemy.orm import Session
 
-from opendesk.attachments.rules import human_size
-from opendesk.core.models import Patient
-from opendesk.core.notices import render_notice
-from opendesk.core.services import providers
-from opendesk.core.services.compose import recipient_for
+from opendesk.core.services.compose import PreviewData, PreviewRequest, build_preview
 from opendesk.desktop.forms_generated.ui_preview import Ui_PreviewDialog
-
-
-@dataclass(frozen=True)
-class PreviewRequest:
-    """What the compose window holds, as plain data for the worker thread."""
-
-    regarding_patient_id: int
-    provider_id: int
-    subject: str
-    body: str
-    attachments: tuple[tuple[str, int], ...] = ()  # (name, size)
-
-
-@dataclass(frozen=True)
-class PreviewData:
-    notice_to: str
-    notice_from: str
-    notice_subject: str
-    notice_body: str
-    recipient_name: str
-    regarding_name: str
-    provider_name: str
-    subject: str
-    body: str
-    attachments: tuple[tuple[str, int], ...]
-
-    @property
-    def attachments_text(self) -> str:
-        if not self.attachments:
-            return "(none)"
-        return "\n".join(f"{name} ({human_size(size)})" for name, size in self.attachments)
-
-    def text(self) -> str:
-        """Both parts as plain text (what Copy and Print give)."""
-        rule = "-" * 60
-        return "\n".join(
-            [
-                "NOTIFICATION E-MAIL (not secure)",
-                rule,
-                f"To: {self.notice_to}",
-                f"From: {self.notice_from}",
-                f"Subject: {self.notice_subject}",
-                "",
-                self.notice_body,
-                "",
-                "",
-                "SECURE MESSAGE (read in the patient portal)",
-                rule,
-                f"Portal account: {self.recipient_name}",
-                f"Regarding: {self.regarding_name}",
-                f"From provider: {self.provider_name}",
-                f"Subject: {self.subject}",
-                "Attachments: " + self.attachments_text.replace("\n", "; "),
-                "",
-                self.body,
-                "",
-            ]
-        )
-
-
-def _name(p: Patient | None) -> str:
-    return p.display_name if p else ""
-
-
-def build_preview(session: Session, request: PreviewRequest) -> PreviewData:
-    """The notification and the secure message as the patient will get them."""
-    regarding = session.get(Patient, request.regarding_patient_id)
-    if regarding is None:
-        raise LookupError("patient not found")
-    recipient = recipient_for(session, regarding)
-    if recipient is None:
-        raise LookupError("no portal account receives this message")
-    notice = render_notice(session, recipient)
-    provider = providers.provider_row(session, request.provider_id)
-    return PreviewData(
-        notice_to=notice.to_address,
-        notice_from=notice.from_address,
-        notice_subject=notice.subject,
-        notice_body=notice.body_text,
-        recipient_name=_name(recipient),
-        regarding_name=_name(regarding),
-        provider_name=provider.name if provider else "",
-        subject=request.subject,
-        body=request.body,
-        attachments=request.attachments,
-    )
 
 
 class SendPreviewDialog(QDialog):
@@ -171,3 +78,6 @@ class SendPreviewDialog(QDialog):
 
     def print_preview(self) -> None:
         self.make_print_dialog().exec()
+
+
+__all__ = ["PreviewData", "PreviewRequest", "SendPreviewDialog", "build_preview"]

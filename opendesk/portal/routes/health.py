@@ -9,7 +9,9 @@ from sqlalchemy import text
 
 from opendesk import __version__
 from opendesk.core import preferences
+from opendesk.core.services import attachment_scan
 from opendesk.portal.deps import database
+from opendesk.portal.uploads import scanner_health
 
 log = logging.getLogger("opendesk.portal")
 router = APIRouter()
@@ -24,6 +26,7 @@ def health(request: Request) -> JSONResponse:
         with db.readonly_session() as session:
             session.execute(text("SELECT 1"))
             prefs = preferences.get_all(session)
+            scanner_cfg = attachment_scan.config(session)
     except Exception:
         log.warning("health check: the database does not answer")
         body.update(status="error", database=False, mail_configured=False)
@@ -35,5 +38,6 @@ def health(request: Request) -> JSONResponse:
         mail_configured=mail,
         portal_url_set=bool(str(prefs["portal_url"]).strip()),
         outbox_worker=bool(request.app.state.outbox_running),
+        **scanner_health(scanner_cfg),
     )
     return JSONResponse(body)

@@ -10,6 +10,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
+from opendesk.attachments.rules import Limits
 from opendesk.core.actors import PortalActor
 from opendesk.core.errors import ValidationError
 from opendesk.core.file_names import download_name
@@ -18,6 +19,7 @@ from opendesk.portal.deps import Actor, DbSession
 from opendesk.portal.pages import render
 from opendesk.portal.routes.helpers import nav, see_other
 from opendesk.portal.security import portal_session
+from opendesk.portal.uploads import Files, allowance_text, check_uploads
 
 router = APIRouter()
 
@@ -49,6 +51,7 @@ def _message_ctx(
         own_patient_id=actor.patient_id,
         request_id=kw.pop("request_id", None) or uuid.uuid4().hex,
         body="",
+        allowance=allowance_text(Limits.from_preferences(session)),
         **kw,
     )
     return ctx
@@ -65,12 +68,14 @@ def reply_submit(
     session: DbSession,
     actor: Actor,
     message_id: int,
+    files: Files,
     body: Annotated[str, Form(max_length=200_000)] = "",
     request_id: Annotated[str, Form(max_length=64)] = "",
 ) -> Response:
     try:
+        uploads = check_uploads(files, Limits.from_preferences(session))
         new_id = portal_messages.reply(
-            session, actor, message_id, body, request_id or uuid.uuid4().hex
+            session, actor, message_id, body, request_id or uuid.uuid4().hex, uploads.files
         )
     except ValidationError as exc:
         session.rollback()
@@ -118,6 +123,7 @@ def compose_page(
         subject="",
         body="",
         request_id=uuid.uuid4().hex,
+        allowance=allowance_text(Limits.from_preferences(session)),
     )
     return render(request, "compose.html", ctx)
 
@@ -128,13 +134,21 @@ def compose_submit(
     session: DbSession,
     actor: Actor,
     regarding_patient_id: Annotated[int, Form()],
+    files: Files,
     subject: Annotated[str, Form(max_length=1000)] = "",
     body: Annotated[str, Form(max_length=200_000)] = "",
     request_id: Annotated[str, Form(max_length=64)] = "",
 ) -> Response:
     try:
+        uploads = check_uploads(files, Limits.from_preferences(session))
         new_id = portal_messages.compose(
-            session, actor, regarding_patient_id, subject, body, request_id or uuid.uuid4().hex
+            session,
+            actor,
+            regarding_patient_id,
+            subject,
+            body,
+            request_id or uuid.uuid4().hex,
+            uploads.files,
         )
     except ValidationError as exc:
         session.rollback()
@@ -146,6 +160,7 @@ def compose_submit(
             body=body,
             request_id=request_id,
             error=str(exc),
+            allowance=allowance_text(Limits.from_preferences(session)),
         )
         return render(request, "compose.html", ctx, status_code=400)
     portal_session(request).set_flash("Your message is sent.")
