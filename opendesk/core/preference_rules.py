@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from opendesk.core import business_time
+from opendesk.core import business_time, timefmt
 from opendesk.core import preferences as prefs
 from opendesk.core.errors import ValidationError
 from opendesk.core.notices import portal_url_problem
@@ -183,7 +183,8 @@ RULES: dict[str, Rule] = {
     prefs.ATTACH_MAX_MESSAGE_BYTES.name: _between(1, 1 << 30, "The largest total (bytes)"),
     prefs.MESSAGE_MAX_CHARS.name: _between(100, 1_000_000, "The longest message (characters)"),
     prefs.OUTBOX_MAX_ATTEMPTS.name: _between(1, 100, "The number of delivery attempts"),
-    prefs.PRACTICE_TIME_ZONE.name: lambda value, _c: business_time.zone_problem(value),
+    prefs.PRACTICE_TIME_ZONE.name: lambda value, _c: timefmt.zone_problem(value),
+    prefs.IDLE_LOGOFF_MINUTES.name: _between(0, 1440, "Log off after (minutes, 0 = never)"),
     prefs.PRACTICE_HOURS.name: lambda value, _c: business_time.hours_problem(value),
     prefs.PRACTICE_CLOSED_DATES.name: lambda value, _c: business_time.dates_problem(value),
     prefs.RESPONSE_TARGET_HOURS.name: _between(1, 1000, "The response target (business hours)"),

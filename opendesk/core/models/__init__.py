@@ -11,6 +11,7 @@ from opendesk.core.models.messages import (
 )
 from opendesk.core.models.outbox import OutboxNotice
 from opendesk.core.models.people import (
+    Audience,
     Guardian,
     Patient,
     Provider,
@@ -26,6 +27,7 @@ __all__ = [
     "ATTACHMENT_CHUNK_SIZE",
     "Attachment",
     "AttachmentChunk",
+    "Audience",
     "AuditEntry",
     "AuditHead",
     "Base",

@@ -3,7 +3,7 @@ ownership/due columns on webmail_message with the indexes of the loop views, and
 users' notice address.
 
 Revision ID: 0021_closed_loop
-Revises: 0020_attachment_scan
+Revises: 0018_outbox_attempt_started
 Create Date: 2026-11-30 09:40:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 from sqlalchemy.dialects import mysql
 
 revision: str = "0021_closed_loop"
-down_revision: str | None = "0020_attachment_scan"
+down_revision: str | None = "0018_outbox_attempt_started"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
