@@ -11,19 +11,18 @@ what is wrong with a typed value):
     practice_hours         "mon 08:00-12:00, 13:00-17:00; tue 08:00-17:00; ..." (24:00 allowed
                            as an end; a day not named is closed; a span never passes midnight)
     practice_closed_dates  "2026-12-25, 2027-01-01" (ISO dates, local to the practice)
-    practice_time_zone     an IANA name; empty = this computer's zone
+    practice_time_zone     an IANA name; empty = this computer's zone (core.timefmt's rule)
 """
 
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
-from functools import lru_cache
 from itertools import pairwise
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.orm import Session
 
 from opendesk.core import preferences as prefs
+from opendesk.core import timefmt
 from opendesk.core.errors import ValidationError
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -97,25 +96,10 @@ def parse_dates(text: str) -> frozenset[date]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=32)
-def _zone_named(name: str) -> tzinfo | None:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-
-
-def zone_problem(name: str) -> str | None:
-    """Why `name` cannot be the practice's time zone, or None ("" is the computer's zone)."""
-    if not name.strip() or _zone_named(name.strip()) is not None:
-        return None
-    return 'This is not a time zone name such as "America/New_York".'
-
-
 def practice_zone(name: str) -> tzinfo:
-    """The named zone, or this computer's zone when the name is empty or unknown here."""
-    zone = _zone_named(name.strip()) if name.strip() else None
-    return zone or datetime.now().astimezone().tzinfo or UTC
+    """The named zone, or this computer's zone when the name is empty or unknown here (the
+    one rule of core.timefmt)."""
+    return timefmt.practice_zone(name.strip())
 
 
 def hours_problem(text: str) -> str | None:
