@@ -81,6 +81,25 @@ IDLE_LOGOFF_MINUTES = Pref(
 )
 # An IANA zone name ("America/Los_Angeles"); empty = each workstation's own zone.
 PRACTICE_TIME_ZONE = Pref("practice_time_zone", str, "", "Practice time zone")
+# Closed-loop messaging (docs/CLOSED_LOOP.md); the formats are core.business_time's.
+PRACTICE_HOURS = Pref(
+    "practice_hours",
+    str,
+    "mon 08:00-17:00; tue 08:00-17:00; wed 08:00-17:00; thu 08:00-17:00; fri 08:00-17:00",
+    "Opening hours",
+)
+PRACTICE_CLOSED_DATES = Pref("practice_closed_dates", str, "", "Closed dates (holidays)")
+RESPONSE_TARGET_HOURS = Pref(
+    "response_target_hours", int, 8, "Response target without a reason (business hours)"
+)
+URGENT_WORDS = Pref(
+    "urgent_words",
+    str,
+    "swelling, bleeding that won't stop, bleeding that will not stop, fever, "
+    "trouble breathing, trouble swallowing, difficulty breathing, difficulty swallowing, "
+    "trauma, knocked-out tooth, knocked out",
+    "Urgent words",
+)
 DEMO_MODE = Pref("demo_mode", bool, False, "Demo practice (allows http://localhost portal)")
 
 ALL: dict[str, Pref[Any]] = {
@@ -109,6 +128,10 @@ ALL: dict[str, Pref[Any]] = {
         OUTBOX_MAX_ATTEMPTS,
         IDLE_LOGOFF_MINUTES,
         PRACTICE_TIME_ZONE,
+        PRACTICE_HOURS,
+        PRACTICE_CLOSED_DATES,
+        RESPONSE_TARGET_HOURS,
+        URGENT_WORDS,
         DEMO_MODE,
     )
 }

@@ -2,6 +2,7 @@
 
 from opendesk.core.models.audit import AuditEntry, AuditHead
 from opendesk.core.models.base import Base
+from opendesk.core.models.closed_loop import MessageReason, RecipientKind, Team, team_member
 from opendesk.core.models.messages import (
     ATTACHMENT_CHUNK_SIZE,
     Attachment,
@@ -32,16 +33,20 @@ __all__ = [
     "Base",
     "GroupPermission",
     "Guardian",
+    "MessageReason",
     "OutboxNotice",
     "Patient",
     "PortalAccount",
     "PreferenceRow",
     "Provider",
+    "RecipientKind",
+    "Team",
     "User",
     "UserGroup",
     "WebMailMessage",
     "patient_name",
     "provider_name",
     "search_columns",
+    "team_member",
     "user_group_link",
 ]

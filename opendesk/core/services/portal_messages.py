@@ -20,6 +20,7 @@ from opendesk.core.enums import MessageStatus
 from opendesk.core.errors import NotFound, ValidationError
 from opendesk.core.models import (
     Attachment,
+    MessageReason,
     Patient,
     PortalAccount,
     Provider,
@@ -27,7 +28,7 @@ from opendesk.core.models import (
     patient_name,
     provider_name,
 )
-from opendesk.core.services import attachment_scan
+from opendesk.core.services import attachment_scan, closed_loop
 from opendesk.core.services.attachment_scan import NewAttachment
 from opendesk.core.services.webmail import (
     AttachmentInfo,
@@ -359,12 +360,16 @@ def _store(
     msg: WebMailMessage,
     action: str,
     files: list[NewAttachment],
+    reason: MessageReason | None = None,
+    urgent: bool = False,
 ) -> int:
-    """The message, its attachments and the audit rows in one transaction."""
+    """The message, its attachments, its place in the closed loop (due time) and the audit
+    rows in one transaction."""
     session.add(msg)
     session.flush()
     if msg.thread_id is None:
         msg.thread_id = msg.id
+    closed_loop.open_received(session, actor, msg, reason, urgent=urgent)
     stored = [
         store_attachment(session, msg, f.name, f.content_type, f.data, f.flags, f.scan_status)
         for f in files
@@ -397,10 +402,12 @@ def reply(
     body: str,
     client_request_id: str,
     attachments: tuple[NewAttachment, ...] = (),
+    urgent: bool = False,
 ) -> int:
-    """The holder answers a message; it lands in the thread's provider's WebMail Inbox.
-    `attachments` passed the attachment rules in the portal; here they are size-checked and
-    scanned for malware before anything is stored."""
+    """The holder answers a message; it lands in the thread's provider's WebMail Inbox (and
+    team). `attachments` passed the attachment rules in the portal; here they are size-checked
+    and scanned for malware before anything is stored. `urgent`: sent anyway after the
+    urgent-words warning."""
     found = _existing(session, actor, client_request_id)
     if found is not None:
         return found
@@ -420,8 +427,10 @@ def reply(
         parent_id=parent.id,
         sender_portal_account_id=actor.account_id,
         client_request_id=client_request_id,
+        team_id=parent.team_id,  # an answer stays with the team the thread went to
     )
-    return _store(session, actor, msg, "portal.message.reply", files)
+    reason = session.get(MessageReason, parent.reason_id) if parent.reason_id else None
+    return _store(session, actor, msg, "portal.message.reply", files, reason, urgent)
 
 
 def compose(
@@ -432,9 +441,12 @@ def compose(
     body: str,
     client_request_id: str,
     attachments: tuple[NewAttachment, ...] = (),
+    reason_id: int | None = None,
+    urgent: bool = False,
 ) -> int:
-    """A new message to the primary provider of the patient it is about (attachments as in
-    `reply`)."""
+    """A new message to the primary provider of the patient it is about, or where the chosen
+    reason routes it (core.services.closed_loop); attachments as in `reply`. `urgent`: sent
+    anyway after the urgent-words warning."""
     found = _existing(session, actor, client_request_id)
     if found is not None:
         return found
@@ -446,16 +458,19 @@ def compose(
     regarding = session.get(Patient, regarding_patient_id)
     assert regarding is not None
     validate_text(session, subject, body)
+    reason = closed_loop.active_reason(session, reason_id)
+    provider_id, team_id = closed_loop.route(session, reason, regarding)
     files = _checked_files(session, actor, attachments, regarding.id)
     msg = WebMailMessage(
         status=int(MessageStatus.WEBMAIL_RECEIVED),
         patient_id=actor.patient_id,
         regarding_patient_id=regarding.id,
-        provider_id=regarding.primary_provider_id,
+        provider_id=provider_id,
+        team_id=team_id,
         subject=subject.strip(),
         body=body,
         sent_at=utcnow(),
         sender_portal_account_id=actor.account_id,
         client_request_id=client_request_id,
     )
-    return _store(session, actor, msg, "portal.message.compose", files)
+    return _store(session, actor, msg, "portal.message.compose", files, reason, urgent)

@@ -36,7 +36,7 @@ from opendesk.core.models import (
     patient_name,
 )
 from opendesk.core.notices import render_notice
-from opendesk.core.services import attachment_scan
+from opendesk.core.services import attachment_scan, closed_loop
 from opendesk.core.services.attachment_scan import NewAttachment as NewAttachment
 from opendesk.core.services.compose import receiving_holder, send_problems
 from opendesk.core.services.provider_password import (
@@ -71,6 +71,7 @@ class Outgoing:
     thread_id: int | None = None
     parent_id: int | None = None
     recipient_patient_id: int | None = None  # the account holder; None: found from Regarding
+    keep_open: bool = False  # a reply closes the thread's open patient messages unless set
 
 
 @dataclass(frozen=True)
@@ -341,6 +342,7 @@ def send(
     if msg.thread_id is None:
         msg.thread_id = msg.id
     row = _queue_notice(session, msg, recipient)
+    closed_loop.close_by_reply(session, actor, msg, out.keep_open)
     audit.record(
         session,
         actor,
@@ -404,8 +406,10 @@ def reply(
     client_request_id: str,
     attachments: tuple[NewAttachment, ...] = (),
     provider_password: str | None = None,
+    keep_open: bool = False,
 ) -> SendResult:
-    """Answer a message in the same thread, from the provider the thread belongs to."""
+    """Answer a message in the same thread, from the provider the thread belongs to; it
+    closes the thread's open patient messages unless `keep_open`."""
     parent = _visible(session, actor, parent_id, Need.INBOX)
     out = Outgoing(
         regarding_patient_id=parent.regarding_patient_id,
@@ -417,6 +421,7 @@ def reply(
         thread_id=parent.thread_id or parent.id,
         parent_id=parent.id,
         recipient_patient_id=parent.patient_id,
+        keep_open=keep_open,
     )
     return send(session, actor, out, provider_password)
 
