@@ -63,6 +63,9 @@ def bench_search(backend: str) -> None:
     queries = {
         "last name, typed letter by letter": typed,
         "phone digits": ["5", "50", "503", "5035", "50355", "503555"],
+        "phone, last four digits": ["8", "86", "867", "8672"],
+        "phone, seven digits typed": ["5", "55", "555", "555-", "555-8", "555-86", "555-867"],
+        "phone, seven digits pasted": ["555-8672", "5558672", "555 8672", "(503) 555-8672"],
         "birthdate": ["1/31/1980", "1980-01-31"],
         "patient number": ["#12345", "#99999"],
         "first name": [", m", ", ma", ", mar"],

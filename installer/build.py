@@ -29,6 +29,7 @@ import subprocess
 import sys
 import time
 import tomllib
+import uuid
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
@@ -57,6 +58,10 @@ TYPE_SET_PROPERTY_FIRST_SEQUENCE = 51 + 0x100
 ROOT_HKMU, WIXL_HKMU = -1, 4
 
 
+# OpenDesk.wxs's UpgradeCode; every version's ProductCode is derived from it (product_code).
+UPGRADE_CODE = uuid.UUID("28F68273-A364-406F-B4E8-BC1CB6300C54")
+
+
 class BuildError(Exception):
     """A build step failed; the message says which and why."""
 
@@ -80,6 +85,14 @@ def msi_version(version: str) -> str:
     if major > 255 or minor > 255 or build > 65535:
         raise BuildError(f"version {version!r} is out of range for an MSI (255.255.65535)")
     return version
+
+
+def product_code(version: str) -> str:
+    """The ProductCode of `version`: the same for every build of one version, new for each
+    version. A rebuilt MSI of an installed version is then the same product, which Windows
+    Installer refuses to install beside it (1638, "another version of this product is already
+    installed") instead of registering a second OpenDesk; a new version is a major upgrade."""
+    return str(uuid.uuid5(UPGRADE_CODE, f"OpenDesk {version} x64")).upper()
 
 
 # ----------------------------------------------------------------------------- payload
@@ -303,7 +316,11 @@ def build(
     fragment.write_text(payload_fragment(payload), encoding="utf-8")
     msi = out / f"OpenDesk-{version}-x64.msi"
     msi.unlink(missing_ok=True)
-    defines = {"Version": version, "PayloadDir": payload.as_posix()}
+    defines = {
+        "Version": version,
+        "ProductCode": product_code(version),
+        "PayloadDir": payload.as_posix(),
+    }
     if toolset == "wix":
         build_with_wix3([WXS, fragment], defines, msi, work)
     else:

@@ -27,8 +27,9 @@ def demo_db_url(folder: Path) -> str:
 
 
 def ensure_demo_practice(folder: Path) -> str:
-    """Make the demo practice if the demo database is missing; print the logins either way."""
-    from opendesk.admin.demo import make_demo
+    """Make the demo practice if the demo database is missing; print the logins either way
+    (on every start: the window that printed them the first time is long gone)."""
+    from opendesk.admin.demo import demo_logins, make_demo
     from opendesk.core import migrate
     from opendesk.core.db import Database
 
@@ -43,6 +44,7 @@ def ensure_demo_practice(folder: Path) -> str:
             print(result.describe())
         else:
             print(f"Using the demo practice in {folder} (delete the folder to start over).")
+            print(demo_logins(db).describe())
     finally:
         db.dispose()
     return url
@@ -117,6 +119,17 @@ def _wait_for_health(port: int, proc: subprocess.Popen[bytes], seconds: float = 
     return False
 
 
+def program_command(program: str, module: str) -> list[str]:
+    """How to start another OpenDesk program: from source, `python -m module`; in the frozen
+    build (PyInstaller sets sys.frozen), the neighbouring executable, since a frozen program
+    does not run `-m`. `program` is its name without `.exe`."""
+    if getattr(sys, "frozen", False):
+        here = Path(sys.executable).resolve().parent
+        suffix = ".exe" if sys.platform == "win32" else ""
+        return [str(here / f"{program}{suffix}")]
+    return [sys.executable, "-m", module]
+
+
 def run_demo(args: argparse.Namespace) -> int:
     from opendesk.mail.catcher import MailCatcher, free_port
 
@@ -134,9 +147,7 @@ def run_demo(args: argparse.Namespace) -> int:
     env.pop("OPENDESK_CLAMD", None)  # the demo's scanner is --scanner or none
     portal = subprocess.Popen(
         [
-            sys.executable,
-            "-m",
-            "opendesk.portal",
+            *program_command("opendesk-portal", "opendesk.portal"),
             "--demo",
             "--db",
             url,
@@ -162,7 +173,9 @@ def run_demo(args: argparse.Namespace) -> int:
             print("Server side only (--no-gui). Press Ctrl+C to stop.", flush=True)
             portal.wait()
             return portal.returncode or 0
-        desktop = subprocess.Popen([sys.executable, "-m", "opendesk.desktop", "--db", url], env=env)
+        desktop = subprocess.Popen(
+            [*program_command("OpenDesk", "opendesk.desktop"), "--db", url], env=env
+        )
         children.append(desktop)
         print("Desktop client started; closing it stops the demo.", flush=True)
         return desktop.wait()

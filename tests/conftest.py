@@ -22,6 +22,7 @@ os.environ["XDG_DATA_HOME"] = str(_TMP / "data")
 os.environ["XDG_CONFIG_HOME"] = str(_TMP / "config")
 os.environ["OPENDESK_SETTINGS"] = str(_TMP / "config" / "settings.json")
 os.environ["OPENDESK_MACHINE_CONFIG"] = str(_TMP / "machine.json")
+os.environ["OPENDESK_MACHINE_SECRETS"] = str(_TMP / "machine-secrets.json")
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.pop("OPENDESK_DB_URL", None)

@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from secrets import token_urlsafe
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
@@ -19,7 +20,13 @@ from sqlalchemy.engine import make_url
 from opendesk import __version__
 from opendesk.admin import setup_commands
 from opendesk.core import audit, migrate
-from opendesk.core.credentials import database_key, set_secret
+from opendesk.core.credentials import (
+    NoKeyringAvailable,
+    database_key,
+    portal_secret_key,
+    set_machine_secret,
+    set_secret,
+)
 from opendesk.core.db import Database, describe_url
 from opendesk.core.errors import OpenDeskError
 from opendesk.core.models import Patient
@@ -133,10 +140,31 @@ def cmd_secrets_set_db(args: argparse.Namespace) -> int:
     password = args.password_stdin and sys.stdin.readline().rstrip("\n")
     if not password:
         password = getpass.getpass(f"Password for {url.username}@{url.host}: ")
-    set_secret(
-        database_key(url.username or "", url.host or "", url.port, url.database or ""), password
-    )
-    print(f"Stored the password of {url.username}@{url.host} in this machine's keyring.")
+    key = database_key(url.username or "", url.host or "", url.port, url.database or "")
+    return _store_secret(args, key, password, f"the password of {url.username}@{url.host}")
+
+
+def cmd_secrets_set_portal(args: argparse.Namespace) -> int:
+    secret = args.secret_stdin and sys.stdin.readline().strip()
+    if not secret:
+        secret = token_urlsafe(48)
+    if len(secret) < 32:
+        print("error: the secret key must be at least 32 characters.", file=sys.stderr)
+        return 2
+    return _store_secret(args, portal_secret_key(), secret, "the portal's secret key")
+
+
+def _store_secret(args: argparse.Namespace, key: str, value: str, what: str) -> int:
+    if args.machine:
+        where = set_machine_secret(key, value)  # MachineSecretsError: a clear message
+        print(f"Stored {what} for every account of this machine ({where}).")
+        return 0
+    try:
+        set_secret(key, value)
+    except NoKeyringAvailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"Stored {what} in this account's keyring.")
     return 0
 
 
@@ -177,15 +205,24 @@ def cmd_outbox_list(args: argparse.Namespace) -> int:
 
 def cmd_outbox_retry(args: argparse.Namespace) -> int:
     from opendesk.core.actors import SystemActor
-    from opendesk.mail.outbox import retry
+    from opendesk.core.services.notifications import retry, retry_all_failed
 
+    if (args.id is None) == (not args.all_failed):
+        print("Give one notification id, or --all-failed.", file=sys.stderr)
+        return 2
     db = _open(args)
     try:
         with db.session() as session:
-            retry(session, SystemActor("opendesk-admin"), args.id)
+            if args.all_failed:
+                count = retry_all_failed(session, SystemActor("opendesk-admin"))
+            else:
+                retry(session, SystemActor("opendesk-admin"), args.id)
     finally:
         db.dispose()
-    print(f"Notification {args.id} is queued again; the outbox worker sends it next round.")
+    if args.all_failed:
+        print(f"{count} failed notifications are queued again; the outbox worker sends them.")
+    else:
+        print(f"Notification {args.id} is queued again; the outbox worker sends it next round.")
     return 0
 
 
@@ -240,7 +277,12 @@ def add_outbox_commands(sub: "argparse._SubParsersAction[argparse.ArgumentParser
     )
     rt = ob_sub.add_parser("retry", help="queue a failed notification again (audited)")
     rt.set_defaults(handler=cmd_outbox_retry)
-    rt.add_argument("id", type=int, help="the notification id (see 'outbox list')")
+    rt.add_argument("id", type=int, nargs="?", help="the notification id (see 'outbox list')")
+    rt.add_argument(
+        "--all-failed",
+        action="store_true",
+        help="queue every failed notification again (after an outage of the mail server)",
+    )
     pw = ob_sub.add_parser(
         "set-password", help="store the SMTP password of the configured SMTP user in the keyring"
     )
@@ -320,7 +362,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     setup_commands.register(sub, add, au_sub)
 
-    sec = sub.add_parser("secrets", help="store credentials in this machine's OS keyring")
+    sec = sub.add_parser(
+        "secrets", help="store credentials in this account's OS keyring or for the whole machine"
+    )
     sec_sub = sec.add_subparsers(dest="secrets_command", required=True, metavar="ACTION")
     sdb = add(
         "set-db-password",
@@ -329,6 +373,25 @@ def build_parser() -> argparse.ArgumentParser:
         sec_sub,
     )
     sdb.add_argument("--password-stdin", action="store_true", help="read it from standard input")
+    portal_secret = add(
+        "set-portal-secret",
+        cmd_secrets_set_portal,
+        "store the portal server's session secret key (a new random one unless --secret-stdin); "
+        "the portal as a Windows service reads it with --machine",
+        sec_sub,
+    )
+    portal_secret.add_argument(
+        "--secret-stdin", action="store_true", help="read it from standard input"
+    )
+    for command in (sdb, portal_secret):
+        command.add_argument(
+            "--machine",
+            action="store_true",
+            help="store it for every account of this machine, e.g. the portal's Windows "
+            "service (DPAPI machine scope under ProgramData; elsewhere "
+            "/etc/opendesk/secrets.json, owned by root, mode 0600); run as an administrator "
+            "or root",
+        )
     add_outbox_commands(sub)
     return parser
 

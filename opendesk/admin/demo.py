@@ -144,6 +144,50 @@ def _write_atoz(root: Path, patient: Patient, seed: int) -> list[Path]:
     return files
 
 
+PORTAL_LOGINS_SHOWN = 6
+
+
+def demo_logins(db: Database) -> DemoResult:
+    """What `make_demo` printed, read back from an existing demo database, so every start of
+    the demo shows the logins again (the passwords are the demo's, unless someone changed
+    them)."""
+    result = DemoResult()
+    with db.readonly_session() as session:
+        result.patients = session.execute(select(func.count(Patient.id))).scalar_one()
+        result.messages = session.execute(select(func.count(WebMailMessage.id))).scalar_one()
+        folder = preferences.get(session, preferences.ATOZ_PATH)
+        result.atoz_root = Path(folder) if folder else None
+        users = session.execute(
+            select(User).where(User.is_disabled.is_(False)).order_by(User.id)
+        ).scalars()
+        for user in users:
+            if user.provider is not None:
+                who = f"provider {user.provider.display_name}"
+            else:
+                groups = ", ".join(g.name.lower() for g in user.groups) or "no group"
+                who = f"{groups}, linked to no provider"
+            result.staff.append(Login(user.username, STAFF_PASSWORD, who))
+        accounts = session.execute(
+            select(PortalAccount)
+            .where(PortalAccount.is_active.is_(True))
+            .order_by(PortalAccount.id)
+            .limit(PORTAL_LOGINS_SHOWN)
+        ).scalars()
+        for account in accounts:
+            head = account.patient
+            family = session.execute(
+                select(func.count(Patient.id)).where(Patient.guarantor_id == head.id)
+            ).scalar_one()
+            result.portal.append(
+                Login(
+                    account.username,
+                    PORTAL_PASSWORD,
+                    f"{head.first_name} {head.last_name} (family of {family})",
+                )
+            )
+    return result
+
+
 def _demo_preferences(
     session: Session, atoz_root: Path, portal_url: str, smtp_host: str, smtp_port: int
 ) -> None:
@@ -255,7 +299,7 @@ def _portal_accounts(
         )
         session.add(account)
         accounts[head.id] = account
-        if len(result.portal) < 6:
+        if len(result.portal) < PORTAL_LOGINS_SHOWN:
             who = f"{head.first_name} {head.last_name} (family of {len(family)})"
             result.portal.append(Login(username, PORTAL_PASSWORD, who))
     session.flush()

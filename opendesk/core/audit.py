@@ -10,8 +10,9 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from opendesk.core.actors import Actor, PortalActor, StaffActor, SystemActor
@@ -19,6 +20,11 @@ from opendesk.core.clock import utcnow
 from opendesk.core.models import AuditEntry, AuditHead
 
 GENESIS_HASH = "0" * 64
+GROUP_WRITER = "opendesk.audit_writer"  # Session.info key of an `AuditWriter`
+
+
+class GroupWriter(Protocol):
+    def write(self, actor: Actor, action: str, **fields: Any) -> None: ...
 
 
 def _row_hash(
@@ -90,28 +96,15 @@ def record(
     head = session.execute(
         select(AuditHead).where(AuditHead.id == 1).with_for_update()
     ).scalar_one()
-    user_id = actor.user_id if isinstance(actor, StaffActor) else None
-    account_id = actor.account_id if isinstance(actor, PortalActor) else None
-    if isinstance(actor, PortalActor):
-        workstation = f"portal {actor.client}".strip()
-    elif isinstance(actor, SystemActor):
-        workstation = f"{actor.workstation} ({actor.name})"
-    else:
-        workstation = actor.workstation
+    fields = {
+        "patient_id": patient_id,
+        "object_type": object_type,
+        "object_id": object_id,
+        "outcome": outcome,
+        "detail": detail,
+    }
     entry = AuditEntry(
-        seq=head.last_seq + 1,
-        at=utcnow(),
-        actor_kind=actor.kind.value,
-        user_id=user_id,
-        portal_account_id=account_id,
-        action=action,
-        patient_id=patient_id,
-        object_type=object_type,
-        object_id=object_id,
-        workstation=workstation[:100],
-        outcome=outcome,
-        detail=detail[:500],
-        prev_hash=head.last_hash,
+        **_row(actor, action, fields), seq=head.last_seq + 1, prev_hash=head.last_hash
     )
     entry.hash = entry_hash(entry)
     session.add(entry)
@@ -119,6 +112,77 @@ def record(
     head.last_hash = entry.hash
     session.flush()
     return entry
+
+
+def _row(actor: Actor, action: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """The column values of one row (no seq, links or hash yet)."""
+    if isinstance(actor, PortalActor):
+        workstation = f"portal {actor.client}".strip()
+    elif isinstance(actor, SystemActor):
+        workstation = f"{actor.workstation} ({actor.name})"
+    else:
+        workstation = actor.workstation
+    return {
+        "at": utcnow(),
+        "actor_kind": actor.kind.value,
+        "user_id": actor.user_id if isinstance(actor, StaffActor) else None,
+        "portal_account_id": actor.account_id if isinstance(actor, PortalActor) else None,
+        "action": action,
+        "patient_id": fields.get("patient_id"),
+        "object_type": fields.get("object_type", ""),
+        "object_id": fields.get("object_id"),
+        "workstation": workstation[:100],
+        "outcome": fields.get("outcome", "ok"),
+        "detail": str(fields.get("detail", ""))[:500],
+    }
+
+
+def append_many(session: Session, items: list[tuple[Actor, str, dict[str, Any]]]) -> None:
+    """Append several rows in the caller's transaction with one INSERT (executemany) and one
+    head update: the audit group writer's path. Same rows, links and hashes as `record` one by
+    one; the caller commits."""
+    if not items:
+        return
+    head = session.execute(
+        select(AuditHead.last_seq, AuditHead.last_hash).where(AuditHead.id == 1).with_for_update()
+    ).one()
+    seq, prev = head.last_seq, head.last_hash
+    rows = []
+    for actor, action, fields in items:
+        seq += 1
+        row = _row(actor, action, fields) | {"seq": seq, "prev_hash": prev}
+        row["hash"] = prev = _row_hash(**row)
+        rows.append(row)
+    session.execute(insert(AuditEntry), rows)
+    session.execute(update(AuditHead).where(AuditHead.id == 1).values(last_seq=seq, last_hash=prev))
+
+
+def record_read(
+    session: Session,
+    actor: Actor,
+    action: str,
+    *,
+    patient_id: int | None = None,
+    object_type: str = "",
+    object_id: int | None = None,
+    detail: str = "",
+) -> None:
+    """The audit row of a read, durable when this returns. The caller has ended its reads'
+    transaction and has no writes pending. Through the session's group writer when it has
+    one (the portal: batched with other requests' rows into one commit), else appended and
+    committed in `session`."""
+    fields: dict[str, Any] = {
+        "patient_id": patient_id,
+        "object_type": object_type,
+        "object_id": object_id,
+        "detail": detail,
+    }
+    writer: GroupWriter | None = session.info.get(GROUP_WRITER)
+    if writer is not None:
+        writer.write(actor, action, **fields)
+        return
+    record(session, actor, action, **fields)
+    session.commit()
 
 
 @dataclass(frozen=True)

@@ -3,15 +3,24 @@
 SQLite opens with WAL, foreign keys and a busy timeout, and write transactions take the write
 lock at BEGIN (BEGIN IMMEDIATE) so two processes never deadlock on a lock upgrade. MariaDB goes
 through PyMySQL with utf8mb4, PostgreSQL through psycopg 3; both at READ COMMITTED.
+
+A database server that stops answering must not hang a caller forever (`Timeouts`): MariaDB and
+PostgreSQL connections get a connect timeout, a read/write timeout (PyMySQL's own; for psycopg a
+connection class whose every wait is bounded, closing the connection when it runs out), TCP
+keepalive (probe after 30 s idle, every 10 s, dead after 3 misses) and, on PostgreSQL, libpq's
+tcp_user_timeout; the pool hands out a connection within `pool` seconds or raises. Errors that
+mean "the database is unavailable" are `UNAVAILABLE`.
 """
 
 import logging
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -20,6 +29,32 @@ from opendesk.core.credentials import database_key, get_secret
 log = logging.getLogger("opendesk.db")
 
 READONLY = "opendesk_readonly"
+
+# The database does not answer, refuses, or dropped the connection: the caller may retry later.
+UNAVAILABLE: tuple[type[Exception], ...] = (
+    exc.OperationalError,
+    exc.InterfaceError,
+    exc.TimeoutError,  # no pooled connection came free in time
+    exc.DisconnectionError,
+)
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    """Seconds a MariaDB/PostgreSQL connection may wait. `read` bounds any one wait for the
+    server's answer, so it must exceed the slowest legitimate query; `pool` bounds the wait for
+    a free pooled connection."""
+
+    connect: float = 5.0
+    read: float = 60.0
+    write: float = 30.0
+    pool: float = 30.0
+    keepalive_idle: int = 30
+    keepalive_interval: int = 10
+    keepalive_count: int = 3
+
+
+DEFAULT_TIMEOUTS = Timeouts()
 
 
 def normalise_url(raw: str | URL) -> URL:
@@ -47,22 +82,98 @@ def describe_url(url: str | URL) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
-def create_practice_engine(raw_url: str | URL, **kwargs: Any) -> Engine:
+def describe_database(url: str | URL) -> str:
+    """The database as people name it, for the login window and the status bar: "opendesk on
+    dbserver" (server and name, no user, port or options) or "opendesk.db on this computer"
+    (an SQLite file's name, not its folder). Never the URL."""
+    parsed = make_url(url)
+    name = parsed.database or ""
+    if parsed.get_backend_name() == "sqlite":
+        if not name or name == ":memory:":
+            return "in memory on this computer"
+        return f"{Path(name).name} on this computer"
+    return f"{name or '(default)'} on {parsed.host or 'this computer'}"
+
+
+def create_practice_engine(
+    raw_url: str | URL,
+    *,
+    timeouts: Timeouts = DEFAULT_TIMEOUTS,
+    pool_size: int | None = None,
+    **kwargs: Any,
+) -> Engine:
+    """The engine for a practice database. `pool_size` (a server, or an SQLite file) keeps that
+    many connections and lets as many more open under load."""
     url = normalise_url(raw_url)
     backend = url.get_backend_name()
+    in_memory = backend == "sqlite" and url.database in (None, "", ":memory:")
+    if pool_size is not None and not in_memory:
+        kwargs.update(pool_size=pool_size, max_overflow=pool_size)
     if backend == "sqlite":
-        if url.database and url.database != ":memory:":
+        if not in_memory and url.database:
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
         _configure_sqlite(engine)
         return engine
-    return create_engine(
+    engine = create_engine(
         url,
         isolation_level="READ COMMITTED",
         pool_pre_ping=True,
         pool_recycle=3600,
+        pool_timeout=timeouts.pool,
+        connect_args=_server_connect_args(backend, timeouts),
         **kwargs,
     )
+    if backend in ("mysql", "mariadb"):
+        _tune_mysql_keepalive(engine, timeouts)
+    else:
+        _bound_psycopg_waits(engine, timeouts)
+    return engine
+
+
+def _server_connect_args(backend: str, t: Timeouts) -> dict[str, Any]:
+    if backend in ("mysql", "mariadb"):
+        return {
+            "connect_timeout": t.connect,
+            "read_timeout": t.read,
+            "write_timeout": t.write,
+        }
+    return {
+        "connect_timeout": max(1, round(t.connect)),
+        "keepalives": 1,
+        "keepalives_idle": t.keepalive_idle,
+        "keepalives_interval": t.keepalive_interval,
+        "keepalives_count": t.keepalive_count,
+        "tcp_user_timeout": int(max(t.read, t.write) * 1000),
+    }
+
+
+def _tune_mysql_keepalive(engine: Engine, t: Timeouts) -> None:
+    """PyMySQL switches SO_KEEPALIVE on; set when and how often it probes (Linux names)."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        sock = getattr(dbapi_connection, "_sock", None)
+        if not isinstance(sock, socket.socket) or sock.family == socket.AF_UNIX:
+            return
+        for name, value in (
+            ("TCP_KEEPIDLE", t.keepalive_idle),
+            ("TCP_KEEPINTVL", t.keepalive_interval),
+            ("TCP_KEEPCNT", t.keepalive_count),
+        ):
+            option = getattr(socket, name, None)
+            if option is not None:
+                sock.setsockopt(socket.IPPROTO_TCP, option, value)
+
+
+def _bound_psycopg_waits(engine: Engine, t: Timeouts) -> None:
+    """libpq has no read timeout: connect through a psycopg Connection whose waits are
+    bounded (see opendesk.core.pgwait)."""
+    from opendesk.core.pgwait import connect_bounded
+
+    @event.listens_for(engine, "do_connect")
+    def _do_connect(_dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+        return connect_bounded(max(t.read, t.write), *cargs, **cparams)
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -95,12 +206,25 @@ def begin_readonly(session: Session) -> None:
 class Database:
     """One practice database: an engine and its sessions. Services receive a Session."""
 
-    def __init__(self, url: str | URL, **engine_kwargs: Any) -> None:
-        self.engine = create_practice_engine(url, **engine_kwargs)
+    def __init__(
+        self,
+        url: str | URL,
+        *,
+        timeouts: Timeouts = DEFAULT_TIMEOUTS,
+        pool_size: int | None = None,
+        **engine_kwargs: Any,
+    ) -> None:
+        self.engine = create_practice_engine(
+            url, timeouts=timeouts, pool_size=pool_size, **engine_kwargs
+        )
         self.backend = self.engine.url.get_backend_name()
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Copied into every new session's `info` (e.g. the portal's audit group writer).
+        self.session_info: dict[str, Any] = {}
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False, info=self.session_info)
         self._readonly_sessions = sessionmaker(
-            self.engine.execution_options(**{READONLY: True}), expire_on_commit=False
+            self.engine.execution_options(**{READONLY: True}),
+            expire_on_commit=False,
+            info=self.session_info,
         )
 
     @property
@@ -109,7 +233,13 @@ class Database:
 
     @property
     def description(self) -> str:
+        """The URL without its password, for logs and IT."""
         return describe_url(self.engine.url)
+
+    @property
+    def display_name(self) -> str:
+        """Server and database name only (`describe_database`), for staff."""
+        return describe_database(self.engine.url)
 
     def session(self) -> Session:
         """A session for a service call that writes (always true when it audits)."""

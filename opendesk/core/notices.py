@@ -1,12 +1,15 @@
 """The insecure notification e-mail: "a secure message is waiting", from practice preferences.
 
 Only the tags below are filled in; nothing of the secure message (subject, body, attachment
-names) ever reaches a notice. Open Dental's defaults are the preference defaults.
+names) ever reaches a notice. The body is Open Dental's default; the default subject, "Secure
+message from [OfficeName]", and the From display name (`notice_sender`: "Maple Street Dental
+<notices@maple.example>") carry the practice's name so the notice does not look like phishing.
 """
 
 import html
 import re
 from dataclasses import dataclass
+from email.utils import formataddr, parseaddr
 from urllib.parse import urlsplit
 
 from sqlalchemy.orm import Session
@@ -54,13 +57,28 @@ def to_html(text: str) -> str:
     )
 
 
+FROM_MAX = 254  # outbox_notice.from_address
+
+
+def notice_sender(session: Session) -> str:
+    """The From of notices: the NOTIFY_FROM address with the practice's name as display name
+    (unless the preference names one itself, or the result would not fit)."""
+    configured = prefs.get(session, prefs.NOTIFY_FROM).strip()
+    name, address = parseaddr(configured)
+    office = " ".join(prefs.get(session, prefs.PRACTICE_NAME).split())
+    if name or not address or not office or "\n" in configured or "\r" in configured:
+        return configured
+    sender = formataddr((office, address))
+    return sender if len(sender) <= FROM_MAX else configured
+
+
 def render_notice(session: Session, recipient: Patient) -> Notice:
     values = tag_values(session, recipient)
     subject = fill_tags(prefs.get(session, prefs.NOTIFY_SUBJECT), values)
     body = fill_tags(prefs.get(session, prefs.NOTIFY_BODY), values)
     return Notice(
         to_address=recipient.email.strip(),
-        from_address=prefs.get(session, prefs.NOTIFY_FROM).strip(),
+        from_address=notice_sender(session),
         subject=" ".join(subject.split()),  # no header injection through newlines
         body_text=body,
         body_html=to_html(body),

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from opendesk.core import business_time, timefmt
 from opendesk.core import preferences as prefs
 from opendesk.core.errors import ValidationError
 from opendesk.core.notices import portal_url_problem
@@ -31,7 +32,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _LOCAL_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
 _SETUP_HINT = " (Setup > Patient Portal)"
-_MULTILINE = {prefs.NOTIFY_BODY.name, prefs.PRACTICE_ADDRESS.name}
+_MULTILINE = {
+    prefs.NOTIFY_BODY.name,
+    prefs.PRACTICE_ADDRESS.name,
+    prefs.PRACTICE_HOURS.name,
+    prefs.PRACTICE_CLOSED_DATES.name,
+    prefs.URGENT_WORDS.name,
+}
 
 
 def is_loopback(host: str) -> bool:
@@ -184,6 +191,11 @@ RULES: dict[str, Rule] = {
     prefs.ATTACH_MAX_MESSAGE_BYTES.name: _between(1, 1 << 30, "The largest total (bytes)"),
     prefs.MESSAGE_MAX_CHARS.name: _between(100, 1_000_000, "The longest message (characters)"),
     prefs.OUTBOX_MAX_ATTEMPTS.name: _between(1, 100, "The number of delivery attempts"),
+    prefs.PRACTICE_TIME_ZONE.name: lambda value, _c: timefmt.zone_problem(value),
+    prefs.IDLE_LOGOFF_MINUTES.name: _between(0, 1440, "Log off after (minutes, 0 = never)"),
+    prefs.PRACTICE_HOURS.name: lambda value, _c: business_time.hours_problem(value),
+    prefs.PRACTICE_CLOSED_DATES.name: lambda value, _c: business_time.dates_problem(value),
+    prefs.RESPONSE_TARGET_HOURS.name: _between(1, 1000, "The response target (business hours)"),
 }
 """The rule of each preference that has one beyond its type (the others take any value of
 their type: phone, address, SMTP user, the yes/no switches)."""

@@ -40,8 +40,10 @@ PRACTICE_NAME = Pref("practice_name", str, "", "Practice name")
 PRACTICE_PHONE = Pref("practice_phone", str, "", "Practice phone")
 PRACTICE_ADDRESS = Pref("practice_address", str, "", "Practice address")
 PORTAL_URL = Pref("portal_url", str, "", "Patient portal URL")
+# The practice's name in the subject (and as the From name, core.notices.notice_sender) so
+# the notice does not look like phishing; the body stays Open Dental's default.
 NOTIFY_SUBJECT = Pref(
-    "notify_subject", str, "You have a secure message waiting for you", "Notification subject"
+    "notify_subject", str, "Secure message from [OfficeName]", "Notification subject"
 )
 NOTIFY_BODY = Pref(
     "notify_body",
@@ -77,6 +79,30 @@ SCAN_POLICY = Pref(
 )
 MESSAGE_MAX_CHARS = Pref("message_max_chars", int, 10000, "Longest message body (characters)")
 OUTBOX_MAX_ATTEMPTS = Pref("outbox_max_attempts", int, 8, "Notification delivery attempts")
+IDLE_LOGOFF_MINUTES = Pref(
+    "idle_logoff_minutes", int, 0, "Log off an idle workstation after (minutes, 0 = never)"
+)
+# An IANA zone name ("America/Los_Angeles"); empty = each workstation's own zone.
+PRACTICE_TIME_ZONE = Pref("practice_time_zone", str, "", "Practice time zone")
+# Closed-loop messaging (docs/CLOSED_LOOP.md); the formats are core.business_time's.
+PRACTICE_HOURS = Pref(
+    "practice_hours",
+    str,
+    "mon 08:00-17:00; tue 08:00-17:00; wed 08:00-17:00; thu 08:00-17:00; fri 08:00-17:00",
+    "Opening hours",
+)
+PRACTICE_CLOSED_DATES = Pref("practice_closed_dates", str, "", "Closed dates (holidays)")
+RESPONSE_TARGET_HOURS = Pref(
+    "response_target_hours", int, 8, "Response target without a reason (business hours)"
+)
+URGENT_WORDS = Pref(
+    "urgent_words",
+    str,
+    "swelling, bleeding that won't stop, bleeding that will not stop, fever, "
+    "trouble breathing, trouble swallowing, difficulty breathing, difficulty swallowing, "
+    "trauma, knocked-out tooth, knocked out",
+    "Urgent words",
+)
 DEMO_MODE = Pref("demo_mode", bool, False, "Demo practice (allows http://localhost portal)")
 
 ALL: dict[str, Pref[Any]] = {
@@ -103,6 +129,12 @@ ALL: dict[str, Pref[Any]] = {
         SCAN_POLICY,
         MESSAGE_MAX_CHARS,
         OUTBOX_MAX_ATTEMPTS,
+        IDLE_LOGOFF_MINUTES,
+        PRACTICE_TIME_ZONE,
+        PRACTICE_HOURS,
+        PRACTICE_CLOSED_DATES,
+        RESPONSE_TARGET_HOURS,
+        URGENT_WORDS,
         DEMO_MODE,
     )
 }

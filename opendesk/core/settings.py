@@ -59,6 +59,13 @@ WINDOW_STATE = Setting("window_state", str, "", "Main window toolbar/dock state 
 LAST_USERNAME = Setting(
     "last_username", str, "", "User name last used to log in on this workstation"
 )
+LOGGED_ON_USERNAMES = Setting(
+    "logged_on_usernames",
+    str,
+    "",
+    "User names that logged on successfully on this workstation, one a line, newest first "
+    "(the login window puts the cursor in Password only under one of these)",
+)
 ALERT_POLL_SECONDS = Setting(
     "alert_poll_seconds", float, 5.0, "How often to look for new unread WebMail"
 )
@@ -72,6 +79,7 @@ WORKSTATION_SETTINGS: dict[str, Setting[Any]] = {
         WINDOW_GEOMETRY,
         WINDOW_STATE,
         LAST_USERNAME,
+        LOGGED_ON_USERNAMES,
         ALERT_POLL_SECONDS,
     )
 }

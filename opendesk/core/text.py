@@ -20,6 +20,15 @@ def phone_digits(value: str | None) -> str:
     return _NON_DIGITS.sub("", value or "")
 
 
+LOCAL_DIGITS = 7
+
+
+def local_number(digits: str) -> str:
+    """The local part of a phone number's digits: the last seven ("5035558672" → "5558672"),
+    or all of them when there are fewer."""
+    return digits[-LOCAL_DIGITS:]
+
+
 def prefix_upper_bound(prefix: str) -> str:
     """The smallest string greater than every string starting with `prefix`.
 

@@ -13,6 +13,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"OpenDesk {__version__}")
     parser.add_argument("--db", metavar="URL", help="practice database URL (see opendesk-admin)")
+    parser.add_argument(
+        "--self-test",
+        metavar="USER",
+        help="start unattended (offscreen): open the database, log USER in with the password "
+        "from standard input, show the main window, exit 0 when all of it worked",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     from opendesk.launcher import add_demo_arguments
 
@@ -27,6 +33,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from opendesk.launcher import run_demo
 
         return run_demo(args)
+    if args.self_test:
+        from opendesk.desktop.self_test import read_password, run_self_test
+
+        return run_self_test(args.db, args.self_test, read_password())
     from opendesk.desktop.app import run
 
     return run(args.db)

@@ -38,7 +38,10 @@ class AlertPoller(QObject):
         self._in_flight = False
         self._own_change = False
         ctx.changes.changed.connect(self._on_changes)
-        ctx.userChanged.connect(lambda _user: self.poll())
+        ctx.userChanged.connect(self._on_user)  # a method: dropped with the poller
+
+    def _on_user(self, _user: object) -> None:
+        self.poll()
 
     def start(self) -> None:
         self.timer.start()

@@ -10,6 +10,7 @@ import logging.handlers
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -23,6 +24,9 @@ from opendesk.core.settings import WorkstationSettings, resolve_database_url
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.icons import icon
 from opendesk.desktop.message_channel import DATABASE_UNREACHABLE, install_excepthook
+
+if TYPE_CHECKING:
+    from opendesk.desktop.session import DeskSession
 
 log = logging.getLogger("opendesk.desktop")
 
@@ -84,24 +88,21 @@ def open_database(url: str) -> Database:
     return db
 
 
-def start_session(ctx: AppContext) -> "object | None":
-    """Login, then the main window (returned shown), or None when the login was cancelled."""
+def start_session(ctx: AppContext) -> "DeskSession | None":
+    """Login, then the main window (shown; `session.window`), or None when the login was
+    cancelled. The session handles File > Log Off and the idle log off."""
     from opendesk.desktop.dialogs.login import LoginDialog
-    from opendesk.desktop.mainwindow import MainWindow
-    from opendesk.desktop.setup import install_setup_menu, run_first_run_if_needed
+    from opendesk.desktop.session import DeskSession
+    from opendesk.desktop.setup import run_first_run_if_needed
 
     if not run_first_run_if_needed(ctx):  # an empty database: the practice and its admin
         return None
     login = LoginDialog(ctx)
     if login.exec() != QDialog.DialogCode.Accepted:
         return None
-    window = MainWindow(ctx)
-    install_setup_menu(window, ctx)
-    from opendesk.desktop.webmail.launcher import install as install_webmail
-
-    install_webmail(ctx, window)  # WebMail button and Drafts → the compose window
-    window.show()
-    return window
+    session = DeskSession(ctx)
+    session.open_main_window()
+    return session
 
 
 def run(db_url: str | None = None, argv: Sequence[str] | None = None) -> int:
@@ -124,8 +125,8 @@ def run(db_url: str | None = None, argv: Sequence[str] | None = None) -> int:
             ctx.practice = preferences.get_all(session)
         except Exception as exc:
             log.warning("practice preferences not read: %s", type(exc).__name__)
-    window = start_session(ctx)
-    if window is None:
+    desk = start_session(ctx)
+    if desk is None:
         db.dispose()
         return 0
     code = app.exec()

@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
-from opendesk.core import preferences
+from opendesk.core import preferences, timefmt
 from opendesk.core.actors import StaffActor
 from opendesk.core.db import Database
 from opendesk.core.errors import PermissionDenied
@@ -77,7 +77,8 @@ class AppContext(QObject):
         self.workstation = workstation or socket.gethostname()
         self.user: LoggedOnUser | None = None
         self.selection: PatientSelection | None = None
-        self.practice: dict[str, Any] = {}
+        self._practice: dict[str, Any] = {}
+        self.practice = {}  # (the workstation's time zone until the preferences are read)
         # The machine configuration (the registry on Windows) is read once, here at start-up,
         # never again on the GUI thread.
         self.machine_portal_url = str(read_machine_config().get("PORTALURL", ""))
@@ -129,6 +130,17 @@ class AppContext(QObject):
             self.load_practice()
 
     # -- preferences and settings ---------------------------------------------------------------
+    @property
+    def practice(self) -> dict[str, Any]:
+        """The practice preferences (core.preferences); setting them also sets the time zone
+        every date and time of the client is shown in (core.timefmt)."""
+        return self._practice
+
+    @practice.setter
+    def practice(self, values: dict[str, Any]) -> None:
+        self._practice = values
+        timefmt.set_display_zone(timefmt.practice_zone(values))
+
     def load_practice(self, then: Callable[[], None] | None = None) -> None:
         """Read the practice preferences (core.preferences) into `self.practice`."""
 

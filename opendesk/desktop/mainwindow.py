@@ -33,6 +33,7 @@ INBOX_PAGE = ("manage", "email_inbox")
 
 class MainWindow(QMainWindow):
     webmailRequested = Signal(object)  # PatientSelection
+    logOffRequested = Signal()  # File > Log Off (desktop.session.DeskSession handles it)
 
     def __init__(self, ctx: AppContext, *, start_background: bool = True) -> None:
         super().__init__()
@@ -62,6 +63,8 @@ class MainWindow(QMainWindow):
         self.alert_button = toolbar.widgetForAction(self.act_alerts)
         self.alert_button.setObjectName("alerts_button")
 
+        self._build_file_menu()
+
         self.module_bar = QToolBar("Modules", self)
         self.module_bar.setObjectName("module_bar")
         self.module_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
@@ -86,7 +89,7 @@ class MainWindow(QMainWindow):
             self.module_actions[cls.key] = action
 
         status = self.statusBar()
-        self.db_label = QLabel(f"Database: {ctx.db.description}")
+        self.db_label = QLabel(f"Database: {ctx.db.display_name}")
         self.portal_label = QLabel("portal: checking…")
         self.scanner_label = QLabel("scanner: checking…")
         self.user_label = QLabel()
@@ -98,13 +101,15 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.user_label)
 
         self.alerts = AlertPoller(ctx)
+        self.alerts.setParent(self)  # ends with the window (Log Off makes a new one)
         self.alerts.alertChanged.connect(self._on_alert)
         self.portal = PortalStatusChecker(ctx)
+        self.portal.setParent(self)
         self.portal.checked.connect(self._on_portal)
         self.scanner = ScannerStatusChecker(ctx)
         self.scanner.checked.connect(self._on_scanner)
         ctx.patientChanged.connect(self._on_patient)
-        ctx.userChanged.connect(lambda _user: self._update_title())
+        ctx.userChanged.connect(self._on_user)  # a method, not a lambda: dropped with the window
         ctx.changes.changed.connect(self._on_changes)
 
         self._restore_geometry()
@@ -115,6 +120,25 @@ class MainWindow(QMainWindow):
             self.alerts.start()
             self.portal.start()
             self.scanner.start()
+
+    def _build_file_menu(self) -> None:
+        """Open Dental's File menu: Log Off (back to the login window) and Exit. It comes
+        first in the menu bar; the Setup menu is added after it."""
+        self.file_menu = self.menuBar().addMenu("&File")
+        self.file_menu.setObjectName("file_menu")
+        self.act_log_off = QAction("&Log Off", self)
+        self.act_log_off.setObjectName("file_log_off")
+        self.act_log_off.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.act_log_off.setStatusTip("Close your windows and return to the login window")
+        self.act_log_off.triggered.connect(self.logOffRequested.emit)
+        self.act_exit = QAction("E&xit", self)
+        self.act_exit.setObjectName("file_exit")
+        self.act_exit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.act_exit.setStatusTip("Log off and close OpenDesk")
+        self.act_exit.triggered.connect(self.close)
+        self.file_menu.addAction(self.act_log_off)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_exit)
 
     # -- title, patient, alerts -----------------------------------------------------------------
     def _update_title(self) -> None:
@@ -128,6 +152,9 @@ class MainWindow(QMainWindow):
             parts.append(f"{{{self.ctx.user.label}}}")
             self.user_label.setText(f"Logged on: {self.ctx.user.label}")
         self.setWindowTitle(" - ".join(parts))
+
+    def _on_user(self, _user: object) -> None:
+        self._update_title()
 
     def _on_patient(self, selection: PatientSelection | None) -> None:
         has_patient = selection is not None

@@ -32,7 +32,18 @@ def check_portal(url: str, timeout: float = TIMEOUT_SECONDS) -> PortalStatus:
         return PortalStatus(True, False, "portal: not answering")
     if response.status_code == 200:
         return PortalStatus(True, True, "portal: answering")
+    if response.status_code == 503 and _database_problem(response):
+        return PortalStatus(True, False, "portal: answering, but its database does not")
     return PortalStatus(True, False, f"portal: not answering (HTTP {response.status_code})")
+
+
+def _database_problem(response: object) -> bool:
+    """True when the portal's /health says its database is the part that failed."""
+    try:
+        body = response.json()  # type: ignore[attr-defined]
+    except ValueError:
+        return False
+    return isinstance(body, dict) and str(body.get("problem", "")).startswith("database")
 
 
 class PortalStatusChecker(QObject):

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email import policy
+from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, parseaddr
 
@@ -73,7 +74,9 @@ def build_message(notice: NoticeContent, *, now: datetime | None = None) -> Enve
     sent = now.replace(tzinfo=UTC) if now is not None else datetime.now(UTC)
     msg = EmailMessage(policy=policy.SMTP)
     try:
-        msg["From"] = notice.from_address.strip()
+        name, _address = parseaddr(notice.from_address.strip())
+        # the practice's name as display name (core.notices.notice_sender), encoded as needed
+        msg["From"] = Address(display_name=name, addr_spec=sender) if name else sender
         msg["To"] = recipient
         msg["Subject"] = notice.subject
         msg["Date"] = format_datetime(sent)

@@ -1,29 +1,27 @@
 """The outbox worker: claims due notices, delivers them by SMTP, and records the outcome.
 
-Life of a notice (`notification_outbox.status`)::
+The table protocol (claims, leases, outcomes, the life of a notice) is in
+`opendesk.mail.claims`. This module runs it: `OutboxWorker.run_once` claims a batch, sends it
+over one SMTP session and records each outcome as soon as the server answers.
 
-    queued ──claim──▶ sending ──250 OK──▶ sent
-      ▲                 │ temporary failure, attempts < N: next_attempt_at = now + backoff
-      └─────────────────┤
-                        └ permanent failure, or N attempts used ──▶ failed ──Retry──▶ queued
+Leases and heartbeat. A claim's lease is short (60 s) and a heartbeat thread renews it every
+15 s while the worker lives, so the notices of a worker that died are picked up by another
+within about a minute. The worker starts a send only while at least half its lease is left
+(one missed heartbeat stops new sends); otherwise it gives the rest of the batch back.
 
-Claims. `claim_due` marks up to `limit` due rows as ``sending`` with a claim token
-(``worker-id:random``) and a lease (`claimed_until`) in one committed transaction:
-on MariaDB/PostgreSQL the rows are picked with ``SELECT … FOR UPDATE SKIP LOCKED``, so
-concurrent workers take disjoint rows without waiting; on SQLite one
-``UPDATE … WHERE id IN (SELECT … LIMIT n)`` runs under the write lock every write session takes
-at BEGIN (BEGIN IMMEDIATE), and the rows are read back by their token. Every later write about a
-claimed row is conditional on the token, so a worker whose lease ran out can never overwrite
-the work of the worker that took the row over.
+Database faults. When recording an outcome fails because the database does not answer, the
+worker keeps the outcome in memory and retries with backoff (0.25 s doubling to 2 s) for as
+long as its lease lasts; a notice the SMTP server accepted is therefore never sent again after
+a database blip of up to ~40 s. Then the unattempted rest of the batch is given back at once
+and the next round starts immediately. An outcome that could not be written before the lease
+ran out stays in memory and is written first thing in the next round.
 
-Crashes. A worker that dies holding a claim leaves rows in ``sending``; once the lease has run
-out another worker claims them again, counting the interrupted attempt. Whether the crashed
-worker's SMTP hand-over happened is unknowable, so delivery is at-least-once in that one case
-(the repeated e-mail carries the same Message-ID); in every other case a notice is handed to
-the SMTP server exactly once. A worker checks its lease before each send and gives back rows it
-has no time left for.
+Crashes. A worker that dies between the server's "250 OK" and the commit leaves that one
+notice to be sent again (at-least-once in that one case; both copies carry the same
+Message-ID). Only the notice it had started counts an interrupted attempt.
 """
 
+import functools
 import logging
 import os
 import random
@@ -32,47 +30,64 @@ import socket
 import ssl
 import threading
 import time
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from types import FrameType
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import CursorResult, and_, case, or_, select, update
 from sqlalchemy.orm import Session
 
-from opendesk.core import audit, permissions, preferences
-from opendesk.core.actors import Actor, PortalActor, StaffActor
+from opendesk.core import preferences
 from opendesk.core.clock import utcnow
-from opendesk.core.db import Database
-from opendesk.core.enums import OutboxStatus, Permission
-from opendesk.core.errors import ConfigurationError, NotFound, PermissionDenied, ValidationError
-from opendesk.core.models import OutboxNotice, WebMailMessage
+from opendesk.core.db import UNAVAILABLE, Database
+from opendesk.core.errors import ConfigurationError
+from opendesk.mail.claims import (
+    DEFAULT_LEASE,
+    FAILED,
+    INTERRUPTED,
+    QUEUED,
+    SENDING,
+    SENT,
+    ClaimedNotice,
+    backoff,
+    claim_due,
+    record_failure,
+    record_sent,
+    release,
+    renew,
+)
 from opendesk.mail.errors import DeliveryError
-from opendesk.mail.message import NoticeContent, build_message
-from opendesk.mail.smtp import DEFAULT_TIMEOUT, SmtpTransport, load_settings
+from opendesk.mail.message import build_message
+from opendesk.mail.smtp import DEFAULT_TIMEOUT, SmtpSettings, SmtpTransport, load_settings
+
+__all__ = [
+    "DEFAULT_LEASE",
+    "FAILED",
+    "INTERRUPTED",
+    "QUEUED",
+    "SENDING",
+    "SENT",
+    "BackgroundWorker",
+    "ClaimedNotice",
+    "OutboxWorker",
+    "RunResult",
+    "backoff",
+    "claim_due",
+    "record_failure",
+    "record_sent",
+    "release",
+    "run_cli",
+]
 
 log = logging.getLogger("opendesk.mail")
 
-DEFAULT_LEASE = timedelta(minutes=5)
 DEFAULT_BATCH = 50
-BACKOFF_BASE_SECONDS = 30.0
-BACKOFF_CAP_SECONDS = 3600.0
-BACKOFF_JITTER = 0.2
-INTERRUPTED = "delivery was interrupted (a worker stopped while sending)"
+RECORD_RETRY_FIRST = 0.25  # seconds; doubles up to RECORD_RETRY_MAX while the database is away
+RECORD_RETRY_MAX = 2.0
+LEASE_SAFETY = timedelta(seconds=5)  # stop retrying a record this long before the lease ends
 
-QUEUED = OutboxStatus.QUEUED.value
-SENDING = OutboxStatus.SENDING.value
-SENT = OutboxStatus.SENT.value
-FAILED = OutboxStatus.FAILED.value
-
-
-def backoff(attempts: int, rng: Callable[[], float] = random.random) -> timedelta:
-    """Wait after the `attempts`-th failed attempt: 30 s · 2^(attempts-1), at most 1 h, less up
-    to 20 % jitter so workers that failed together do not retry together."""
-    base = min(BACKOFF_BASE_SECONDS * 2 ** max(attempts - 1, 0), BACKOFF_CAP_SECONDS)
-    return timedelta(seconds=base * (1.0 - BACKOFF_JITTER * rng()))
+Write = Callable[[Session], object]
 
 
 def default_worker_id() -> str:
@@ -80,227 +95,71 @@ def default_worker_id() -> str:
     return f"{socket.gethostname()[:50]}:{os.getpid()}:{threading.get_ident() % 100000}"
 
 
-@dataclass(frozen=True)
-class ClaimedNotice:
-    """A notice this worker holds: its content, attempts so far and the claim."""
+class _Clock:
+    """The worker's "now": `start` (a test may set it) plus the real time gone by since."""
 
-    content: NoticeContent
-    attempts: int
-    claimed_by: str
-    claimed_until: datetime
-    last_error: str = ""
+    def __init__(self, start: datetime | None) -> None:
+        self.start = start or utcnow()
+        self.started = time.monotonic()
 
-    @property
-    def id(self) -> int:
-        return self.content.id
+    def __call__(self) -> datetime:
+        return self.start + timedelta(seconds=time.monotonic() - self.started)
 
 
-def _due(now: datetime) -> Any:
-    return or_(
-        and_(
-            OutboxNotice.status == QUEUED,
-            or_(OutboxNotice.next_attempt_at.is_(None), OutboxNotice.next_attempt_at <= now),
-        ),
-        and_(
-            OutboxNotice.status == SENDING,
-            or_(OutboxNotice.claimed_until.is_(None), OutboxNotice.claimed_until < now),
-        ),
-    )
+class Heartbeat:
+    """Renews the lease of one claim every `interval` on a thread of its own while the batch
+    is in hand; `until` is the lease end the database last confirmed."""
 
+    def __init__(
+        self,
+        database: Database,
+        token: str,
+        until: datetime,
+        lease: timedelta,
+        interval: timedelta,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self.database, self.token, self.until = database, token, until
+        self.lease, self.interval, self.clock = lease, interval, clock
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="opendesk-outbox-lease", daemon=True)
 
-def claim_due(
-    session: Session,
-    worker_id: str,
-    limit: int,
-    *,
-    now: datetime | None = None,
-    lease: timedelta = DEFAULT_LEASE,
-) -> list[ClaimedNotice]:
-    """Claim up to `limit` due notices (oldest first) for `worker_id` and commit the claim.
+    def __enter__(self) -> "Heartbeat":
+        self._thread.start()
+        return self
 
-    Due: queued with `next_attempt_at` NULL or passed, or sending with an expired lease (its
-    worker died; the interrupted attempt is counted). Safe to call from many workers at once.
-    """
-    now = now or utcnow()
-    token = f"{worker_id[:80]}:{uuid.uuid4().hex[:12]}"
-    until = now + lease
-    due_ids = select(OutboxNotice.id).where(_due(now)).order_by(OutboxNotice.id).limit(limit)
-    if session.get_bind().dialect.name == "sqlite":
-        # The session began with BEGIN IMMEDIATE: nobody else writes until we commit.
-        target: Any = OutboxNotice.id.in_(due_ids)
-    else:
-        ids = session.execute(due_ids.with_for_update(skip_locked=True)).scalars().all()
-        if not ids:
-            session.commit()
-            return []
-        target = OutboxNotice.id.in_(ids)
-    interrupted = OutboxNotice.status == SENDING
-    # MariaDB assigns left to right with the new values: attempts and last_error look at the
-    # old status, so they come before it.
-    session.execute(
-        update(OutboxNotice)
-        .where(target)
-        .ordered_values(
-            (OutboxNotice.attempts, OutboxNotice.attempts + case((interrupted, 1), else_=0)),
-            (
-                OutboxNotice.last_error,
-                case((interrupted, INTERRUPTED), else_=OutboxNotice.last_error),
-            ),
-            (OutboxNotice.status, SENDING),
-            (OutboxNotice.claimed_by, token),
-            (OutboxNotice.claimed_until, until),
-        )
-        .execution_options(synchronize_session=False)
-    )
-    rows = session.execute(
-        select(
-            OutboxNotice.id,
-            OutboxNotice.to_address,
-            OutboxNotice.from_address,
-            OutboxNotice.subject,
-            OutboxNotice.body_text,
-            OutboxNotice.body_html,
-            OutboxNotice.created_at,
-            OutboxNotice.attempts,
-            OutboxNotice.last_error,
-        )
-        .where(OutboxNotice.claimed_by == token, OutboxNotice.status == SENDING)
-        .order_by(OutboxNotice.id)
-    ).all()
-    session.commit()
-    claimed = [
-        ClaimedNotice(
-            NoticeContent(
-                r.id,
-                r.to_address,
-                r.from_address,
-                r.subject,
-                r.body_text,
-                r.body_html,
-                r.created_at,
-            ),
-            r.attempts,
-            token,
-            until,
-            r.last_error,
-        )
-        for r in rows
-    ]
-    if claimed:
-        log.debug("claimed %d notices (%s)", len(claimed), token)
-    return claimed
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=10)
 
+    def remaining(self) -> timedelta:
+        return self.until - self.clock()
 
-def _update_claimed(session: Session, notice: ClaimedNotice, **values: Any) -> bool:
-    result = cast(
-        CursorResult[Any],
-        session.execute(
-            update(OutboxNotice)
-            .where(
-                OutboxNotice.id == notice.id,
-                OutboxNotice.claimed_by == notice.claimed_by,
-                OutboxNotice.status == SENDING,
-            )
-            .values(claimed_by=None, claimed_until=None, **values)
-            .execution_options(synchronize_session=False)
-        ),
-    )
-    session.commit()
-    if result.rowcount != 1:
-        log.warning("notice %d: claim lost before its outcome was recorded", notice.id)
-        return False
-    return True
-
-
-def record_sent(session: Session, notice: ClaimedNotice, *, now: datetime | None = None) -> bool:
-    """Mark a claimed notice sent (commits). False when the claim had been taken over."""
-    ok = _update_claimed(
-        session,
-        notice,
-        status=SENT,
-        sent_at=now or utcnow(),
-        attempts=notice.attempts + 1,
-        next_attempt_at=None,
-        last_error="",
-    )
-    if ok:
-        log.info("notice %d sent", notice.id)
-    return ok
-
-
-def record_failure(
-    session: Session,
-    notice: ClaimedNotice,
-    error: DeliveryError,
-    *,
-    max_attempts: int,
-    now: datetime | None = None,
-    rng: Callable[[], float] = random.random,
-    attempted: bool = True,
-) -> str:
-    """Record a failed attempt (commits): back to queued with a backoff, or failed when the
-    error is permanent or `max_attempts` are used up. Returns the new status. With
-    `attempted` False nothing was sent and the attempt count stays as it is."""
-    now = now or utcnow()
-    attempts = notice.attempts + 1 if attempted else notice.attempts
-    if error.permanent:
-        status, reason, next_at = FAILED, error.reason, None
-    elif attempts >= max_attempts:
-        status, reason, next_at = FAILED, f"gave up after {attempts} attempts: {error.reason}", None
-    else:
-        status, reason, next_at = QUEUED, error.reason, now + backoff(attempts, rng)
-    _update_claimed(
-        session,
-        notice,
-        status=status,
-        attempts=attempts,
-        next_attempt_at=next_at,
-        last_error=reason[:500],
-    )
-    if status == FAILED:
-        log.warning("notice %d failed after %d attempts: %s", notice.id, attempts, reason)
-    else:
-        log.info(
-            "notice %d attempt %d failed (%s); next try at %s UTC",
-            notice.id,
-            attempts,
-            error.reason,
-            f"{next_at:%H:%M:%S}",
-        )
-    return status
-
-
-def release(session: Session, notices: Sequence[ClaimedNotice]) -> int:
-    """Give claimed notices back to the queue untouched (commits); returns how many."""
-    count = 0
-    for notice in notices:
-        result = cast(
-            CursorResult[Any],
-            session.execute(
-                update(OutboxNotice)
-                .where(
-                    OutboxNotice.id == notice.id,
-                    OutboxNotice.claimed_by == notice.claimed_by,
-                    OutboxNotice.status == SENDING,
-                )
-                .values(status=QUEUED, claimed_by=None, claimed_until=None)
-                .execution_options(synchronize_session=False)
-            ),
-        )
-        count += result.rowcount
-    session.commit()
-    return count
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval.total_seconds()):
+            until = self.clock() + self.lease
+            try:
+                with self.database.session() as session:
+                    held = renew(session, self.token, until)
+            except Exception as exc:  # the database is away: the lease runs down meanwhile
+                log.warning("outbox lease renewal failed (%s)", type(exc).__name__)
+                continue
+            self.until = until
+            if not held:
+                return
 
 
 @dataclass
 class RunResult:
-    """What one round of the worker did. `problem` is a setup problem that stopped it."""
+    """What one round of the worker did. `problem` is a setup problem that stopped it;
+    `unrecorded` counts outcomes kept in memory because the database did not answer."""
 
     claimed: int = 0
     sent: int = 0
     retrying: int = 0
     failed: int = 0
     released: int = 0
+    unrecorded: int = 0
     problem: str = ""
 
     def add(self, other: "RunResult") -> None:
@@ -309,7 +168,12 @@ class RunResult:
         self.retrying += other.retrying
         self.failed += other.failed
         self.released += other.released
+        self.unrecorded += other.unrecorded
         self.problem = other.problem or self.problem
+
+    @property
+    def progressed(self) -> bool:
+        return bool(self.sent or self.retrying or self.failed)
 
     def __str__(self) -> str:
         text = (
@@ -318,6 +182,8 @@ class RunResult:
         )
         if self.released:
             text += f", {self.released} given back"
+        if self.unrecorded:
+            text += f", {self.unrecorded} outcomes waiting for the database"
         return f"{text}; {self.problem}" if self.problem else text
 
 
@@ -331,17 +197,55 @@ class OutboxWorker:
     worker_id: str = field(default_factory=default_worker_id)
     batch_size: int = DEFAULT_BATCH
     lease: timedelta = DEFAULT_LEASE
+    heartbeat: timedelta | None = None  # default: a quarter of the lease
+    min_lease_left: timedelta | None = None  # to start a send; default: half the lease
     timeout: float = DEFAULT_TIMEOUT
     ssl_context: ssl.SSLContext | None = None
     rng: Callable[[], float] = random.random
     stop_event: threading.Event = field(default_factory=threading.Event)
     _last_problem: str = field(default="", init=False, repr=False)
+    _unrecorded: list[tuple[int, Write]] = field(default_factory=list, init=False, repr=False)
+
+    @property
+    def send_window(self) -> timedelta:
+        """The lease a send needs left before it starts: by default half of it, so one missed
+        heartbeat (the database away) stops new sends."""
+        return self.min_lease_left if self.min_lease_left is not None else self.lease / 2
 
     def run_once(self, now: datetime | None = None) -> RunResult:
         """Claim and deliver one batch. `now` (naive UTC) is for tests; by default the clock."""
-        started = time.monotonic()
-        start = now or utcnow()
+        clock = _Clock(now)
         result = RunResult()
+        self._write_unrecorded()
+        setup = self._setup(result)
+        if setup is None:
+            return result
+        settings, max_attempts = setup
+        with self.database.session() as session:
+            claimed = claim_due(
+                session,
+                self.worker_id,
+                self.batch_size,
+                now=clock(),
+                lease=self.lease,
+                start_first=True,
+            )
+        result.claimed = len(claimed)
+        if not claimed:
+            return result
+        beat = Heartbeat(
+            self.database,
+            claimed[0].claimed_by,
+            claimed[0].claimed_until,
+            self.lease,
+            self.heartbeat or self.lease / 4,
+            clock,
+        )
+        with beat:
+            self._deliver(claimed, settings, max_attempts, clock, beat, result)
+        return result
+
+    def _setup(self, result: RunResult) -> tuple[SmtpSettings, int] | None:
         with self.database.readonly_session() as session:
             try:
                 settings = load_settings(
@@ -352,58 +256,160 @@ class OutboxWorker:
                 if result.problem != self._last_problem:
                     log.warning("outbox paused: %s", result.problem)
                 self._last_problem = result.problem
-                return result
+                return None
             max_attempts = max(1, preferences.get(session, preferences.OUTBOX_MAX_ATTEMPTS))
         if self._last_problem:
             log.info("outbox resumed: SMTP settings are usable again")
             self._last_problem = ""
+        return settings, max_attempts
 
-        with self.database.session() as session:
-            claimed = claim_due(
-                session, self.worker_id, self.batch_size, now=start, lease=self.lease
-            )
-            result.claimed = len(claimed)
-            if not claimed:
-                return result
-            margin = timedelta(seconds=2 * settings.timeout + 5)
-            broken: DeliveryError | None = None
+    def _deliver(
+        self,
+        claimed: Sequence[ClaimedNotice],
+        settings: SmtpSettings,
+        max_attempts: int,
+        clock: _Clock,
+        beat: Heartbeat,
+        result: RunResult,
+    ) -> None:
+        broken: DeliveryError | None = None
+        done = 0  # notices whose outcome is settled (recorded or kept in memory)
+        try:
             with SmtpTransport(settings) as transport:
                 for index, notice in enumerate(claimed):
-                    current = start + timedelta(seconds=time.monotonic() - started)
-                    if self.stop_event.is_set() or current + margin >= notice.claimed_until:
-                        result.released = release(session, claimed[index:])
+                    if self.stop_event.is_set() or beat.remaining() < self.send_window:
                         break
-                    exhausted = notice.attempts >= max_attempts  # interrupted again and again
-                    try:
-                        if broken is not None:
-                            raise broken
-                        if exhausted:
-                            raise DeliveryError(
-                                f"gave up after {notice.attempts} attempts: "
-                                f"{notice.last_error or 'attempt limit reached'}",
-                                permanent=True,
-                            )
-                        transport.send(build_message(notice.content, now=current))
-                    except DeliveryError as error:
-                        if error.connection:
-                            broken = error
-                        status = record_failure(
-                            session,
-                            notice,
-                            error,
-                            max_attempts=max_attempts,
-                            now=current,
-                            rng=self.rng,
-                            attempted=not exhausted,
-                        )
-                        if status == FAILED:
-                            result.failed += 1
-                        else:
-                            result.retrying += 1
-                    else:
-                        if record_sent(session, notice, now=current):
-                            result.sent += 1
-        return result
+                    following = claimed[index + 1] if index + 1 < len(claimed) else None
+                    error, attempted = self._attempt(
+                        transport, notice, broken, max_attempts, clock()
+                    )
+                    if error is not None and error.connection:
+                        broken = error
+                    write = self._outcome(notice, error, attempted, max_attempts, clock())
+                    done = index + 1
+                    if not self._write(notice, write, following, beat, result):
+                        return  # the database is away longer than the lease: rows expire
+        finally:
+            if done < len(claimed):
+                result.released = self._give_back(claimed[done:])
+
+    def _attempt(
+        self,
+        transport: SmtpTransport,
+        notice: ClaimedNotice,
+        broken: DeliveryError | None,
+        max_attempts: int,
+        now: datetime,
+    ) -> tuple[DeliveryError | None, bool]:
+        """Hand one notice to the server. Returns the error (None when accepted) and whether
+        the server was really tried."""
+        if broken is not None:  # the session failed: the server was tried for the whole batch
+            return broken, True
+        if notice.attempts >= max_attempts:  # interrupted again and again
+            return DeliveryError(
+                f"gave up after {notice.attempts} attempts: "
+                f"{notice.last_error or 'attempt limit reached'}",
+                permanent=True,
+            ), False
+        try:
+            transport.send(build_message(notice.content, now=now))
+        except DeliveryError as error:
+            return error, True
+        return None, True
+
+    def _outcome(
+        self,
+        notice: ClaimedNotice,
+        error: DeliveryError | None,
+        attempted: bool,
+        max_attempts: int,
+        now: datetime,
+    ) -> Callable[[Session, ClaimedNotice | None], str]:
+        """The write that records one outcome: returns "sent", "queued", "failed" or "lost"."""
+        if error is None:
+
+            def sent(session: Session, following: ClaimedNotice | None) -> str:
+                ok = record_sent(session, notice, now=now, start_next=following)
+                return SENT if ok else "lost"
+
+            return sent
+        return functools.partial(
+            _record_failure,
+            notice=notice,
+            error=error,
+            max_attempts=max_attempts,
+            now=now,
+            rng=self.rng,
+            attempted=attempted,
+        )
+
+    def _write(
+        self,
+        notice: ClaimedNotice,
+        write: Callable[[Session, ClaimedNotice | None], str],
+        following: ClaimedNotice | None,
+        beat: Heartbeat,
+        result: RunResult,
+    ) -> bool:
+        """Record an outcome, retrying while the database does not answer and the lease
+        lasts. False when the outcome is kept in memory for a later round instead."""
+        delay = RECORD_RETRY_FIRST
+        failures = 0
+        while True:
+            try:
+                with self.database.session() as session:
+                    status = write(session, following)
+                break
+            except UNAVAILABLE as exc:
+                failures += 1
+                if failures == 1:
+                    log.warning(
+                        "notice %d: the database did not take its outcome (%s); retrying",
+                        notice.id,
+                        type(exc).__name__,
+                    )
+                if beat.remaining() - timedelta(seconds=delay) < LEASE_SAFETY:
+                    log.error(
+                        "notice %d: outcome kept in memory until the database answers", notice.id
+                    )
+                    self._unrecorded.append((notice.id, lambda s: write(s, None)))
+                    result.unrecorded += 1
+                    return False
+                time.sleep(delay)
+                delay = min(delay * 2, RECORD_RETRY_MAX)
+        if failures:
+            log.info("notice %d: outcome recorded after %d database errors", notice.id, failures)
+        if status == SENT:
+            result.sent += 1
+        elif status == FAILED:
+            result.failed += 1
+        elif status == QUEUED:
+            result.retrying += 1
+        return True
+
+    def _write_unrecorded(self) -> None:
+        """Write outcomes kept from a round the database interrupted (raises while it is
+        still away; the round is then skipped)."""
+        while self._unrecorded:
+            notice_id, write = self._unrecorded[0]
+            with self.database.session() as session:
+                write(session)
+            self._unrecorded.pop(0)
+            log.info("notice %d: outcome kept in memory is recorded", notice_id)
+
+    def _give_back(self, notices: Sequence[ClaimedNotice]) -> int:
+        """Release unattempted notices at once; when the database does not answer, their
+        lease runs out instead (about a minute)."""
+        try:
+            with self.database.session() as session:
+                return release(session, notices)
+        except UNAVAILABLE as exc:
+            log.warning(
+                "could not give back %d notices (%s); their lease runs out",
+                len(notices),
+                type(exc).__name__,
+            )
+            return 0
 
     def drain(self, now: datetime | None = None) -> RunResult:
         """Rounds until nothing is due (or a setup problem); the totals."""
@@ -411,7 +417,7 @@ class OutboxWorker:
         while not self.stop_event.is_set():
             result = self.run_once(now)
             total.add(result)
-            if result.problem or result.claimed == 0 or result.released:
+            if result.problem or result.claimed == 0 or result.released or result.unrecorded:
                 break
         return total
 
@@ -419,21 +425,45 @@ class OutboxWorker:
         self, stop_event: threading.Event | None = None, poll_seconds: float = 5.0
     ) -> None:
         """Deliver until `stop_event` is set, looking for due notices every `poll_seconds`
-        (at once again after a full batch). Errors of a round are logged and the loop goes
-        on; a claim left by a failed round is picked up when its lease runs out."""
+        (at once again after a full batch, or after giving back part of one). Errors of a
+        round are logged and the loop goes on."""
         if stop_event is not None:
             self.stop_event = stop_event
         log.info("outbox worker %s started", self.worker_id)
         while not self.stop_event.is_set():
-            full = False
+            again = False
             try:
                 result = self.run_once()
                 full = result.claimed >= self.batch_size and not result.released
+                again = full or bool(result.released and result.progressed)
             except Exception as exc:  # keep the worker alive; no PHI: the type name only
                 log.error("outbox round failed: %s", type(exc).__name__)
-            if not full:
+            if not again:
                 self.stop_event.wait(poll_seconds)
         log.info("outbox worker %s stopped", self.worker_id)
+
+
+def _record_failure(
+    session: Session,
+    following: ClaimedNotice | None,
+    *,
+    notice: ClaimedNotice,
+    error: DeliveryError,
+    max_attempts: int,
+    now: datetime,
+    rng: Callable[[], float],
+    attempted: bool,
+) -> str:
+    return record_failure(
+        session,
+        notice,
+        error,
+        max_attempts=max_attempts,
+        now=now,
+        rng=rng,
+        attempted=attempted,
+        start_next=following,
+    )
 
 
 class BackgroundWorker:
@@ -496,56 +526,3 @@ def run_cli(
     out(f"outbox worker {worker.worker_id}: delivering every {poll_seconds:g} s; Ctrl+C stops")
     worker.run_forever(poll_seconds=poll_seconds)
     return 0
-
-
-def retry(session: Session, actor: Actor, notice_id: int) -> None:
-    """The Retry button: put a failed (or waiting) notice back in the queue, due now, with its
-    attempts reset to 0 so the whole retry schedule applies again; the old attempts and
-    reason go into the audit row. Staff need to work in the sending provider's inbox (or hold
-    Setup); the CLI acts as the system. Commits."""
-    if isinstance(actor, PortalActor):
-        raise PermissionDenied("You are not allowed to retry notifications.")
-    notice = session.get(OutboxNotice, notice_id, with_for_update=True)
-    if notice is None:
-        raise NotFound("This notification does not exist.")
-    message = (
-        session.get(WebMailMessage, notice.message_id) if notice.message_id is not None else None
-    )
-    patient_id = message.patient_id if message is not None else None
-    if isinstance(actor, StaffActor):
-        user = permissions.acting_user(session, actor)
-        allowed = permissions.has_permission(user, Permission.SETUP) or (
-            message is not None and permissions.can_work_inbox(user, message.provider_id)
-        )
-        if not allowed:
-            raise permissions.deny(
-                session,
-                actor,
-                "retry this notification",
-                detail=f"outbox.retry notice={notice_id}",
-                patient_id=patient_id,
-            )
-    if notice.status == SENT:
-        raise ValidationError("This notification has already been sent; there is nothing to retry.")
-    if notice.status == SENDING:
-        raise ValidationError("This notification is being sent right now. Look again in a minute.")
-    detail = f"was {notice.status} after {notice.attempts} attempts"
-    if notice.last_error:
-        detail += f": {notice.last_error}"
-    notice.status = QUEUED
-    notice.attempts = 0
-    notice.next_attempt_at = None
-    notice.claimed_by = None
-    notice.claimed_until = None
-    notice.last_error = ""
-    audit.record(
-        session,
-        actor,
-        "outbox.retry",
-        patient_id=patient_id,
-        object_type="notification_outbox",
-        object_id=notice.id,
-        detail=detail,
-    )
-    session.commit()
-    log.info("notice %d queued again by retry", notice.id)

@@ -149,8 +149,19 @@ def classify(exc: BaseException) -> DeliveryError:
             f"recipient refused by the mail server ({_code_text(code, reply)})",
             permanent=code >= 500,
         )
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return _classify_reply(exc)
+    if isinstance(exc, smtplib.SMTPNotSupportedError | smtplib.SMTPServerDisconnected):
+        return _classify_session(exc)
+    if isinstance(exc, OSError):  # after smtplib's errors, which are OSErrors too
+        return _classify_network(exc)
+    return DeliveryError(f"unexpected delivery error ({type(exc).__name__})", permanent=False)
+
+
+def _classify_reply(exc: smtplib.SMTPResponseException) -> DeliveryError:
+    """The server answered with an error reply."""
+    reply_code = _code_text(exc.smtp_code, exc.smtp_error)
     if isinstance(exc, smtplib.SMTPSenderRefused):
-        reply_code = _code_text(exc.smtp_code, exc.smtp_error)
         return DeliveryError(
             f"From address refused by the mail server ({reply_code})",
             permanent=exc.smtp_code >= 500,
@@ -163,7 +174,7 @@ def classify(exc: BaseException) -> DeliveryError:
         )
     if isinstance(exc, smtplib.SMTPDataError):
         return DeliveryError(
-            f"message refused by the mail server ({_code_text(exc.smtp_code, exc.smtp_error)})",
+            f"message refused by the mail server ({reply_code})",
             permanent=exc.smtp_code >= 500,
         )
     if isinstance(exc, smtplib.SMTPConnectError | smtplib.SMTPHeloError):
@@ -172,11 +183,13 @@ def classify(exc: BaseException) -> DeliveryError:
             permanent=False,
             connection=True,
         )
-    if isinstance(exc, smtplib.SMTPResponseException):
-        return DeliveryError(
-            f"the mail server answered {_code_text(exc.smtp_code, exc.smtp_error)}",
-            permanent=exc.smtp_code >= 500,
-        )
+    return DeliveryError(f"the mail server answered {reply_code}", permanent=exc.smtp_code >= 500)
+
+
+def _classify_session(
+    exc: smtplib.SMTPNotSupportedError | smtplib.SMTPServerDisconnected,
+) -> DeliveryError:
+    """The SMTP session cannot go on: a missing extension, or the connection is gone."""
     if isinstance(exc, smtplib.SMTPNotSupportedError):
         return DeliveryError(
             "the SMTP server does not support what the notice needs "
@@ -184,47 +197,30 @@ def classify(exc: BaseException) -> DeliveryError:
             permanent=False,
             connection=True,
         )
-    if isinstance(exc, smtplib.SMTPServerDisconnected):
-        # smtplib turns a read timeout into "Connection unexpectedly closed: timed out";
-        # say it was the wait, not the server hanging up (a stalled server, a firewall).
-        if isinstance(exc.__context__, TimeoutError) or "timed out" in str(exc):
-            return DeliveryError(
-                "the SMTP server did not answer in time", permanent=False, connection=True
-            )
-        return DeliveryError(
-            "the SMTP server closed the connection", permanent=False, connection=True
-        )
-    if isinstance(exc, ssl.SSLCertVerificationError):
-        return DeliveryError(
-            "the SMTP server's certificate could not be verified",
-            permanent=False,
-            connection=True,
-        )
-    if isinstance(exc, ssl.SSLError):
-        return DeliveryError(
-            "TLS with the SMTP server failed (check the security setting and port)",
-            permanent=False,
-            connection=True,
-        )
-    if isinstance(exc, ConnectionRefusedError):
-        return DeliveryError(
-            "connection to the SMTP server refused", permanent=False, connection=True
-        )
-    if isinstance(exc, TimeoutError):
+    # smtplib turns a read timeout into "Connection unexpectedly closed: timed out";
+    # say it was the wait, not the server hanging up (a stalled server, a firewall).
+    if isinstance(exc.__context__, TimeoutError) or "timed out" in str(exc):
         return DeliveryError(
             "the SMTP server did not answer in time", permanent=False, connection=True
         )
-    if isinstance(exc, socket.gaierror):
-        return DeliveryError(
-            "the SMTP server's name could not be resolved", permanent=False, connection=True
-        )
-    if isinstance(exc, OSError):
-        return DeliveryError(
-            f"network error with the SMTP server ({type(exc).__name__})",
-            permanent=False,
-            connection=True,
-        )
-    return DeliveryError(f"unexpected delivery error ({type(exc).__name__})", permanent=False)
+    return DeliveryError("the SMTP server closed the connection", permanent=False, connection=True)
+
+
+def _classify_network(exc: OSError) -> DeliveryError:
+    """TLS, socket and name-resolution trouble: always temporary, the session is gone."""
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        reason = "the SMTP server's certificate could not be verified"
+    elif isinstance(exc, ssl.SSLError):
+        reason = "TLS with the SMTP server failed (check the security setting and port)"
+    elif isinstance(exc, ConnectionRefusedError):
+        reason = "connection to the SMTP server refused"
+    elif isinstance(exc, TimeoutError):
+        reason = "the SMTP server did not answer in time"
+    elif isinstance(exc, socket.gaierror):
+        reason = "the SMTP server's name could not be resolved"
+    else:
+        reason = f"network error with the SMTP server ({type(exc).__name__})"
+    return DeliveryError(reason, permanent=False, connection=True)
 
 
 @functools.cache

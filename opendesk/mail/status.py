@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from opendesk.core.clock import utcnow
 from opendesk.core.enums import OutboxStatus
 from opendesk.core.models import OutboxNotice
 
@@ -34,6 +35,7 @@ _STATE_COLUMNS = (
     OutboxNotice.created_at,
     OutboxNotice.next_attempt_at,
     OutboxNotice.sent_at,
+    OutboxNotice.claimed_until,
 )
 
 
@@ -49,10 +51,14 @@ class NoticeState:
     created_at: datetime
     next_attempt_at: datetime | None
     sent_at: datetime | None
+    claimed_until: datetime | None = None
 
     @property
     def can_retry(self) -> bool:
-        """Whether the Retry button applies (failed, or waiting for its next attempt)."""
+        """Whether the Retry button applies: failed, waiting for its next attempt, or left
+        `sending` by a worker whose lease ran out (it died)."""
+        if self.status is OutboxStatus.SENDING:
+            return self.claimed_until is None or self.claimed_until < utcnow()
         return self.status in (OutboxStatus.FAILED, OutboxStatus.QUEUED)
 
     def describe(self, fmt: DateFormatter = utc_text) -> str:
@@ -82,6 +88,7 @@ class NoticeState:
             created_at=row.created_at,
             next_attempt_at=row.next_attempt_at,
             sent_at=row.sent_at,
+            claimed_until=row.claimed_until,
         )
 
 

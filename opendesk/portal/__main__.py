@@ -5,17 +5,30 @@ opendesk-portal --demo            # http://127.0.0.1:8765 with a generated secre
 """
 
 import argparse
+import json
 import logging
 import logging.handlers
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from opendesk import __version__
 from opendesk.core.db import describe_url
 from opendesk.core.errors import ConfigurationError
-from opendesk.portal.config import DEFAULT_HOST, DEFAULT_PORT, PortalConfig, load_config
+from opendesk.portal.config import (
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    PortalConfig,
+    load_config,
+    parse_proxies,
+)
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 log = logging.getLogger("opendesk.portal")
+WORKER_CONFIG_ENV = "OPENDESK_PORTAL_WORKER_CONFIG"  # the parent's checked config, for workers
 
 
 def parser() -> argparse.ArgumentParser:
@@ -52,6 +65,13 @@ def parser() -> argparse.ArgumentParser:
         "portal URL and the loopback names (comma-separated, e.g. portal.example.com)",
     )
     p.add_argument("--no-outbox", action="store_true", help="do not run the outbox worker here")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="serve with N processes (uvicorn workers; each also runs an outbox worker)",
+    )
     p.add_argument("--log-file", metavar="PATH", help="also log to this file (rotated)")
     p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     p.add_argument("--version", action="version", version=f"opendesk-portal {__version__}")
@@ -74,32 +94,81 @@ def setup_logging(level: str, log_file: str | None) -> None:
     )
 
 
-def serve(config: PortalConfig, log_level: str = "info") -> None:
-    import uvicorn
+def _worker_config(config: PortalConfig, log_level: str, log_file: str | None) -> str:
+    return json.dumps(
+        {
+            "database_url": config.database_url,
+            "secret_key": config.secret_key,  # one secret for all: sessions work on any worker
+            "demo": config.demo,
+            "host": config.host,
+            "port": config.port,
+            "certfile": str(config.certfile) if config.certfile else None,
+            "keyfile": str(config.keyfile) if config.keyfile else None,
+            "trusted_proxies": ",".join(str(n) for n in config.trusted_proxies),
+            "run_outbox": config.run_outbox,
+            "outbox_poll_seconds": config.outbox_poll_seconds,
+            "log_level": log_level,
+            "log_file": log_file,
+        }
+    )
 
+
+def app_from_environment() -> "FastAPI":
+    """uvicorn's app factory in each process of `--workers N`: the configuration the parent
+    checked, from the environment it handed down."""
     from opendesk.portal.app import create_app
 
-    app = create_app(config)
+    raw: dict[str, Any] = json.loads(os.environ[WORKER_CONFIG_ENV])
+    setup_logging(raw.pop("log_level"), raw.pop("log_file"))
+    cert, key = raw.pop("certfile"), raw.pop("keyfile")
+    config = PortalConfig(
+        **raw
+        | {
+            "trusted_proxies": parse_proxies(raw["trusted_proxies"]),
+            "certfile": Path(cert) if cert else None,
+            "keyfile": Path(key) if key else None,
+        }
+    ).validate()
+    return create_app(config)
+
+
+def serve(
+    config: PortalConfig, log_level: str = "info", workers: int = 1, log_file: str | None = None
+) -> None:
+    import uvicorn
+
     scheme = "https" if config.https else "http"
     log.info(
-        "portal %s on %s://%s:%s, database %s",
+        "portal %s on %s://%s:%s, database %s, %d process(es)",
         __version__,
         scheme,
         config.host,
         config.port,
         describe_url(config.database_url),
+        workers,
     )
-    uvicorn.run(
-        app,
-        host=config.host,
-        port=config.port,
-        ssl_certfile=str(config.certfile) if config.certfile else None,
-        ssl_keyfile=str(config.keyfile) if config.keyfile else None,
-        proxy_headers=False,  # our middleware honours forwarded headers from trusted proxies
-        server_header=False,
-        log_level=log_level,
-        log_config=None,
-    )
+    options: dict[str, Any] = {
+        "host": config.host,
+        "port": config.port,
+        "ssl_certfile": str(config.certfile) if config.certfile else None,
+        "ssl_keyfile": str(config.keyfile) if config.keyfile else None,
+        "proxy_headers": False,  # our middleware honours forwarded headers from trusted proxies
+        "server_header": False,
+        "log_level": log_level,
+        "log_config": None,
+    }
+    if workers > 1:
+        os.environ[WORKER_CONFIG_ENV] = _worker_config(config, log_level, log_file)
+        uvicorn.run(
+            "opendesk.portal.__main__:app_from_environment",
+            factory=True,
+            workers=workers,
+            **options,
+        )
+        return
+    from opendesk.portal.app import create_app
+
+    uvicorn.run(create_app(config), **options)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,8 +189,13 @@ def main(argv: list[str] | None = None) -> int:
         )
     except ConfigurationError as exc:
         print(f"opendesk-portal: {exc}", file=sys.stderr)
+        if args.log_file:  # a service has no console: the log file is where IT looks
+            log.error("not started: %s", exc)
         return 2
-    serve(config, args.log_level)
+    if not 1 <= args.workers <= 64:
+        print("opendesk-portal: --workers must be 1 to 64.", file=sys.stderr)
+        return 2
+    serve(config, args.log_level, args.workers, args.log_file)
     return 0
 
 

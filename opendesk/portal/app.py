@@ -3,6 +3,7 @@ error pages (portal/errors), the outbox worker in its lifespan, and the middlewa
 the session cookie and the security headers (portal/security)."""
 
 import logging
+import os
 import socket
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
@@ -13,10 +14,13 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from opendesk import __version__
+from opendesk.core.audit_writer import AuditWriter
 from opendesk.core.db import Database
 from opendesk.mail.outbox import BackgroundWorker
+from opendesk.portal import unavailable
 from opendesk.portal.config import PortalConfig
 from opendesk.portal.errors import ServerErrorPage, install_error_pages
+from opendesk.portal.pages import when
 from opendesk.portal.routes import router
 from opendesk.portal.security import PortalMiddleware
 from opendesk.portal.throttle import DatabaseStore, LoginThrottle
@@ -24,22 +28,24 @@ from opendesk.portal.uploads import UploadLimit
 
 log = logging.getLogger("opendesk.portal")
 HERE = Path(__file__).resolve().parent
+PORTAL_POOL = 20  # connections kept (and as many more under load): ~ the request threads (40)
 
 Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 
 
 def _lifespan(config: PortalConfig, database: Database, owns_db: bool) -> Lifespan:
-    """Start the notification outbox worker (unless the config says not to); at shutdown stop
-    it and close the database when the app opened it."""
+    """Start the audit group writer and the notification outbox worker (unless the config
+    says not to); at shutdown stop them and close the database when the app opened it."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        audit_writer = AuditWriter(database).attach()  # audit rows of views, in groups
         worker = None
         if config.run_outbox:
             worker = BackgroundWorker(
                 database,
                 poll_seconds=config.outbox_poll_seconds,
-                worker_id=f"portal-{socket.gethostname()}-{config.port}",
+                worker_id=f"portal-{socket.gethostname()}-{config.port}-{os.getpid()}",
             )
             worker.start()
             log.info("notification outbox worker started")
@@ -49,6 +55,7 @@ def _lifespan(config: PortalConfig, database: Database, owns_db: bool) -> Lifesp
         finally:
             if worker is not None:
                 worker.stop(timeout=10)
+            audit_writer.close()
             if owns_db:
                 database.dispose()
 
@@ -58,7 +65,12 @@ def _lifespan(config: PortalConfig, database: Database, owns_db: bool) -> Lifesp
 def create_app(config: PortalConfig, db: Database | None = None) -> FastAPI:
     """The portal. Give `db` to share an open database (tests); otherwise the app opens
     `config.database_url` and closes it at shutdown."""
-    database = db or Database(config.database_url, hide_parameters=True)
+    database = db or Database(
+        config.database_url,
+        hide_parameters=True,
+        timeouts=unavailable.PORTAL_TIMEOUTS,
+        pool_size=PORTAL_POOL,
+    )
     app = FastAPI(
         title="OpenDesk patient portal",
         version=__version__,
@@ -68,6 +80,7 @@ def create_app(config: PortalConfig, db: Database | None = None) -> FastAPI:
         lifespan=_lifespan(config, database, owns_db=db is None),
     )
     templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.filters["when"] = when  # times in the practice's zone (pages.when)
     app.state.config = config
     app.state.db = database
     app.state.templates = templates
@@ -82,7 +95,11 @@ def create_app(config: PortalConfig, db: Database | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(router)
     install_error_pages(app)
+    unavailable.install(app, templates)
     app.add_middleware(UploadLimit)
     app.add_middleware(ServerErrorPage, templates=templates)
+    app.add_middleware(
+        unavailable.DatabaseDeadline, templates=templates, seconds=config.request_deadline
+    )
     app.add_middleware(PortalMiddleware, config=config)
     return app

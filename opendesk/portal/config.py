@@ -67,6 +67,7 @@ class PortalConfig:
     page_size: int = 20
     login_delay_base: float = 1.0  # seconds; doubles with each failure after the second
     login_delay_max: float = 16.0
+    request_deadline: float = 4.0  # seconds before a 503 page when the database does not answer
     clock: Callable[[], float] = field(default=time.time, compare=False)
 
     @property

@@ -1,16 +1,21 @@
 """Page rendering: every portal page through one `render`, which adds what all pages show
-(practice name and phone, CSRF token, flash message, log-in state), and the error page."""
+(practice name and phone, CSRF token, flash message, log-in state, whether the page came over
+HTTPS), the error page, and the `|when` filter that shows stored times in the practice's time
+zone (core.timefmt)."""
 
 import logging
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from jinja2.runtime import Context
 
-from opendesk.core import preferences
+from opendesk.core import preferences, timefmt
 from opendesk.portal.security import portal_session
 
 log = logging.getLogger("opendesk.portal")
@@ -23,6 +28,7 @@ class PracticeInfo:
     name: str
     phone: str
     loaded: float
+    time_zone: str = ""  # PRACTICE_TIME_ZONE; "" = the server's zone
 
 
 def practice_info(request: Request) -> PracticeInfo:
@@ -37,6 +43,7 @@ def practice_info(request: Request) -> PracticeInfo:
                     preferences.get(session, preferences.PRACTICE_NAME).strip(),
                     preferences.get(session, preferences.PRACTICE_PHONE).strip(),
                     now,
+                    preferences.get(session, preferences.PRACTICE_TIME_ZONE).strip(),
                 )
         except Exception:
             log.warning("cannot read the practice name from the database")
@@ -55,6 +62,8 @@ def render(
     base = {
         "practice_name": info.name or "Your practice",
         "practice_phone": info.phone,
+        # "encrypted in transit" is said only when it is true (HTTPS here or at the proxy)
+        "https": request.url.scheme == "https",
         "csrf_token": state.csrf,
         "flash": state.pop_flash(),
         "logged_in": state.logged_in,
@@ -63,6 +72,14 @@ def render(
     }
     base.update(context or {})
     return templates.TemplateResponse(request, name, base, status_code=status_code)
+
+
+@pass_context
+def when(context: Context, value: datetime | None) -> str:
+    """Jinja filter `|when`: a stored UTC time in the practice's zone, in core.timefmt's one
+    format ("11/30/2026 6:36 AM")."""
+    request: Request = context["request"]
+    return timefmt.format_datetime(value, timefmt.practice_zone(practice_info(request).time_zone))
 
 
 def error_page(request: Request, status: int, title: str, text: str) -> HTMLResponse:

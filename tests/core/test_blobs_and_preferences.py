@@ -38,7 +38,10 @@ def test_large_attachment_round_trip(db: Database) -> None:
 def test_preferences_defaults_and_types(db: Database) -> None:
     with db.session() as s:
         assert preferences.get(s, preferences.NOTIFY_SUBJECT) == (
-            "You have a secure message waiting for you"
+            "Secure message from [OfficeName]"
+        )
+        assert preferences.get(s, preferences.NOTIFY_BODY) == (  # Open Dental's default body
+            "Please go to this link and login using your credentials. [URL]"
         )
         assert preferences.get(s, preferences.PORTAL_FAMILY_SCOPE) is True
         preferences.set_many(

@@ -58,6 +58,34 @@ def test_large_demo_bulk_path(db: Database) -> None:
         assert audit.verify(s).intact
 
 
+def test_every_demo_start_prints_the_logins(
+    tmp_path: Path, capsys: "pytest.CaptureFixture[str]"
+) -> None:
+    """The first start makes the practice and prints the logins; later starts print them again
+    (read back from the database), with the portal user names the README lists."""
+    from opendesk.launcher import ensure_demo_practice
+
+    folder = tmp_path / "demo"
+    ensure_demo_practice(folder)
+    first = capsys.readouterr().out
+    ensure_demo_practice(folder)
+    again = capsys.readouterr().out
+    assert "Using the demo practice" in again
+    for text in (first, again):
+        assert "Staff logins (desktop client):" in text and "Patient portal logins:" in text
+        assert "kalbright" in text and "frontdesk" in text and "admin" in text
+        assert "Demo2026" in text and "Portal2026" in text
+
+    def logins(text: str) -> list[tuple[str, str]]:
+        lines = [line.split() for line in text.splitlines() if line.startswith("  ")]
+        return [(parts[0], parts[1]) for parts in lines if len(parts) > 2]
+
+    assert logins(again) == logins(first) and len(logins(first)) == 5 + 6
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for username, _password in logins(first):
+        assert f"`{username}`" in readme, f"README does not list {username}"
+
+
 def test_large_demo_writes_naive_utc(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     """Timestamps are naive UTC (docs/DESIGN.md), whatever the machine's time zone."""
     monkeypatch.setenv("TZ", "Etc/GMT-12")  # twelve hours ahead of UTC

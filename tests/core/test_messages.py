@@ -136,8 +136,9 @@ def test_send_commits_message_notice_and_audit(db: Database, practice: Practice)
         assert msg.thread_id == msg.id and msg.has_attachments
         notice = s.get(OutboxNotice, result.notice_id)
         assert notice is not None and notice.to_address == "ann@example.com"
-        assert notice.from_address == "notices@practice.example"
-        assert notice.subject == "You have a secure message waiting for you"
+        # the practice's name as the From display name and in the default subject
+        assert notice.from_address == "Test Dental <notices@practice.example>"
+        assert notice.subject == "Secure message from Test Dental"
         assert "https://portal.practice.example" in notice.body_text
         assert '<a href="https://portal.practice.example">' in notice.body_html
         for part in (notice.subject, notice.body_text, notice.body_html):

@@ -3,6 +3,7 @@ and the migrations match the models."""
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import URL
 
@@ -56,9 +57,12 @@ def test_portal_sessions_migration_upgrades_a_database_with_accounts(
     """0017_portal_sessions on a practice that already has portal accounts: they keep working
     (no failed reset tries), and the session and throttle tables start empty."""
     database = Database(empty_db_url)
+    scripts = ScriptDirectory.from_config(migrate._config(database.engine))
+    before = scripts.get_revision("0017_portal_sessions").down_revision  # re-chained at merges
+    assert isinstance(before, str)
     try:
-        migrate.upgrade(database.engine, "0001")
-        with database.session() as s:  # provider and patient tables are as in 0001
+        migrate.upgrade(database.engine, before)
+        with database.session() as s:  # provider and patient tables are as in the models
             patient_id = factories.patient(
                 s, factories.provider(s, "A"), last="Lee", first="Ann"
             ).id
@@ -79,7 +83,66 @@ def test_portal_sessions_migration_upgrades_a_database_with_accounts(
             assert tries == 0
             assert conn.execute(text("SELECT COUNT(*) FROM portal_session")).scalar_one() == 0
             assert conn.execute(text("SELECT COUNT(*) FROM portal_throttle")).scalar_one() == 0
-        migrate.downgrade(database.engine, "0001")
+        migrate.downgrade(database.engine, before)
         assert "portal_session" not in _tables(database)
+    finally:
+        database.dispose()
+
+
+def test_phone_search_migration_fills_existing_patients(empty_db_url: str | URL) -> None:
+    """0016_phone_search on a database with patients written before it: their local-number
+    and reversed-digits columns are filled, so partial numbers find them right away."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import MetaData, Table
+
+    from opendesk.core.services import patients
+
+    database = Database(empty_db_url)
+    try:
+        migrate.upgrade(database.engine, "0001")
+        now = datetime.now(UTC).replace(tzinfo=None)
+        meta = MetaData()
+        provider = Table("provider", meta, autoload_with=database.engine)
+        patient = Table("patient", meta, autoload_with=database.engine)
+        assert "home_phone_rev" not in patient.c
+        with database.engine.begin() as conn:
+            conn.execute(
+                provider.insert().values(
+                    id=1,
+                    abbr="KA",
+                    first_name="Kim",
+                    last_name="Albright",
+                    suffix="",
+                    specialty="",
+                    is_hidden=False,
+                    created_at=now,
+                )
+            )
+            for pid, home, wireless in ((1, "5035558672", ""), (2, "", "9715551234")):
+                row = {name: "" for name, col in patient.c.items() if not col.nullable} | {
+                    "id": pid,
+                    "last_name": "Old",
+                    "first_name": f"P{pid}",
+                    "status": "patient",
+                    "primary_provider_id": 1,
+                    "guarantor_id": pid,
+                    "created_at": now,
+                    "home_phone": home,
+                    "wireless_phone": wireless,
+                    "home_phone_digits": home,
+                    "wireless_phone_digits": wireless,
+                }
+                conn.execute(patient.insert().values(row))
+        migrate.upgrade(database.engine)
+        indexes = {ix["name"] for ix in inspect(database.engine).get_indexes("patient")}
+        assert {"ix_patient_home_rev", "ix_patient_wireless_local"} <= indexes
+        with database.readonly_session() as s:
+            assert patients.search_patients(s, "8672").ids == (1,)
+            assert patients.search_patients(s, "555-1234").ids == (2,)
+            assert patients.search_patients(s, "555-12").ids == (2,)
+        migrate.downgrade(database.engine, "0001")
+        columns = {c["name"] for c in inspect(database.engine).get_columns("patient")}
+        assert "home_phone_rev" not in columns
     finally:
         database.dispose()

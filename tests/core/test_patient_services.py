@@ -85,6 +85,70 @@ def test_phone_pages_cover_home_and_wireless_once(db: Database) -> None:
         assert patients.search_patients(s, "120").ids[0] == 120
 
 
+PARTIAL_PHONES = {  # id: (home, wireless)
+    9001: ("(503) 555-8672", ""),
+    9002: ("", "971.555.8672"),
+    9003: ("503-555-1234", "(360) 867-2000"),
+    9004: ("(503) 555-8672", "(503) 555-8672"),  # both phones match: listed once
+    9005: ("(503) 555-0000", "+1 503 444 8670"),
+}
+
+
+def _fill_partial_phones(db: Database) -> None:
+    with db.session() as s:
+        prov = factories.provider(s)
+        s.execute(
+            insert(Patient),
+            [
+                {
+                    "id": pid,
+                    "last_name": "Phone",
+                    "first_name": f"P{pid}",
+                    "birthdate": date(1980, 1, 1),
+                    "home_phone": home,
+                    "wireless_phone": wireless,
+                    "primary_provider_id": prov.id,
+                    "guarantor_id": pid,
+                    **search_columns("Phone", f"P{pid}", home, wireless),
+                }
+                for pid, (home, wireless) in PARTIAL_PHONES.items()
+            ],
+        )
+        s.commit()
+
+
+def test_phone_search_finds_partial_numbers(db: Database) -> None:
+    _fill_partial_phones(db)
+    # the last four digits: numbers ending with them first, then local numbers starting so
+    found = _all_pages(db, "8672", limit=100)
+    assert sorted(found[:3]) == [9001, 9002, 9004] and found[3:] == [9003]
+    for typed in ("555-8672", "5558672", "555 8672", "(555) 8672", "555.8672"):
+        assert sorted(_all_pages(db, typed)) == [9001, 9002, 9004], typed
+    assert sorted(_all_pages(db, "555-86")) == [9001, 9002, 9004]  # still typing
+    assert _all_pages(db, "(971) 555-8672") == [9002]
+    assert _all_pages(db, "867") == [9003]  # three digits: no suffix match yet
+    assert _all_pages(db, "444-8670") == [9005]
+    assert _all_pages(db, "0000") == [9005]
+    # pages of one across every segment: each patient once, in the same order
+    assert _all_pages(db, "8672", limit=1) == found
+    assert _all_pages(db, "555", limit=1) == _all_pages(db, "555", limit=100)
+
+
+def test_partial_phone_columns_follow_edits(db: Database) -> None:
+    with db.session() as s:
+        prov = factories.provider(s)
+        patient = factories.patient(s, prov, home_phone="(503) 555-8672")
+        s.commit()
+        pid = patient.id
+    assert _all_pages(db, "8672") == [pid]
+    with db.session() as s:
+        row = s.get(Patient, pid)
+        assert row is not None
+        row.home_phone = "(503) 555-1111"
+        s.commit()
+    assert _all_pages(db, "8672") == [] and _all_pages(db, "1111") == [pid]
+
+
 def test_query_forms(db: Database) -> None:
     _fill(db)
     with db.readonly_session() as s:

@@ -112,7 +112,7 @@ def test_the_manual_send_flow_end_to_end(
     assert preview is not None and preview.isVisible()
     assert preview.ui.notice_to.text() == head_email
     assert preview.ui.notice_from.text() == "Willamette Dental <notify@willamette.example>"
-    assert preview.ui.notice_subject.text() == "You have a secure message waiting for you"
+    assert preview.ui.notice_subject.text() == "Secure message from Willamette Dental"
     assert preview.ui.notice_body.toPlainText() == (
         f"Please go to this link and login using your credentials. {portal_server.url}"
     )
@@ -178,7 +178,8 @@ def test_the_manual_send_flow_end_to_end(
     finally:
         catcher.stop()
     assert mail["To"] == head_email
-    assert mail["Subject"] == "You have a secure message waiting for you"
+    assert mail["Subject"] == "Secure message from Willamette Dental"
+    assert mail["From"] == "Willamette Dental <notify@willamette.example>"
     raw = mail.as_string()
     assert portal_server.url in mail.get_body(("plain",)).get_content()  # type: ignore[union-attr]
     for secret in ("periodontal", "pockets", "June", "Alice"):

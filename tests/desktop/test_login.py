@@ -114,3 +114,34 @@ def test_forced_password_change(qtbot: QtBot, ctx: AppContext, practice: Practic
     dialog2 = _dialog(qtbot, ctx)
     with qtbot.waitSignal(dialog2.accepted, timeout=5000):
         _try(qtbot, dialog2, "frontdesk", "NewSecret42")
+
+
+def test_cursor_starts_in_the_name_unless_that_name_logged_on_here(
+    qtbot: QtBot, ctx: AppContext, practice: Practice
+) -> None:
+    # The first-run dialog fills in the new administrator's name, who never logged on here.
+    ctx.settings.set("last_username", "kalbright")
+    dialog = _dialog(qtbot, ctx)
+    assert dialog.ui.usernameEdit.text() == "kalbright"
+    assert dialog.focusWidget() is dialog.ui.usernameEdit
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        _try(qtbot, dialog, "kalbright", factories.PASSWORD)
+    assert ctx.settings.get("logged_on_usernames") == "kalbright"
+    again = _dialog(qtbot, ctx)  # the next morning: the name is known here
+    assert again.focusWidget() is again.ui.passwordEdit
+    ctx.settings.set("last_username", "somebody-else")
+    other = _dialog(qtbot, ctx)
+    assert other.focusWidget() is other.ui.usernameEdit
+
+
+def test_database_shown_by_name_and_server_never_the_url(
+    qtbot: QtBot, ctx: AppContext, practice: Practice
+) -> None:
+    dialog = _dialog(qtbot, ctx)
+    text = dialog.ui.databaseLabel.text()
+    database = ctx.db.url.database or ""
+    assert "://" not in text and "sqlite" not in text.lower() and "@" not in text
+    if ctx.db.backend == "sqlite":
+        assert text == f"Database: {database.rsplit('/', 1)[-1]} on this computer"
+    else:
+        assert text == f"Database: {database} on {ctx.db.url.host}"

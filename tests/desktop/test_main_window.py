@@ -54,7 +54,8 @@ def test_status_bar_names_the_database_without_password(
     qtbot: QtBot, provider_ctx: AppContext, practice: Practice
 ) -> None:
     window = _window(qtbot, provider_ctx, background=True)
-    assert window.db_label.text() == f"Database: {provider_ctx.db.description}"
+    assert window.db_label.text() == f"Database: {provider_ctx.db.display_name}"
+    assert "://" not in window.db_label.text()  # server and name only, never the URL
     assert "portal: not configured" in window.portal_label.text()
     provider_ctx.settings.set("portal_url", "http://127.0.0.1:9")  # nothing listens there
     window.portal.check()

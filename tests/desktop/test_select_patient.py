@@ -1,5 +1,7 @@
 """Select Patient by keyboard: type part of a last name, Enter; the family is listed."""
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -81,3 +83,39 @@ def test_double_click_selects(qtbot: QtBot, provider_ctx: AppContext, practice: 
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert blocker.args == [practice.other.id]
+
+
+def test_partial_phone_numbers_as_people_type_them(
+    qtbot: QtBot, provider_ctx: AppContext, practice: Practice
+) -> None:
+    """Harold: home (503) 555-0142, wireless (971) 555-0199."""
+    dialog = _dialog(qtbot, provider_ctx)
+    for text in ("0142", "555-0142", "5550142", "0199", "555-0199", "555 0199", "555-01"):
+        dialog.ui.searchEdit.setText(text)
+        qtbot.waitUntil(lambda t=text: dialog.model.query == t)  # type: ignore[misc]
+        assert _names(dialog) == ["Brighton, Harold"], text
+
+
+def test_every_column_through_wireless_shows_without_scrolling_sideways(
+    qtbot: QtBot, provider_ctx: AppContext, practice: Practice
+) -> None:
+    dialog = _dialog(qtbot, provider_ctx)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 4)
+    assert dialog.width() <= 1280 and dialog.height() <= 720  # a 1280x720 laptop
+    view = dialog.ui.resultsView
+    header = view.horizontalHeader()
+    headers = [str(dialog.model.headerData(c, Qt.Orientation.Horizontal)) for c in range(9)]
+    wireless = headers.index("Wireless")
+    right = header.sectionPosition(wireless) + header.sectionSize(wireless)
+    assert right <= view.viewport().width(), (right, view.viewport().width())
+    last = dialog.model.columnCount() - 1
+    assert header.sectionPosition(last) + 20 <= view.viewport().width()  # Pat # too
+    qtbot.wait(30)  # let the layout settle
+    assert view.horizontalScrollBar().maximum() == 0, "the list scrolls sideways"
+    # the phones are not cut: each column is at least as wide as its text
+    metrics = view.fontMetrics()
+    for column in (headers.index("Home phone"), wireless):
+        assert header.sectionSize(column) > metrics.horizontalAdvance("(503) 555-0142")
+    ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+    ARTIFACTS.mkdir(exist_ok=True)
+    assert dialog.grab().save(str(ARTIFACTS / "select_patient.png"))

@@ -67,7 +67,9 @@ def test_send_then_the_worker_delivers_a_phi_free_notice(db: Database, tmp_path:
         assert len(received) == 1
         notice = received[0]
         assert notice["To"] == email
-        assert notice["From"] == "notices@willamette-dental.example"
+        # the practice's name as the From display name, so the notice is recognisable
+        assert notice["From"] == "Willamette Family Dental <notices@willamette-dental.example>"
+        assert notice["Subject"] == "Secure message from Willamette Family Dental"
         text = notice.get_body(preferencelist=("plain",))
         html = notice.get_body(preferencelist=("html",))
         assert text is not None and html is not None

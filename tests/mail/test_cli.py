@@ -67,3 +67,12 @@ def test_set_password_stores_it_in_the_keyring(
     assert main(["--db", url_of(db), "outbox", "set-password", "--password-stdin"]) == 0
     assert "pa55" not in capsys.readouterr().out
     assert keyring.get_password("OpenDesk", smtp_key("office", "smtp.example.com")) == "pa55 word"
+
+
+def test_retry_all_failed(db: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    failed = add_notices(db, 2, status="failed", attempts=8, last_error="550 after an outage")
+    assert main(["--db", url_of(db), "outbox", "retry"]) == 2
+    assert "--all-failed" in capsys.readouterr().err
+    assert main(["--db", url_of(db), "outbox", "retry", "--all-failed"]) == 0
+    assert "2 failed notifications are queued again" in capsys.readouterr().out
+    assert [(notice(db, n).status, notice(db, n).attempts) for n in failed] == [("queued", 0)] * 2

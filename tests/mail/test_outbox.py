@@ -139,7 +139,9 @@ def test_a_stopping_or_late_worker_gives_its_claims_back(
     stopping.stop_event.set()
     result = stopping.run_once()
     assert (result.claimed, result.released, result.sent) == (3, 3, 0)
-    short_lease = OutboxWorker(db, timeout=5, lease=dt.timedelta(seconds=10))
+    short_lease = OutboxWorker(
+        db, timeout=5, lease=dt.timedelta(seconds=10), min_lease_left=dt.timedelta(seconds=15)
+    )
     assert short_lease.run_once().released == 3  # no time left to send safely
     for nid in ids:
         row = notice(db, nid)
@@ -188,6 +190,8 @@ def test_a_crashed_workers_expired_claim_is_picked_up_again(
     mail_server: MailServer,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
+    """Only the notice the dead worker had started handing to SMTP counts an interrupted
+    attempt; the rest of its batch comes back with its attempts as they were."""
     mail_server.start()
     configure_smtp(db, mail_server.port, max_attempts=4)
     now = utcnow()
@@ -196,6 +200,7 @@ def test_a_crashed_workers_expired_claim_is_picked_up_again(
         status="sending",
         claimed_by="deadhost:123:1:abc",
         claimed_until=now - dt.timedelta(seconds=1),
+        attempt_started_at=now - dt.timedelta(seconds=30),
         attempts=1,
     )
     [held] = add_notices(
@@ -206,18 +211,29 @@ def test_a_crashed_workers_expired_claim_is_picked_up_again(
         status="sending",
         claimed_by="deadhost:123:1:abc",
         claimed_until=now - dt.timedelta(minutes=1),
+        attempt_started_at=now - dt.timedelta(minutes=2),
         attempts=3,
     )
+    [untried] = add_notices(
+        db,
+        status="sending",
+        claimed_by="deadhost:123:1:abc",
+        claimed_until=now - dt.timedelta(seconds=1),
+        attempts=1,
+        last_error="connection to the SMTP server refused",
+    )
     result = OutboxWorker(db, timeout=3).run_once(now=now)
-    assert (result.claimed, result.sent, result.failed) == (2, 1, 1)
+    assert (result.claimed, result.sent, result.failed) == (3, 2, 1)
     row = notice(db, expired)
     assert (row.status, row.attempts) == ("sent", 3)  # 1 before, the interrupted one, this one
     assert notice(db, held).status == "sending"  # a live claim is left alone
     row = notice(db, poison)  # interrupted again and again: given up without sending
     assert row.status == "failed" and row.attempts == 4
     assert row.last_error == f"gave up after 4 attempts: {INTERRUPTED}"
-    assert mail_server.handler.count() == 1
-    assert "delivery was interrupted (a worker stopped while sending)" in caplog.text
+    row = notice(db, untried)  # never handed to SMTP by the dead worker: no attempt added
+    assert (row.status, row.attempts, row.attempt_started_at) == ("sent", 2, None)
+    assert mail_server.handler.count() == 2
+    assert "gave up after 4 attempts" in caplog.text
 
 
 def test_claims_are_exclusive_and_a_lost_claim_cannot_record(

@@ -8,11 +8,13 @@ from sqlalchemy import select
 
 from opendesk.core import audit
 from opendesk.core.actors import PortalActor, StaffActor, SystemActor
+from opendesk.core.clock import utcnow
 from opendesk.core.db import Database
 from opendesk.core.enums import MessageStatus, OutboxStatus, Permission
 from opendesk.core.errors import NotFound, PermissionDenied, ValidationError
 from opendesk.core.models import AuditEntry, WebMailMessage
-from opendesk.mail.outbox import OutboxWorker, retry
+from opendesk.core.services.notifications import retry, retry_all_failed
+from opendesk.mail.outbox import OutboxWorker
 from opendesk.mail.status import (
     list_notices,
     notice_ids,
@@ -119,9 +121,51 @@ def test_who_may_retry(db: Database) -> None:
         retry(s, SystemActor("opendesk-admin"), nid)  # a queued one: due now again
     with db.session() as s, pytest.raises(NotFound):
         retry(s, SystemActor(), nid + 1000)
-    [busy] = add_notices(db, status="sending", claimed_by="w:1", claimed_until=T0)
+    held_until = utcnow() + dt.timedelta(minutes=1)
+    [busy] = add_notices(
+        db, message_id=ids["message"], status="sending", claimed_by="w:1", claimed_until=held_until
+    )
+    with db.readonly_session() as s:
+        assert not notice_state(s, ids["message"]).can_retry  # type: ignore[union-attr]
     with db.session() as s, pytest.raises(ValidationError, match="being sent"):
         retry(s, SystemActor(), busy)
+
+
+def test_retry_of_a_notice_whose_lease_ran_out(db: Database) -> None:
+    """A worker died holding the notice: its lease has run out, so Retry takes it back."""
+    ids = practice(db)
+    [stuck] = add_notices(
+        db, message_id=ids["message"], status="sending", claimed_by="w:1", claimed_until=T0
+    )
+    with db.readonly_session() as s:
+        assert notice_state(s, ids["message"]).can_retry  # type: ignore[union-attr]
+    with db.session() as s:
+        retry(s, StaffActor(ids["doctor"]), stuck)
+    row = notice(db, stuck)
+    assert (row.status, row.claimed_by, row.claimed_until, row.attempts) == (
+        "queued",
+        None,
+        None,
+        0,
+    )
+
+
+def test_retry_all_failed(db: Database) -> None:
+    ids = practice(db)
+    failed = add_notices(db, 3, message_id=ids["message"], status="failed", attempts=1)
+    [sent] = add_notices(db, status="sent", attempts=1)
+    with db.session() as s:
+        assert retry_all_failed(s, SystemActor("opendesk-admin")) == 3
+    assert [notice(db, n).status for n in failed] == ["queued"] * 3
+    assert notice(db, sent).status == "sent"
+    with db.readonly_session() as s:
+        rows = s.execute(
+            select(AuditEntry.object_id).where(AuditEntry.action == "outbox.retry")
+        ).scalars()
+        assert sorted(rows) == failed
+        assert audit.verify(s).intact
+    with db.session() as s:
+        assert retry_all_failed(s, SystemActor()) == 0
 
 
 def test_notice_state_of_a_message(db: Database) -> None:

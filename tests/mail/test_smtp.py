@@ -2,6 +2,7 @@
 implicit TLS, AUTH with the password from the keyring, and how failures are classified."""
 
 import datetime as dt
+from email import message_from_string, policy
 
 import keyring
 import pytest
@@ -79,6 +80,16 @@ def test_delivered_notice_has_text_and_html_parts_and_the_right_from(
     assert row.status == "sent" and row.sent_at is not None and row.attempts == 1
 
 
+def test_the_from_display_name_is_encoded_and_the_envelope_is_the_bare_address() -> None:
+    envelope = build_message(content(from_address='"Zoë\'s Smile, Dental" <n@smile.example>'))
+    assert envelope.sender == "n@smile.example"
+    raw = envelope.message.as_string()
+    assert "From: =?utf-8?" in raw  # RFC 2047, not raw UTF-8 in a header
+    parsed = message_from_string(raw, policy=policy.default)
+    assert parsed["From"].addresses[0].display_name == "Zoë's Smile, Dental"
+    assert parsed["From"].addresses[0].addr_spec == "n@smile.example"
+
+
 def test_message_id_is_stable_across_attempts() -> None:
     first = build_message(content()).message["Message-ID"]
     again = build_message(content(), now=CREATED + dt.timedelta(hours=2)).message["Message-ID"]
@@ -137,6 +148,7 @@ def test_setup_problems_pause_the_worker_without_touching_notices(
     assert "starttls, tls or none" in OutboxWorker(db).run_once().problem
     row = notice(db, nid)
     assert (row.status, row.attempts, row.last_error) == ("queued", 0, "")
+    assert "outbox paused: No SMTP password is stored" in caplog.text
     assert "outbox paused: No SMTP server is set" in caplog.text
 
 

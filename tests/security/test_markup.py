@@ -95,7 +95,7 @@ def test_markup_is_inert_in_chromium(db: Database, chromium: Browser) -> None:
 
         inert("inbox")
         text = page.inner_text("main")
-        assert SUBJECT in text and f"{LAST}, {FIRST}" in text
+        assert SUBJECT in text and f"{FIRST} {LAST}" in text  # the portal says "First Last"
         page.screenshot(path=str(ARTIFACTS / "security_markup_inbox.png"), full_page=True)
         page.goto(f"{url}/messages/{mid}")
         inert("message")

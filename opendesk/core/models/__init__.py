@@ -2,6 +2,7 @@
 
 from opendesk.core.models.audit import AuditEntry, AuditHead
 from opendesk.core.models.base import Base
+from opendesk.core.models.closed_loop import MessageReason, RecipientKind, Team, team_member
 from opendesk.core.models.messages import (
     ATTACHMENT_CHUNK_SIZE,
     Attachment,
@@ -10,6 +11,7 @@ from opendesk.core.models.messages import (
 )
 from opendesk.core.models.outbox import OutboxNotice
 from opendesk.core.models.people import (
+    Audience,
     Guardian,
     Patient,
     Provider,
@@ -25,11 +27,13 @@ __all__ = [
     "ATTACHMENT_CHUNK_SIZE",
     "Attachment",
     "AttachmentChunk",
+    "Audience",
     "AuditEntry",
     "AuditHead",
     "Base",
     "GroupPermission",
     "Guardian",
+    "MessageReason",
     "OutboxNotice",
     "Patient",
     "PortalAccount",
@@ -37,11 +41,14 @@ __all__ = [
     "PortalThrottle",
     "PreferenceRow",
     "Provider",
+    "RecipientKind",
+    "Team",
     "User",
     "UserGroup",
     "WebMailMessage",
     "patient_name",
     "provider_name",
     "search_columns",
+    "team_member",
     "user_group_link",
 ]

@@ -44,6 +44,16 @@ class WebMailMessage(Timestamped, Base):
         ForeignKey("staff_user.id"), nullable=True
     )
 
+    # Closed loop (docs/CLOSED_LOOP.md): set on received messages only; loop_state is NULL
+    # for everything else, "open" until someone is done with it, then "closed".
+    reason_id: Mapped[int | None] = mapped_column(ForeignKey("message_reason.id"), nullable=True)
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("team.id"), nullable=True)
+    owner_user_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"), nullable=True)
+    loop_state: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    due_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    escalated_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    is_urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+
     attachments: Mapped[list["Attachment"]] = relationship(
         back_populates="message", order_by="Attachment.id", lazy="selectin"
     )
@@ -57,6 +67,36 @@ class WebMailMessage(Timestamped, Base):
         Index("ix_webmail_patient", "patient_id", "sent_at", "id"),
         Index("ix_webmail_thread", "thread_id", "sent_at"),
         Index("ix_webmail_author", "author_user_id", "status"),
+        # Closed-loop views (core.services.loop_views): keyset order (urgent first, due, id).
+        Index(
+            "ix_webmail_loop_provider",
+            "provider_id",
+            "loop_state",
+            "owner_user_id",
+            "is_urgent",
+            "due_at",
+            "id",
+        ),
+        Index(
+            "ix_webmail_loop_team",
+            "team_id",
+            "loop_state",
+            "owner_user_id",
+            "is_urgent",
+            "due_at",
+            "id",
+        ),
+        Index("ix_webmail_loop_owner", "owner_user_id", "loop_state", "is_urgent", "due_at", "id"),
+        # The escalation sweep (open, not escalated, past due); covers the alert count too.
+        Index(
+            "ix_webmail_loop_due",
+            "loop_state",
+            "escalated_at",
+            "due_at",
+            "owner_user_id",
+            "team_id",
+            "provider_id",
+        ),
     )
 
     @property

@@ -26,6 +26,9 @@ class OutboxNotice(Timestamped, Base):
     next_attempt_at: Mapped[datetime | None] = mapped_column(nullable=True)
     claimed_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
     claimed_until: Mapped[datetime | None] = mapped_column(nullable=True)
+    # Set when the claiming worker starts handing the notice to the SMTP server (in the same
+    # commit as the previous outcome): a dead worker's claim counts an attempt only then.
+    attempt_started_at: Mapped[datetime | None] = mapped_column(nullable=True)
     last_error: Mapped[str] = mapped_column(String(500), default="")
     sent_at: Mapped[datetime | None] = mapped_column(nullable=True)
 

@@ -1,6 +1,7 @@
 """Providers and patients, with the family relations that decide whose PHI a portal account sees."""
 
 from datetime import date, datetime
+from typing import Literal
 
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, event
 from sqlalchemy.engine import Connection
@@ -8,12 +9,16 @@ from sqlalchemy.orm import Mapped, Mapper, mapped_column, relationship
 
 from opendesk.core.enums import PatientStatus
 from opendesk.core.models.base import Base, Timestamped
-from opendesk.core.text import phone_digits, search_key
+from opendesk.core.text import local_number, phone_digits, search_key
+
+Audience = Literal["staff", "patient"]
 
 
-def patient_name(last_name: str, first_name: str) -> str:
-    """How a patient is named everywhere staff see it (Open Dental's "Last, First"); for rows
-    read as columns, where no `Patient` object exists."""
+def patient_name(last_name: str, first_name: str, audience: Audience = "staff") -> str:
+    """How a patient is named: everywhere staff see it Open Dental's "Last, First"; in the
+    patient portal "First Last". For rows read as columns, where no `Patient` object exists."""
+    if audience == "patient":
+        return f"{first_name} {last_name}".strip()
     return f"{last_name}, {first_name}"
 
 
@@ -74,14 +79,26 @@ class Patient(Timestamped, Base):
     first_name_key: Mapped[str] = mapped_column(String(100), default="")
     home_phone_digits: Mapped[str] = mapped_column(String(30), default="")
     wireless_phone_digits: Mapped[str] = mapped_column(String(30), default="")
+    # Partial phone numbers (migration 0016): the local number (last 7 digits) for "555-86…",
+    # and the digits reversed, so "ends with 8672" is a prefix range of an index too.
+    home_phone_local: Mapped[str] = mapped_column(String(30), default="")
+    wireless_phone_local: Mapped[str] = mapped_column(String(30), default="")
+    home_phone_rev: Mapped[str] = mapped_column(String(30), default="")
+    wireless_phone_rev: Mapped[str] = mapped_column(String(30), default="")
 
     primary_provider: Mapped[Provider] = relationship(lazy="joined")
 
     __table_args__ = (
         Index("ix_patient_name", "last_name_key", "first_name_key", "id"),
         Index("ix_patient_first", "first_name_key", "last_name_key", "id"),
-        Index("ix_patient_home_phone", "home_phone_digits"),
-        Index("ix_patient_wireless_phone", "wireless_phone_digits"),
+        # Phone keys with the id: a page is read in (key, id) order straight from the index
+        # (PostgreSQL's indexes do not carry the primary key as InnoDB's and SQLite's do).
+        Index("ix_patient_home_phone", "home_phone_digits", "id"),
+        Index("ix_patient_wireless_phone", "wireless_phone_digits", "id"),
+        Index("ix_patient_home_local", "home_phone_local", "id"),
+        Index("ix_patient_wireless_local", "wireless_phone_local", "id"),
+        Index("ix_patient_home_rev", "home_phone_rev", "id"),
+        Index("ix_patient_wireless_rev", "wireless_phone_rev", "id"),
         Index("ix_patient_birthdate", "birthdate"),
         Index("ix_patient_guarantor", "guarantor_id"),
         Index("ix_patient_responsible", "responsible_party_id"),
@@ -104,8 +121,18 @@ def search_columns(
     return {
         "last_name_key": search_key(last_name),
         "first_name_key": search_key(first_name),
-        "home_phone_digits": phone_digits(home_phone),
-        "wireless_phone_digits": phone_digits(wireless_phone),
+        **phone_search_columns("home_phone", phone_digits(home_phone)),
+        **phone_search_columns("wireless_phone", phone_digits(wireless_phone)),
+    }
+
+
+def phone_search_columns(prefix: str, digits: str) -> dict[str, str]:
+    """`<prefix>_digits`, `_local` and `_rev` of one phone's digits (also used by migration
+    0016 to fill rows written before it)."""
+    return {
+        f"{prefix}_digits": digits,
+        f"{prefix}_local": local_number(digits),
+        f"{prefix}_rev": digits[::-1],
     }
 
 

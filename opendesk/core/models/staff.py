@@ -57,6 +57,8 @@ class User(Timestamped, Base):
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(nullable=True)
     last_login_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    # Where PHI-free staff notices go (closed-loop escalation); empty = desktop alert only.
+    notice_email: Mapped[str] = mapped_column(String(254), default="")
 
     provider: Mapped[Provider | None] = relationship(lazy="joined")
     groups: Mapped[list[UserGroup]] = relationship(secondary=user_group_link, lazy="selectin")

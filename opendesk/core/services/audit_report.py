@@ -6,14 +6,14 @@ report and exporting it are themselves audited.
 
 import csv
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any, TextIO
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
 
-from opendesk.core import audit, permissions
+from opendesk.core import audit, permissions, timefmt
 from opendesk.core.actors import StaffActor, SystemActor
 from opendesk.core.audit import ChainReport
 from opendesk.core.enums import Permission
@@ -29,6 +29,7 @@ class AuditFilter:
     user_id: int | None = None
     patient_id: int | None = None
     action: str = ""  # prefix, e.g. "webmail." or "portal.login"
+    zone: tzinfo | None = None  # the dates are days of this zone (None: UTC days)
 
 
 class AuditSort(StrEnum):
@@ -80,12 +81,15 @@ def open_report(session: Session, actor: ReportActor) -> ChainReport:
 
 def _query(flt: AuditFilter, sort: AuditSort, descending: bool) -> Select[int]:
     query = select(AuditEntry.id)
+
+    def day_start(day: date) -> datetime:
+        start = datetime.combine(day, datetime.min.time())
+        return timefmt.to_utc(start, flt.zone) if flt.zone is not None else start
+
     if flt.date_from:
-        query = query.where(AuditEntry.at >= datetime.combine(flt.date_from, datetime.min.time()))
+        query = query.where(AuditEntry.at >= day_start(flt.date_from))
     if flt.date_to:
-        query = query.where(
-            AuditEntry.at < datetime.combine(flt.date_to + timedelta(days=1), datetime.min.time())
-        )
+        query = query.where(AuditEntry.at < day_start(flt.date_to + timedelta(days=1)))
     if flt.user_id is not None:
         query = query.where(AuditEntry.user_id == flt.user_id)
     if flt.patient_id is not None:

@@ -6,7 +6,9 @@ Search text is read as:
   "smi, jo"        last name "smi…" and first name "jo…"; ", jo" first name only
   "#1234"          patient number 1234
   "503555", "(503) 555-01"   patient number (when it is one) or a phone (home or wireless)
-                   starting with those digits (3 digits at least)
+                   starting with those digits (3 digits at least), then phones ending with
+                   them (4 digits at least: "8672", "555-8672", "5558672"), then phones
+                   whose local number (last 7 digits) starts with them ("555-86")
   "1/31/1980", "1980-01-31", "1-31-80"   birthdate
 Every form is answered from an index: prefix search is `key >= p AND key < p + U+10FFFF`, never
 LIKE, and pages continue from the last row's sort key (keyset), so page 500 costs what page 1
@@ -19,7 +21,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from opendesk.core import audit, permissions
@@ -28,10 +30,11 @@ from opendesk.core.clock import utcnow
 from opendesk.core.enums import Permission
 from opendesk.core.errors import NotFound, ValidationError
 from opendesk.core.models import Patient, Provider, patient_name
-from opendesk.core.text import phone_digits, prefix_upper_bound, search_key
+from opendesk.core.text import LOCAL_DIGITS, phone_digits, prefix_upper_bound, search_key
 
 PAGE_SIZE = 100
 MIN_PHONE_DIGITS = 3
+MIN_SUFFIX_DIGITS = 4  # "8672": the last four digits
 
 # ---------------------------------------------------------------------------------------------
 # Search
@@ -146,44 +149,60 @@ def search_patients(
     return SearchPage(tuple(r[0] for r in rows), cursor)
 
 
+def _phone_segments(digits: str) -> list[tuple[str, str, str]]:
+    """The index ranges a run of digits is looked up in, in the order results are listed:
+    numbers starting with the digits (home, then wireless), numbers ending with them (a prefix
+    of the reversed digits: "8672", "555-8672"), then local numbers (the last seven digits)
+    starting with them ("555-86" while the number is being typed). Each is (cursor segment
+    name, indexed column, prefix); the names sort in list order."""
+    segments: list[tuple[str, str, str]] = []
+    if len(digits) >= MIN_PHONE_DIGITS:
+        segments += [("1", "home_phone_digits", digits), ("2", "wireless_phone_digits", digits)]
+    if len(digits) >= MIN_SUFFIX_DIGITS:
+        rev = digits[::-1]
+        segments += [("3", "home_phone_rev", rev), ("4", "wireless_phone_rev", rev)]
+    if MIN_PHONE_DIGITS <= len(digits) < LOCAL_DIGITS:  # the whole local number is a suffix
+        segments += [("5", "home_phone_local", digits), ("6", "wireless_phone_local", digits)]
+    return segments
+
+
 def _digits_page(
     session: Session, query: SearchQuery, limit: int, after: Cursor | None
 ) -> SearchPage:
-    """Digits: the patient with that number first, then home-phone matches in phone order, then
-    wireless-phone matches (not already listed) in phone order. Each part is one index range
-    read in order, so a prefix every patient shares ("503") costs what a full number does."""
+    """Digits: the patient with that number first, then the phone matches of each segment of
+    `_phone_segments` that an earlier one did not list, in that segment's key order. Each
+    segment is one index range read in order, and a later one is read only when the page is
+    not full yet, so a prefix every patient shares ("503") costs what a full number does, and
+    "8672" (the last four digits) what "503555" does. The statements are plain SQL text with
+    bound values (the same on every database): building SQLAlchemy expressions for up to six
+    ranges with their exclusions cost more than the index reads on every keystroke."""
     number = query.number if query.number is not None and query.number < 2**31 else None
     ids: list[int] = []
-    cursor: Cursor | None = None
     segment = after[0] if after else "0"
     if segment == "0" and number is not None:
         found = session.execute(select(Patient.id).where(Patient.id == number)).scalar()
         if found is not None:
             ids.append(found)
-    if len(query.digits) < MIN_PHONE_DIGITS:
-        return SearchPage(tuple(ids), None)
-    home = _prefix(Patient.home_phone_digits, query.digits)
-    parts: list[tuple[str, Any, list[ColumnElement[bool]]]] = [
-        ("1", Patient.home_phone_digits, [home]),
-        (
-            "2",
-            Patient.wireless_phone_digits,
-            [_prefix(Patient.wireless_phone_digits, query.digits), ~home],
-        ),
-    ]
-    for name, key, conditions in parts:
+    params: dict[str, Any] = {"num": number if number is not None else -1}
+    earlier: list[str] = []
+    for i, (name, column, prefix) in enumerate(_phone_segments(query.digits)):
+        params[f"lo{i}"], params[f"hi{i}"] = prefix, prefix_upper_bound(prefix)
+        in_range = f"({column} >= :lo{i} AND {column} < :hi{i})"
+        where = [in_range, *(f"NOT {r}" for r in earlier), "id <> :num"]
+        earlier.append(in_range)
         if segment > name:
             continue
         wanted = limit - len(ids)
-        where = list(conditions)
-        if number is not None:
-            where.append(Patient.id != number)
         if after is not None and segment == name:
-            _seg, k, last_id = after
-            where += [key >= k, or_(key > k, and_(key == k, Patient.id > last_id))]
-        rows = session.execute(
-            select(Patient.id, key).where(*where).order_by(key, Patient.id).limit(wanted + 1)
-        ).all()
+            params["ck"], params["cid"] = after[1], after[2]
+            where.append(f"{column} >= :ck AND ({column} > :ck OR ({column} = :ck AND id > :cid))")
+        params["n"] = wanted + 1
+        # column names come from _phone_segments' fixed list; every value is a bound parameter
+        sql = (
+            f"SELECT id, {column} FROM patient WHERE {' AND '.join(where)} "  # noqa: S608
+            f"ORDER BY {column}, id LIMIT :n"
+        )
+        rows = session.execute(text(sql), params).all()
         ids.extend(r[0] for r in rows[:wanted])
         if len(rows) > wanted:
             last = rows[wanted - 1] if wanted else None

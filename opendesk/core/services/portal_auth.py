@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from opendesk.core import audit, preferences
+from opendesk.core import audit, notices, preferences
 from opendesk.core.actors import PortalActor, SystemActor
 from opendesk.core.clock import utcnow
 from opendesk.core.devices import device_name
@@ -436,7 +436,7 @@ def _reset_notice(session: Session, to_address: str, code: str) -> OutboxNotice:
         message_id=None,
         kind="reset",
         to_address=to_address,
-        from_address=preferences.get(session, preferences.NOTIFY_FROM).strip(),
+        from_address=notices.notice_sender(session),
         subject=" ".join(f"{office}: your password reset code".split()),
         body_text=body,
         body_html=to_html(body),

@@ -5,6 +5,7 @@ outside it answers NotFound — the same as an id that does not exist — and th
 audited. Opening a message from the practice marks it read (Open Dental's WebMailSentRead)."""
 
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from sqlalchemy import case, func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -19,6 +20,7 @@ from opendesk.core.enums import MessageStatus
 from opendesk.core.errors import NotFound, ValidationError
 from opendesk.core.models import (
     Attachment,
+    MessageReason,
     Patient,
     PortalAccount,
     Provider,
@@ -26,7 +28,7 @@ from opendesk.core.models import (
     patient_name,
     provider_name,
 )
-from opendesk.core.services import attachment_scan
+from opendesk.core.services import attachment_scan, closed_loop
 from opendesk.core.services.attachment_scan import NewAttachment
 from opendesk.core.services.webmail import (
     AttachmentInfo,
@@ -63,7 +65,7 @@ class PortalRow:
     subject: str
     regarding_name: str
     provider_name: str
-    sent_at: str
+    sent_at: datetime | None  # naive UTC; the portal shows it with core.timefmt
     has_attachments: bool
 
 
@@ -72,6 +74,20 @@ def _account(session: Session, actor: PortalActor) -> PortalAccount:
     if account is None or not account.is_active or account.patient_id != actor.patient_id:
         raise NotFound("Your portal account is no longer active.")
     return account
+
+
+_SCOPE_KEY = "opendesk.portal_scope"
+
+
+def holder_scope(session: Session, actor: PortalActor) -> set[int]:
+    """The holder's PHI scope (`core.scope.phi_scope`), worked out once per session: a portal
+    request is one session, and its inbox, message and unread-badge reads share the answer
+    instead of asking the database again."""
+    memo: dict[int, frozenset[int]] = session.info.setdefault(_SCOPE_KEY, {})
+    found = memo.get(actor.patient_id)
+    if found is None:
+        found = memo[actor.patient_id] = frozenset(scope.phi_scope(session, actor.patient_id))
+    return set(found)
 
 
 def _not_found(session: Session, actor: PortalActor, kind: str, object_id: int) -> NotFound:
@@ -95,7 +111,7 @@ def _visible_message(
     _account(session, actor)
     msg = session.get(WebMailMessage, message_id) if possible_id(message_id) else None
     if allowed is None:
-        allowed = scope.phi_scope(session, actor.patient_id)
+        allowed = holder_scope(session, actor)
     if (
         msg is None
         or msg.is_hidden
@@ -109,10 +125,10 @@ def _visible_message(
 def scope_patients(session: Session, actor: PortalActor) -> list[tuple[int, str]]:
     """The patients the holder may write about: themselves first, then family by name."""
     _account(session, actor)
-    ids = scope.phi_scope(session, actor.patient_id)
+    ids = holder_scope(session, actor)
     people = session.execute(select(Patient).where(Patient.id.in_(ids))).scalars().all()
     people = sorted(people, key=lambda p: (p.id != actor.patient_id, p.last_name, p.first_name))
-    return [(p.id, f"{p.first_name} {p.last_name}") for p in people]
+    return [(p.id, patient_name(p.last_name, p.first_name, "patient")) for p in people]
 
 
 @dataclass(frozen=True)
@@ -127,7 +143,7 @@ def inbox(session: Session, actor: PortalActor, offset: int = 0, limit: int = 50
     without the write lock; the audit row follows in a short transaction of its own."""
     begin_readonly(session)
     _account(session, actor)
-    ids = scope.phi_scope(session, actor.patient_id)
+    ids = holder_scope(session, actor)
     visible = (
         WebMailMessage.regarding_patient_id.in_(ids),
         WebMailMessage.status.in_([int(s) for s in VISIBLE]),
@@ -172,24 +188,23 @@ def inbox(session: Session, actor: PortalActor, offset: int = 0, limit: int = 50
                 from_practice=MessageStatus(status).is_from_practice,
                 unread=status == MessageStatus.WEBMAIL_SENT,
                 subject=subject,
-                regarding_name=patient_name(last, first),
+                regarding_name=patient_name(last, first, "patient"),
                 provider_name=provider_name(pfirst, plast, suffix),
-                sent_at=sent_at.strftime("%Y-%m-%d %H:%M") if sent_at else "",
+                sent_at=sent_at,
                 has_attachments=bool(attached),
             )
         )
     session.commit()
-    audit.record(
+    audit.record_read(
         session, actor, "portal.inbox.view", patient_id=actor.patient_id, detail=f"rows={len(rows)}"
     )
-    session.commit()
     return InboxPage(rows, int(total), int(unread))
 
 
 def unread_count(session: Session, actor: PortalActor) -> int:
     """Messages from the practice the holder has not opened (the menu's badge). Reads only."""
     begin_readonly(session)
-    ids = scope.phi_scope(session, actor.patient_id)
+    ids = holder_scope(session, actor)
     return int(
         session.execute(
             select(func.count(WebMailMessage.id)).where(
@@ -206,7 +221,7 @@ def open_message(session: Session, actor: PortalActor, message_id: int) -> list[
     messages in it up to this one read, with the time the provider will see. Reads run
     without the write lock; marking read and the audit row form one short write."""
     begin_readonly(session)
-    allowed = scope.phi_scope(session, actor.patient_id)
+    allowed = holder_scope(session, actor)
     msg = _visible_message(session, actor, message_id, allowed)
     upto = msg.sent_at
     thread = session.execute(
@@ -219,7 +234,7 @@ def open_message(session: Session, actor: PortalActor, message_id: int) -> list[
         )
         .order_by(WebMailMessage.sent_at, WebMailMessage.id)
     ).scalars()
-    views = [message_view(session, m) for m in thread]
+    views = [message_view(session, m, "patient") for m in thread]
     unread = [
         v.id
         for v in views
@@ -251,21 +266,32 @@ def open_message(session: Session, actor: PortalActor, message_id: int) -> list[
             else v
             for v in views
         ]
-    audit.record(
-        session,
-        actor,
-        "portal.message.view",
-        patient_id=msg.regarding_patient_id,
-        object_type="webmail",
-        object_id=message_id,
-    )
-    session.commit()
+    if unread:  # marking read and its audit row: one transaction
+        audit.record(
+            session,
+            actor,
+            "portal.message.view",
+            patient_id=msg.regarding_patient_id,
+            object_type="webmail",
+            object_id=message_id,
+        )
+        session.commit()
+    else:
+        audit.record_read(
+            session,
+            actor,
+            "portal.message.view",
+            patient_id=msg.regarding_patient_id,
+            object_type="webmail",
+            object_id=message_id,
+        )
     return views
 
 
 def attachment(
     session: Session, actor: PortalActor, attachment_id: int
 ) -> tuple[AttachmentInfo, bytes]:
+    begin_readonly(session)
     att = session.get(Attachment, attachment_id) if possible_id(attachment_id) else None
     msg = session.get(WebMailMessage, att.message_id) if att else None
     if (
@@ -278,7 +304,8 @@ def attachment(
         raise _not_found(session, actor, "attachment", attachment_id)
     _account(session, actor)
     data = read_attachment(session, att.id)
-    audit.record(
+    session.commit()
+    audit.record_read(
         session,
         actor,
         "portal.attachment.download",
@@ -286,7 +313,6 @@ def attachment(
         object_type="attachment",
         object_id=att.id,
     )
-    session.commit()
     info = AttachmentInfo(
         att.id, att.display_name, att.content_type, att.size, att.flags, att.scan_status
     )
@@ -334,12 +360,16 @@ def _store(
     msg: WebMailMessage,
     action: str,
     files: list[NewAttachment],
+    reason: MessageReason | None = None,
+    urgent: bool = False,
 ) -> int:
-    """The message, its attachments and the audit rows in one transaction."""
+    """The message, its attachments, its place in the closed loop (due time) and the audit
+    rows in one transaction."""
     session.add(msg)
     session.flush()
     if msg.thread_id is None:
         msg.thread_id = msg.id
+    closed_loop.open_received(session, actor, msg, reason, urgent=urgent)
     stored = [
         store_attachment(session, msg, f.name, f.content_type, f.data, f.flags, f.scan_status)
         for f in files
@@ -372,10 +402,12 @@ def reply(
     body: str,
     client_request_id: str,
     attachments: tuple[NewAttachment, ...] = (),
+    urgent: bool = False,
 ) -> int:
-    """The holder answers a message; it lands in the thread's provider's WebMail Inbox.
-    `attachments` passed the attachment rules in the portal; here they are size-checked and
-    scanned for malware before anything is stored."""
+    """The holder answers a message; it lands in the thread's provider's WebMail Inbox (and
+    team). `attachments` passed the attachment rules in the portal; here they are size-checked
+    and scanned for malware before anything is stored. `urgent`: sent anyway after the
+    urgent-words warning."""
     found = _existing(session, actor, client_request_id)
     if found is not None:
         return found
@@ -395,8 +427,10 @@ def reply(
         parent_id=parent.id,
         sender_portal_account_id=actor.account_id,
         client_request_id=client_request_id,
+        team_id=parent.team_id,  # an answer stays with the team the thread went to
     )
-    return _store(session, actor, msg, "portal.message.reply", files)
+    reason = session.get(MessageReason, parent.reason_id) if parent.reason_id else None
+    return _store(session, actor, msg, "portal.message.reply", files, reason, urgent)
 
 
 def compose(
@@ -407,9 +441,12 @@ def compose(
     body: str,
     client_request_id: str,
     attachments: tuple[NewAttachment, ...] = (),
+    reason_id: int | None = None,
+    urgent: bool = False,
 ) -> int:
-    """A new message to the primary provider of the patient it is about (attachments as in
-    `reply`)."""
+    """A new message to the primary provider of the patient it is about, or where the chosen
+    reason routes it (core.services.closed_loop); attachments as in `reply`. `urgent`: sent
+    anyway after the urgent-words warning."""
     found = _existing(session, actor, client_request_id)
     if found is not None:
         return found
@@ -421,16 +458,19 @@ def compose(
     regarding = session.get(Patient, regarding_patient_id)
     assert regarding is not None
     validate_text(session, subject, body)
+    reason = closed_loop.active_reason(session, reason_id)
+    provider_id, team_id = closed_loop.route(session, reason, regarding)
     files = _checked_files(session, actor, attachments, regarding.id)
     msg = WebMailMessage(
         status=int(MessageStatus.WEBMAIL_RECEIVED),
         patient_id=actor.patient_id,
         regarding_patient_id=regarding.id,
-        provider_id=regarding.primary_provider_id,
+        provider_id=provider_id,
+        team_id=team_id,
         subject=subject.strip(),
         body=body,
         sent_at=utcnow(),
         sender_portal_account_id=actor.account_id,
         client_request_id=client_request_id,
     )
-    return _store(session, actor, msg, "portal.message.compose", files)
+    return _store(session, actor, msg, "portal.message.compose", files, reason, urgent)

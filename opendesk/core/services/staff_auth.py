@@ -6,12 +6,12 @@ verification as a known one (`DUMMY_HASH`), so timing does not reveal which name
 """
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from opendesk.core import audit
+from opendesk.core import audit, preferences, timefmt
 from opendesk.core.actors import StaffActor, SystemActor
 from opendesk.core.clock import utcnow
 from opendesk.core.errors import OpenDeskError, ValidationError
@@ -65,9 +65,10 @@ class LoggedOnUser:
         return f"{self.username} ({self.provider_abbr})" if self.provider_abbr else self.username
 
 
-def local_time(naive_utc: datetime) -> str:
-    """ "14:05" in the workstation's time zone, for messages."""
-    return naive_utc.replace(tzinfo=UTC).astimezone().strftime("%H:%M")
+def local_time(session: Session, naive_utc: datetime) -> str:
+    """ "2:05 PM" in the practice's time zone (core.timefmt), for messages."""
+    zone = timefmt.practice_zone(preferences.get(session, preferences.PRACTICE_TIME_ZONE))
+    return timefmt.format_time(naive_utc, zone)
 
 
 def _logged_on(user: User, workstation: str) -> LoggedOnUser:
@@ -118,8 +119,9 @@ def login(session: Session, username: str, password: str, workstation: str) -> L
         verify_password(DUMMY_HASH, password)
         until = user.locked_until
         audit.record(session, actor, "staff.login", outcome="locked", detail="account locked")
+        message = _locked_message(session, until)
         session.commit()
-        raise AccountLocked(_locked_message(until), until)
+        raise AccountLocked(message, until)
 
     if not verify_password(user.password_hash, password):
         user.failed_logins += 1
@@ -128,9 +130,11 @@ def login(session: Session, username: str, password: str, workstation: str) -> L
             user.locked_until = now + LOCKOUT
             detail += f"; locked for {int(LOCKOUT.total_seconds() // 60)} minutes"
         audit.record(session, actor, "staff.login", outcome="failed", detail=detail)
+        locked = user.locked_until
+        message = _locked_message(session, locked) if locked is not None else WRONG_CREDENTIALS
         session.commit()
-        if user.locked_until is not None:
-            raise AccountLocked(_locked_message(user.locked_until), user.locked_until)
+        if locked is not None:
+            raise AccountLocked(message, locked)
         raise LoginFailed(WRONG_CREDENTIALS)
 
     if user.is_disabled:
@@ -152,10 +156,10 @@ def login(session: Session, username: str, password: str, workstation: str) -> L
     return _logged_on(user, workstation)
 
 
-def _locked_message(until: datetime) -> str:
+def _locked_message(session: Session, until: datetime) -> str:
     return (
-        f"This account is locked until {local_time(until)} after {MAX_FAILED_LOGINS} failed "
-        "logins. Try again then, or ask your administrator to unlock it."
+        f"This account is locked until {local_time(session, until)} after {MAX_FAILED_LOGINS} "
+        "failed logins. Try again then, or ask your administrator to unlock it."
     )
 
 
@@ -187,6 +191,8 @@ def change_password(
     session.commit()
 
 
-def logout(session: Session, actor: StaffActor) -> None:
-    audit.record(session, actor, "staff.logout")
+def logout(session: Session, actor: StaffActor, detail: str = "") -> None:
+    """Record the end of a staff session ("log off", "idle 10 min"; closing the client
+    leaves `detail` empty)."""
+    audit.record(session, actor, "staff.logout", detail=detail)
     session.commit()

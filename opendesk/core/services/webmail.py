@@ -27,14 +27,16 @@ from opendesk.core.file_names import (
 )
 from opendesk.core.models import (
     Attachment,
+    Audience,
     OutboxNotice,
     Patient,
     Provider,
     User,
     WebMailMessage,
+    patient_name,
 )
 from opendesk.core.notices import render_notice
-from opendesk.core.services import attachment_scan
+from opendesk.core.services import attachment_scan, closed_loop
 from opendesk.core.services.attachment_scan import NewAttachment as NewAttachment
 from opendesk.core.services.compose import receiving_holder, send_problems
 from opendesk.core.services.provider_password import (
@@ -69,6 +71,7 @@ class Outgoing:
     thread_id: int | None = None
     parent_id: int | None = None
     recipient_patient_id: int | None = None  # the account holder; None: found from Regarding
+    keep_open: bool = False  # a reply closes the thread's open patient messages unless set
 
 
 @dataclass(frozen=True)
@@ -121,20 +124,24 @@ class MessageView:
         return self.status.is_from_practice or self.status == MessageStatus.UNSENT
 
 
-def _name(p: Patient | None) -> str:
-    return p.display_name if p else ""
+def _name(p: Patient | None, audience: Audience = "staff") -> str:
+    return patient_name(p.last_name, p.first_name, audience) if p else ""
 
 
-def message_view(session: Session, msg: WebMailMessage) -> MessageView:
+def message_view(
+    session: Session, msg: WebMailMessage, audience: Audience = "staff"
+) -> MessageView:
+    """The message as `audience` reads it: names "Last, First" for staff, "First Last" in
+    the patient portal."""
     provider = session.get(Provider, msg.provider_id)
     sender = session.get(User, msg.sender_user_id) if msg.sender_user_id else None
     return MessageView(
         id=msg.id,
         status=MessageStatus(msg.status),
         patient_id=msg.patient_id,
-        patient_name=_name(session.get(Patient, msg.patient_id)),
+        patient_name=_name(session.get(Patient, msg.patient_id), audience),
         regarding_patient_id=msg.regarding_patient_id,
-        regarding_name=_name(session.get(Patient, msg.regarding_patient_id)),
+        regarding_name=_name(session.get(Patient, msg.regarding_patient_id), audience),
         provider_id=msg.provider_id,
         provider_name=provider.display_name if provider else "",
         subject=msg.subject,
@@ -335,6 +342,7 @@ def send(
     if msg.thread_id is None:
         msg.thread_id = msg.id
     row = _queue_notice(session, msg, recipient)
+    closed_loop.close_by_reply(session, actor, msg, out.keep_open)
     audit.record(
         session,
         actor,
@@ -398,8 +406,10 @@ def reply(
     client_request_id: str,
     attachments: tuple[NewAttachment, ...] = (),
     provider_password: str | None = None,
+    keep_open: bool = False,
 ) -> SendResult:
-    """Answer a message in the same thread, from the provider the thread belongs to."""
+    """Answer a message in the same thread, from the provider the thread belongs to; it
+    closes the thread's open patient messages unless `keep_open`."""
     parent = _visible(session, actor, parent_id, Need.INBOX)
     out = Outgoing(
         regarding_patient_id=parent.regarding_patient_id,
@@ -411,6 +421,7 @@ def reply(
         thread_id=parent.thread_id or parent.id,
         parent_id=parent.id,
         recipient_patient_id=parent.patient_id,
+        keep_open=keep_open,
     )
     return send(session, actor, out, provider_password)
 

@@ -3,7 +3,7 @@ thumbnails made lazily for the rows on screen. Open (or double-click) picks the 
 Select Local File opens an ordinary file dialog."""
 
 import time
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from opendesk.attachments.atoz import FolderEntry, list_folder
 from opendesk.attachments.thumbnails import ThumbnailCache
+from opendesk.core import timefmt
 from opendesk.core.file_names import format_size
 from opendesk.desktop.attach import tasks
 from opendesk.desktop.attach.file_preview import FilePreviewDialog
@@ -102,7 +103,7 @@ class FolderModel(QAbstractTableModel):
             if col == 1:
                 return format_size(entry.size)
             if col == 2:
-                return datetime.fromtimestamp(entry.mtime).strftime("%Y-%m-%d %H:%M")
+                return timefmt.format_datetime(datetime.fromtimestamp(entry.mtime, UTC))
             return entry.kind.capitalize()
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
             return self._icon(entry)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from opendesk.attachments.dropbox_source import Cancelled, DropboxSource, RemoteEntry
+from opendesk.core import timefmt
 from opendesk.core.errors import ValidationError
 from opendesk.core.file_names import Limits, check_file_size, format_size
 from opendesk.desktop.attach import tasks
@@ -61,7 +62,7 @@ class RemoteModel(QAbstractTableModel):
             return entry.name
         if index.column() == 1:
             return format_size(entry.size)
-        return entry.modified.strftime("%Y-%m-%d %H:%M") if entry.modified else ""
+        return timefmt.format_datetime(entry.modified)  # Dropbox times are UTC
 
 
 class DropboxSelectFilesDialog(QDialog):

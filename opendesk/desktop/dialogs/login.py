@@ -1,5 +1,10 @@
 """The login dialog, and the forced password change that follows when the account asks for
-it. `LoginDialog.accepted` means `ctx.user` is set."""
+it. `LoginDialog.accepted` means `ctx.user` is set.
+
+The cursor starts in Password only when the name filled in has logged on at this workstation
+before (the `logged_on_usernames` workstation setting); a first-time user starts in the user
+name. The database is shown by name and server (`Database.display_name`), never as a URL.
+"""
 
 import contextlib
 
@@ -17,6 +22,13 @@ from opendesk.desktop.icons import icon
 from opendesk.desktop.message_channel import is_expected, show_error, user_message
 from opendesk.desktop.operations import WriteOp
 
+KNOWN_USERNAMES = 50  # how many names a workstation remembers as "used here before"
+
+
+def known_usernames(ctx: AppContext) -> list[str]:
+    """The names that logged on at this workstation, newest first."""
+    return [n for n in ctx.settings.get(settings.LOGGED_ON_USERNAMES).split("\n") if n]
+
 
 class LoginDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -27,10 +39,10 @@ class LoginDialog(QDialog):
         self.setWindowIcon(icon("opendesk"))
         practice = str(ctx.practice.get(preferences.PRACTICE_NAME.name) or "")
         self.ui.practiceLabel.setText(practice or "OpenDesk")
-        self.ui.databaseLabel.setText(f"Database: {ctx.db.description}")
+        self.ui.databaseLabel.setText(f"Database: {ctx.db.display_name}")
         last = ctx.settings.get(settings.LAST_USERNAME)
         self.ui.usernameEdit.setText(last)
-        (self.ui.passwordEdit if last else self.ui.usernameEdit).setFocus()
+        (self.ui.passwordEdit if last in known_usernames(ctx) else self.ui.usernameEdit).setFocus()
         self.ui.buttonBox.accepted.connect(self.try_login)
         self.ui.buttonBox.rejected.connect(self.reject)
         self.password_dialog: ChangePasswordDialog | None = None
@@ -77,6 +89,8 @@ class LoginDialog(QDialog):
     def _logged_in(self, user: LoggedOnUser) -> None:
         self.ok_button.setEnabled(True)
         self.ctx.settings.set(settings.LAST_USERNAME, user.username)
+        names = [user.username] + [n for n in known_usernames(self.ctx) if n != user.username]
+        self.ctx.settings.set(settings.LOGGED_ON_USERNAMES, "\n".join(names[:KNOWN_USERNAMES]))
         with contextlib.suppress(OSError):  # remembering the name is a convenience
             self.ctx.settings.save()
         if not user.must_change_password:

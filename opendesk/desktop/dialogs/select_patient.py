@@ -27,6 +27,20 @@ _NAV_KEYS = {
 }
 
 
+# A typical value per column (PatientSearchModel.columns), for column widths.
+_COLUMN_SAMPLES = (
+    "Montgomery-Ray",
+    "Christopher",
+    "Chris",
+    "12/31/1980",
+    "100",
+    "(503) 555-0142",
+    "(503) 555-0142",
+    "DOC1",
+    "100000",
+)
+
+
 class SelectPatientDialog(QDialog):
     patientChosen = Signal(int)
     familyLoaded = Signal()
@@ -48,13 +62,14 @@ class SelectPatientDialog(QDialog):
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((130, 110, 60, 85, 40, 115, 115, 45)):
-            view.setColumnWidth(column, width)
+        self._size_columns()
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.doubleClicked.connect(lambda _index: self.accept())
         view.selectionModel().selectionChanged.connect(self._on_selection)
-        self.ui.splitter.setStretchFactor(0, 3)
-        self.ui.splitter.setStretchFactor(1, 1)
+        self.ui.splitter.setStretchFactor(0, 1)
+        self.ui.splitter.setStretchFactor(1, 0)
+        family_width = self.fontMetrics().horizontalAdvance("▶ Abernathy, Christopher (Member)")
+        self.ui.splitter.setSizes([self.width() - family_width, family_width])
 
         self.model.loaded.connect(self._on_loaded)
         self.ui.searchEdit.textChanged.connect(self._search)
@@ -80,6 +95,17 @@ class SelectPatientDialog(QDialog):
         self.ui.searchEdit.setFocus()
         if not text:
             self._search("")
+
+    def _size_columns(self) -> None:
+        """Each column as wide as its header or a typical value, so every column through
+        Wireless and Pat # shows without scrolling sideways at the dialog's size."""
+        view = self.ui.resultsView
+        cell = view.fontMetrics()
+        bold = view.horizontalHeader().fontMetrics()
+        for column, sample in enumerate(_COLUMN_SAMPLES):
+            header = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = max(cell.horizontalAdvance(sample), bold.horizontalAdvance(header) + 8)
+            view.setColumnWidth(column, width + 16)
 
     # -- searching ------------------------------------------------------------------------------
     def _search(self, text: str) -> None:

@@ -9,15 +9,16 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QSizePolicy, QSpinBox, QVBoxLayout,
+    QWidget)
 
 class Ui_PracticeInfoDialog(object):
     def setupUi(self, PracticeInfoDialog: Any) -> None:
         if not PracticeInfoDialog.objectName():
             PracticeInfoDialog.setObjectName(u"PracticeInfoDialog")
-        PracticeInfoDialog.resize(480, 300)
+        PracticeInfoDialog.resize(480, 380)
         self.mainLayout = QVBoxLayout(PracticeInfoDialog)
         self.mainLayout.setObjectName(u"mainLayout")
         self.formLayout = QFormLayout()
@@ -80,6 +81,43 @@ class Ui_PracticeInfoDialog(object):
 
         self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.practice_address_error)
 
+        self.practice_time_zoneLabel = QLabel(PracticeInfoDialog)
+        self.practice_time_zoneLabel.setObjectName(u"practice_time_zoneLabel")
+
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.practice_time_zoneLabel)
+
+        self.practice_time_zone = QComboBox(PracticeInfoDialog)
+        self.practice_time_zone.setObjectName(u"practice_time_zone")
+
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.practice_time_zone)
+
+        self.practice_time_zone_error = QLabel(PracticeInfoDialog)
+        self.practice_time_zone_error.setObjectName(u"practice_time_zone_error")
+        self.practice_time_zone_error.setTextFormat(Qt.TextFormat.PlainText)
+        self.practice_time_zone_error.setWordWrap(True)
+        self.practice_time_zone_error.setStyleSheet(u"color: #b00020;")
+
+        self.formLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.practice_time_zone_error)
+
+        self.idle_logoff_minutesLabel = QLabel(PracticeInfoDialog)
+        self.idle_logoff_minutesLabel.setObjectName(u"idle_logoff_minutesLabel")
+
+        self.formLayout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.idle_logoff_minutesLabel)
+
+        self.idle_logoff_minutes = QSpinBox(PracticeInfoDialog)
+        self.idle_logoff_minutes.setObjectName(u"idle_logoff_minutes")
+        self.idle_logoff_minutes.setMaximum(1440)
+
+        self.formLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.idle_logoff_minutes)
+
+        self.idle_logoff_minutes_error = QLabel(PracticeInfoDialog)
+        self.idle_logoff_minutes_error.setObjectName(u"idle_logoff_minutes_error")
+        self.idle_logoff_minutes_error.setTextFormat(Qt.TextFormat.PlainText)
+        self.idle_logoff_minutes_error.setWordWrap(True)
+        self.idle_logoff_minutes_error.setStyleSheet(u"color: #b00020;")
+
+        self.formLayout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.idle_logoff_minutes_error)
+
 
         self.mainLayout.addLayout(self.formLayout)
 
@@ -108,6 +146,8 @@ class Ui_PracticeInfoDialog(object):
         self.practice_nameLabel.setBuddy(self.practice_name)
         self.practice_phoneLabel.setBuddy(self.practice_phone)
         self.practice_addressLabel.setBuddy(self.practice_address)
+        self.practice_time_zoneLabel.setBuddy(self.practice_time_zone)
+        self.idle_logoff_minutesLabel.setBuddy(self.idle_logoff_minutes)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(PracticeInfoDialog)
@@ -121,6 +161,18 @@ class Ui_PracticeInfoDialog(object):
         self.practice_phone_error.setText("")
         self.practice_addressLabel.setText(QCoreApplication.translate("PracticeInfoDialog", u"&Address", None))
         self.practice_address_error.setText("")
+        self.practice_time_zoneLabel.setText(QCoreApplication.translate("PracticeInfoDialog", u"&Time zone", None))
+#if QT_CONFIG(tooltip)
+        self.practice_time_zone.setToolTip(QCoreApplication.translate("PracticeInfoDialog", u"Times in OpenDesk and in the patient portal are shown in this zone.", None))
+#endif // QT_CONFIG(tooltip)
+        self.practice_time_zone_error.setText("")
+        self.idle_logoff_minutesLabel.setText(QCoreApplication.translate("PracticeInfoDialog", u"&Log off after", None))
+#if QT_CONFIG(tooltip)
+        self.idle_logoff_minutes.setToolTip(QCoreApplication.translate("PracticeInfoDialog", u"A workstation without keyboard or mouse use for this many minutes logs off (0 = never).", None))
+#endif // QT_CONFIG(tooltip)
+        self.idle_logoff_minutes.setSpecialValueText(QCoreApplication.translate("PracticeInfoDialog", u"never", None))
+        self.idle_logoff_minutes.setSuffix(QCoreApplication.translate("PracticeInfoDialog", u" minutes without use", None))
+        self.idle_logoff_minutes_error.setText("")
         self.usageLabel.setText(QCoreApplication.translate("PracticeInfoDialog", u"The name, phone and address can appear in the notification e-mail through the tags [OfficeName], [OfficePhone] and [OfficeAddress].", None))
         self.messageLabel.setText("")
     # retranslateUi

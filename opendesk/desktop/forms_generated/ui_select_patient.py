@@ -19,7 +19,7 @@ class Ui_SelectPatientDialog(object):
     def setupUi(self, SelectPatientDialog: Any) -> None:
         if not SelectPatientDialog.objectName():
             SelectPatientDialog.setObjectName(u"SelectPatientDialog")
-        SelectPatientDialog.resize(960, 560)
+        SelectPatientDialog.resize(1120, 600)
         self.mainLayout = QVBoxLayout(SelectPatientDialog)
         self.mainLayout.setObjectName(u"mainLayout")
         self.searchLayout = QHBoxLayout()

@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 
 from opendesk.core.enums import MessageStatus, OutboxStatus, Permission
 from opendesk.core.models import Patient
-from opendesk.core.services import mailbox, webmail
+from opendesk.core.services import mailbox, notifications, webmail
 from opendesk.core.services.webmail import MessageView, NewAttachment, Outgoing, SendResult
 from opendesk.desktop.attach import AttachmentListWidget
 from opendesk.desktop.attach.local_files import open_local_file_dialog
@@ -65,7 +65,6 @@ from opendesk.desktop.message_channel import info, show_error
 from opendesk.desktop.operations import WriteOp
 from opendesk.desktop.webmail.scanner_note import ScannerNote
 from opendesk.desktop.webmail.send_flow import run_send
-from opendesk.mail import outbox
 from opendesk.mail import status as notice_status
 from opendesk.mail.status import NoticeState
 
@@ -500,7 +499,7 @@ class MessageWindow(QDialog):
         notice_id, mid = self.notice.notice_id, self.message_id
 
         def read_again(session: Session) -> NoticeState | None:
-            outbox.retry(session, self.ctx.actor, notice_id)
+            notifications.retry(session, self.ctx.actor, notice_id)
             return notice_status.notice_state(session, mid)
 
         def done(state: NoticeState | None) -> None:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from opendesk.core.enums import Permission
-from opendesk.core.services import mailbox, webmail
+from opendesk.core.services import mailbox, notifications, webmail
 from opendesk.core.services.mailbox import Mailbox, MailboxFilter
 from opendesk.core.services.providers import ProviderRow
 from opendesk.desktop.changes import OpChanges
@@ -44,7 +44,6 @@ from opendesk.desktop.inbox.text import day_start_utc
 from opendesk.desktop.modules.base import ModulePage
 from opendesk.desktop.operations import ReadOp, WriteOp
 from opendesk.desktop.setup.common import confirm
-from opendesk.mail import outbox
 
 NOTIFICATIONS = "notifications"
 BOXES: tuple[tuple[str, str], ...] = (
@@ -118,7 +117,10 @@ class EmailInboxPage(ModulePage):
         self._keep_id: int | None = None
         self.windows: list[MessageWindow] = []
         self._build()
-        ctx.userChanged.connect(lambda _user: self.load_providers())
+        ctx.userChanged.connect(self._on_user)  # a method: dropped when the page goes (Log Off)
+        self.load_providers()
+
+    def _on_user(self, _user: object) -> None:
         self.load_providers()
 
     # -- layout ---------------------------------------------------------------------------------
@@ -487,7 +489,7 @@ class EmailInboxPage(ModulePage):
             return
         WriteOp(
             self.ctx,
-            lambda s: outbox.retry(s, self.ctx.actor, notice_id),
+            lambda s: notifications.retry(s, self.ctx.actor, notice_id),
             changes=OpChanges(messages=True),
             parent=self,
         ).run_in_background()

@@ -1,24 +1,26 @@
 """Times and states as the inbox, the message window and the chart list show them. Stored
-times are naive UTC; the client shows the workstation's local time."""
+times are naive UTC; the client shows them in the practice's time zone (core.timefmt)."""
 
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 
+from opendesk.core import timefmt
 from opendesk.core.enums import MessageStatus
 from opendesk.core.services.mailbox import MessageRow
 
 
 def local(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC).astimezone()
+    return timefmt.localise(value, timefmt.display_zone())
 
 
 def when_text(value: datetime | None) -> str:
-    """'03/01/2026 09:05 AM' in local time ('' for None)."""
-    return "" if value is None else local(value).strftime("%m/%d/%Y %I:%M %p")
+    """'03/01/2026 9:05 AM' in the practice's zone ('' for None)."""
+    return timefmt.format_datetime(value)
 
 
 def day_start_utc(day: date) -> datetime:
-    """The UTC instant (naive, like the columns) at which a local calendar day begins."""
-    return datetime.combine(day, time.min).astimezone(UTC).replace(tzinfo=None)
+    """The UTC instant (naive, like the columns) at which a calendar day of the practice's
+    zone begins."""
+    return timefmt.to_utc(datetime.combine(day, time.min), timefmt.display_zone())
 
 
 def read_state(row: MessageRow) -> str:

@@ -6,13 +6,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from opendesk.core import timefmt
 from opendesk.core.services import patients
 from opendesk.core.services.patients import PatientRow
 from opendesk.desktop.models.base import Column, LazyIdTableModel
 
 
 def _birthdate(row: PatientRow) -> str:
-    return row.birthdate.strftime("%m/%d/%Y") if row.birthdate else ""
+    return timefmt.format_date(row.birthdate)
 
 
 def _age(row: PatientRow) -> str:

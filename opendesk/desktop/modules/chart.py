@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from opendesk.core import timefmt
 from opendesk.desktop.modules.base import register_module
 from opendesk.desktop.modules.paged import PagedModule
 from opendesk.desktop.text import family_line
@@ -83,7 +84,7 @@ class ChartModule(PagedModule):
         else:
             p = selection.patient
             self.name_label.setText(p.display_name)
-            born = p.birthdate.strftime("%m/%d/%Y") if p.birthdate else "-"
+            born = timefmt.format_date(p.birthdate) or "-"
             self.details_label.setText(
                 f"Patient #{p.id}    Birthdate {born} (age {p.age()})\n"
                 f"Phone {p.phone or '-'}    E-mail {p.email or '-'}\n"

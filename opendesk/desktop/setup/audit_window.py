@@ -17,6 +17,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
 from sqlalchemy.orm import Session
 
+from opendesk.core import timefmt
 from opendesk.core.actors import StaffActor
 from opendesk.core.audit import ChainReport
 from opendesk.core.services import audit_report, patients, setup_views
@@ -55,7 +56,7 @@ class AuditQuery:
 
 class AuditModel(LazyIdTableModel[AuditQuery, AuditRow]):
     columns = (
-        Column("Time (UTC)", lambda r: r.at.strftime("%Y-%m-%d %H:%M:%S")),
+        Column("Time", lambda r: timefmt.format_datetime(r.at, seconds=True)),
         Column("Who", lambda r: r.who),
         Column("Action", lambda r: r.action),
         Column("Outcome", lambda r: r.outcome),
@@ -207,6 +208,7 @@ class AuditReportWindow(QWidget):
             user_id=self.ui.user.currentData(),
             patient_id=self.patient_id,
             action="" if action.startswith("(all") else action,
+            zone=timefmt.display_zone(),  # the days shown are days of the practice's zone
         )
 
     def set_user(self, username: str) -> None:

@@ -37,12 +37,20 @@ def _entries() -> tuple[Entry, ...]:
     from opendesk.desktop.setup.groups import GroupsDialog
     from opendesk.desktop.setup.portal_settings import PortalSettingsDialog
     from opendesk.desktop.setup.practice import PracticeDialog
+    from opendesk.desktop.setup.practice_hours import PracticeHoursDialog
     from opendesk.desktop.setup.providers import ProvidersDialog
     from opendesk.desktop.setup.users import UsersDialog
 
     setup = Permission.SETUP
     return (
         Entry("practice", "&Practice…", setup, PracticeDialog, "Name, phone and address"),
+        Entry(
+            "practice_hours",
+            "Practice &Hours…",
+            setup,
+            PracticeHoursDialog,
+            "Opening hours, holidays and time zone for response times",
+        ),
         Entry("providers", "P&roviders…", setup, ProvidersDialog, "Add, edit and hide providers"),
         Entry("users", "&Users…", setup, UsersDialog, "Staff logins, passwords, lockouts"),
         Entry("groups", "&Groups and Permissions…", setup, GroupsDialog, "Who may do what"),

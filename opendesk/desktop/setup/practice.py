@@ -1,11 +1,12 @@
-"""Setup > Practice: the practice's name, phone and address (preferences, Setup permission)."""
+"""Setup > Practice: the practice's name, phone and address, its time zone (the times staff and
+patients see) and the idle log off of the workstations (preferences, Setup permission)."""
 
 from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
-from opendesk.core import preference_rules
+from opendesk.core import preference_rules, timefmt
 from opendesk.core import preferences as prefs
 from opendesk.core.services import practice_setup
 from opendesk.desktop.context import AppContext
@@ -24,6 +25,10 @@ class PracticeDialog(QDialog):
         self.ui.setupUi(self)
         self.problems = FormProblems(self.ui)
         self.problems.clear()
+        zones = self.ui.practice_time_zone
+        zones.addItem("This workstation's time zone", "")
+        for name in timefmt.zone_names():
+            zones.addItem(name, name)
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
         ReadOp(ctx, prefs.get_all, parent=self, success=self._fill).run_in_background()
@@ -32,6 +37,11 @@ class PracticeDialog(QDialog):
         self.ui.practice_name.setText(str(values[prefs.PRACTICE_NAME.name]))
         self.ui.practice_phone.setText(str(values[prefs.PRACTICE_PHONE.name]))
         self.ui.practice_address.setPlainText(str(values[prefs.PRACTICE_ADDRESS.name]))
+        zone = str(values[prefs.PRACTICE_TIME_ZONE.name])
+        if zone and self.ui.practice_time_zone.findData(zone) < 0:  # unknown here: keep it
+            self.ui.practice_time_zone.addItem(zone, zone)
+        self.ui.practice_time_zone.setCurrentIndex(self.ui.practice_time_zone.findData(zone))
+        self.ui.idle_logoff_minutes.setValue(int(values[prefs.IDLE_LOGOFF_MINUTES.name]))
         self.ready.emit()
 
     def save(self) -> None:
@@ -39,6 +49,8 @@ class PracticeDialog(QDialog):
             prefs.PRACTICE_NAME: self.ui.practice_name.text().strip(),
             prefs.PRACTICE_PHONE: self.ui.practice_phone.text().strip(),
             prefs.PRACTICE_ADDRESS: self.ui.practice_address.toPlainText().strip(),
+            prefs.PRACTICE_TIME_ZONE: str(self.ui.practice_time_zone.currentData() or ""),
+            prefs.IDLE_LOGOFF_MINUTES: self.ui.idle_logoff_minutes.value(),
         }
         problems = preference_rules.problems(values)
         if problems:

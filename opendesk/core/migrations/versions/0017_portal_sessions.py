@@ -4,7 +4,7 @@ throttle's counts in the database (shared by several portal processes); and a gu
 its own for password-reset codes.
 
 Revision ID: 0017_portal_sessions
-Revises: 0020_attachment_scan
+Revises: 0021_closed_loop
 Create Date: 2026-11-30 08:40:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 from sqlalchemy.dialects import mysql
 
 revision: str = "0017_portal_sessions"
-down_revision: str | None = "0020_attachment_scan"
+down_revision: str | None = "0021_closed_loop"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

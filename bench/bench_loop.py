@@ -1,0 +1,135 @@
+"""Closed-loop views and alert count at 1,000,000 messages (targets: count < 5 ms, first rows
+< 150 ms; the rows themselves come from `mailbox.message_rows`, measured in bench_inbox).
+Run on demand; it prints numbers and asserts nothing:
+
+  PYTHONPATH=$PWD .venv/bin/python bench/bench_loop.py [rows]
+
+A new SQLite database in a temporary folder: 10 providers, 1,000 patients, `rows` messages of
+which 2 % are open (a tenth of those unassigned, a fifth past due) and the rest closed or from
+before the loop (NULL state). Provider 1's user is measured.
+"""
+
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import insert, text
+
+from opendesk.core import clock, migrate
+from opendesk.core.actors import StaffActor
+from opendesk.core.db import Database
+from opendesk.core.models import Patient, Provider, User, WebMailMessage
+from opendesk.core.services.loop_views import LoopView, alert_count, loop_page
+
+NOW = datetime(2026, 11, 30, 15, 0)
+ROUNDS = 9
+
+
+def _fill(db: Database, rows: int) -> int:
+    rng = random.Random(21)
+    with db.engine.begin() as conn:
+        conn.execute(
+            insert(Provider),
+            [
+                {"id": i, "abbr": f"P{i}", "first_name": "P", "last_name": f"D{i}"}
+                for i in range(1, 11)
+            ],
+        )
+        conn.execute(
+            insert(Patient),
+            [
+                {
+                    "id": i,
+                    "last_name": f"L{i}",
+                    "first_name": "F",
+                    "primary_provider_id": 1 + i % 10,
+                    "guarantor_id": i,
+                }
+                for i in range(1, 1001)
+            ],
+        )
+        conn.execute(
+            insert(User), [{"id": 1, "username": "prov01", "password_hash": "x", "provider_id": 1}]
+        )
+        batch = []
+        for i in range(1, rows + 1):
+            roll = rng.random()
+            state = "open" if roll < 0.02 else ("closed" if roll < 0.6 else None)
+            sent = NOW - timedelta(minutes=rows - i)
+            due = sent + timedelta(hours=8) if state else None
+            if state == "open" and rng.random() < 0.2:
+                due = NOW - timedelta(hours=1)
+            batch.append(
+                {
+                    "id": i,
+                    "status": 5,
+                    "patient_id": 1 + i % 1000,
+                    "regarding_patient_id": 1 + i % 1000,
+                    "provider_id": 1 + i % 10,
+                    "subject": "s",
+                    "body": "b",
+                    "sent_at": sent,
+                    "loop_state": state,
+                    "due_at": due,
+                    "owner_user_id": 1 if state == "open" and rng.random() < 0.9 else None,
+                    "is_urgent": state == "open" and rng.random() < 0.05,
+                    "created_at": sent,
+                }
+            )
+            if len(batch) == 20000:
+                conn.execute(insert(WebMailMessage), batch)
+                batch = []
+        if batch:
+            conn.execute(insert(WebMailMessage), batch)
+        conn.execute(text("ANALYZE"))
+    return rows
+
+
+def _time(work: object) -> str:
+    values = []
+    for _ in range(ROUNDS):
+        started = time.perf_counter()
+        work()  # type: ignore[operator]
+        values.append((time.perf_counter() - started) * 1000)
+    return f"median {statistics.median(values):7.2f} ms (max {max(values):7.2f})"
+
+
+def _measure(db: Database, title: str) -> None:
+    print(title)
+    actor = StaffActor(1, "bench")
+    with clock.frozen(NOW), db.readonly_session() as s:
+        print(f"  alert count ({alert_count(s, actor)}):", _time(lambda: alert_count(s, actor)))
+        for view in LoopView:
+            page = loop_page(s, actor, view)
+            print(f"  {view.value:10} first 50 ids ({len(page.ids)}):", end=" ")
+            print(_time(lambda v=view: loop_page(s, actor, v)))
+
+
+def main(rows: int, existing: str = "") -> None:
+    """`existing`: a database an earlier run filled (its path is printed), to skip the fill."""
+    path = Path(existing) if existing else Path(tempfile.mkdtemp()) / "loop.db"
+    db = Database(f"sqlite:///{path}")
+    if not existing:
+        migrate.upgrade(db.engine)
+        started = time.perf_counter()
+        _fill(db, rows)
+        print(f"filled {rows:,} messages in {time.perf_counter() - started:.1f} s: {path}")
+    _measure(db, "stress: 2 % of all messages open (a loop nobody closes)")
+    with db.engine.begin() as conn:  # a working loop: about 1,000 open, as many unassigned
+        conn.execute(
+            text(
+                "UPDATE webmail_message SET loop_state = 'closed' "
+                "WHERE loop_state = 'open' AND id % 20 != 0"
+            )
+        )
+        conn.execute(text("ANALYZE"))
+    _measure(db, "working practice: 0.1 % open")
+    db.dispose()
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000, *sys.argv[2:3])
