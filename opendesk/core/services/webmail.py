@@ -1,15 +1,14 @@
-"""Staff-side WebMail: drafts, send, reply, open (mark read), mark unread, hide and restore.
+"""Staff-side WebMail: drafts, send and reply (the reading side, re-exported here, is in
+`webmail_reading`).
 
 Send is one transaction: the message, its attachments, the notification outbox row and the
 audit row commit together or not at all. A client request id makes a retried send (after a
 timeout or a lost connection) return the message the first try made instead of a second one.
 """
 
-from dataclasses import dataclass, field, replace
-from datetime import datetime
-from enum import Enum
+from dataclasses import dataclass, replace
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -26,14 +25,10 @@ from opendesk.core.file_names import (
     require_clean_name,
 )
 from opendesk.core.models import (
-    Attachment,
-    Audience,
     OutboxNotice,
     Patient,
-    Provider,
     User,
     WebMailMessage,
-    patient_name,
 )
 from opendesk.core.notices import render_notice
 from opendesk.core.services import attachment_scan, closed_loop
@@ -49,6 +44,42 @@ from opendesk.core.services.provider_password import (
     WrongProviderPassword as WrongProviderPassword,
 )
 from opendesk.core.services.provider_password import authorise_send
+from opendesk.core.services.webmail_reading import (
+    NOT_YOURS_TO_READ as NOT_YOURS_TO_READ,
+)
+from opendesk.core.services.webmail_reading import (
+    AttachmentInfo as AttachmentInfo,
+)
+from opendesk.core.services.webmail_reading import (
+    MessageView as MessageView,
+)
+from opendesk.core.services.webmail_reading import (
+    Need as Need,
+)
+from opendesk.core.services.webmail_reading import (
+    attachment_content as attachment_content,
+)
+from opendesk.core.services.webmail_reading import (
+    mark_unread as mark_unread,
+)
+from opendesk.core.services.webmail_reading import (
+    message_view as message_view,
+)
+from opendesk.core.services.webmail_reading import (
+    open_message as open_message,
+)
+from opendesk.core.services.webmail_reading import (
+    preview_message as preview_message,
+)
+from opendesk.core.services.webmail_reading import (
+    set_hidden as set_hidden,
+)
+from opendesk.core.services.webmail_reading import (
+    thread_of as thread_of,
+)
+from opendesk.core.services.webmail_reading import (
+    visible_message as visible_message,
+)
 from opendesk.core.text import storable
 
 SUBJECT_MAX = 200
@@ -79,85 +110,6 @@ class SendResult:
     message_id: int
     notice_id: int | None
     duplicate: bool = False  # a retry of a send that had already committed
-
-
-@dataclass(frozen=True)
-class AttachmentInfo:
-    id: int
-    name: str
-    content_type: str
-    size: int
-    flags: str
-    scan_status: str = attachment_scan.CLEAN
-
-    @property
-    def not_scanned(self) -> bool:
-        """Stored while the malware scanner did not answer (or before scanning existed)."""
-        return self.scan_status == attachment_scan.NOT_SCANNED
-
-
-@dataclass(frozen=True)
-class MessageView:
-    """A message as the UIs show it: plain data, never a live ORM object."""
-
-    id: int
-    status: MessageStatus
-    patient_id: int
-    patient_name: str
-    regarding_patient_id: int
-    regarding_name: str
-    provider_id: int
-    provider_name: str
-    subject: str
-    body: str
-    created_at: datetime
-    sent_at: datetime | None
-    read_at: datetime | None
-    thread_id: int | None
-    parent_id: int | None
-    is_hidden: bool
-    sender_username: str = ""
-    attachments: tuple[AttachmentInfo, ...] = field(default_factory=tuple)
-
-    @property
-    def from_practice(self) -> bool:
-        return self.status.is_from_practice or self.status == MessageStatus.UNSENT
-
-
-def _name(p: Patient | None, audience: Audience = "staff") -> str:
-    return patient_name(p.last_name, p.first_name, audience) if p else ""
-
-
-def message_view(
-    session: Session, msg: WebMailMessage, audience: Audience = "staff"
-) -> MessageView:
-    """The message as `audience` reads it: names "Last, First" for staff, "First Last" in
-    the patient portal."""
-    provider = session.get(Provider, msg.provider_id)
-    sender = session.get(User, msg.sender_user_id) if msg.sender_user_id else None
-    return MessageView(
-        id=msg.id,
-        status=MessageStatus(msg.status),
-        patient_id=msg.patient_id,
-        patient_name=_name(session.get(Patient, msg.patient_id), audience),
-        regarding_patient_id=msg.regarding_patient_id,
-        regarding_name=_name(session.get(Patient, msg.regarding_patient_id), audience),
-        provider_id=msg.provider_id,
-        provider_name=provider.display_name if provider else "",
-        subject=msg.subject,
-        body=msg.body,
-        created_at=msg.created_at,
-        sent_at=msg.sent_at,
-        read_at=msg.read_at,
-        thread_id=msg.thread_id,
-        parent_id=msg.parent_id,
-        is_hidden=msg.is_hidden,
-        sender_username=sender.username if sender else "",
-        attachments=tuple(
-            AttachmentInfo(a.id, a.display_name, a.content_type, a.size, a.flags, a.scan_status)
-            for a in msg.attachments
-        ),
-    )
 
 
 def validate_text(session: Session, subject: str, body: str) -> None:
@@ -410,7 +362,7 @@ def reply(
 ) -> SendResult:
     """Answer a message in the same thread, from the provider the thread belongs to; it
     closes the thread's open patient messages unless `keep_open`."""
-    parent = _visible(session, actor, parent_id, Need.INBOX)
+    parent = visible_message(session, actor, parent_id, Need.INBOX)
     out = Outgoing(
         regarding_patient_id=parent.regarding_patient_id,
         provider_id=parent.provider_id,
@@ -424,187 +376,3 @@ def reply(
         keep_open=keep_open,
     )
     return send(session, actor, out, provider_password)
-
-
-class Need(Enum):
-    """What the caller does with a message: work it in an inbox (open and mark read, reply,
-    mark unread) or read it (the Chart module, the thread, an attachment, hide/restore)."""
-
-    INBOX = "inbox"
-    READ = "read"
-
-
-NOT_YOURS_TO_READ = (
-    "read this message: it belongs to another provider's WebMail. Only a user linked to that "
-    "provider, a user with InboxDelegate for them, or a user with WebMail read any may read it"
-)
-
-
-def _visible(session: Session, actor: StaffActor, message_id: int, need: Need) -> WebMailMessage:
-    """The message when the actor may use it for `need`; otherwise an audited refusal. The one
-    access rule of the staff side: the author of a draft may always open it; another user's
-    draft and every inbox action need the message's provider's inbox (linked or InboxDelegate);
-    reading needs `permissions.can_read_webmail` (those, or WebMail read any)."""
-    user = permissions.acting_user(session, actor)
-    msg = session.get(WebMailMessage, message_id)
-    if msg is None:
-        raise NotFound("That message no longer exists.")
-    if msg.status == MessageStatus.UNSENT:
-        if msg.author_user_id == user.id:
-            return msg
-        need = Need.INBOX
-    if need == Need.INBOX and not permissions.can_work_inbox(user, msg.provider_id):
-        what = "open messages in this provider's inbox"
-    elif need == Need.READ and not permissions.can_read_webmail(user, msg.provider_id):
-        what = NOT_YOURS_TO_READ
-    else:
-        return msg
-    raise permissions.deny(
-        session,
-        actor,
-        what,
-        detail=f"webmail={message_id} need={need.value}",
-        patient_id=msg.regarding_patient_id,
-    )
-
-
-def open_message(
-    session: Session, actor: StaffActor, message_id: int, *, from_chart: bool = False
-) -> MessageView:
-    """Show a message (audited). Opened from the inbox, a received message becomes read
-    (Open Dental's WebMailRecdRead); opened from the Chart module it does not."""
-    msg = _visible(session, actor, message_id, Need.READ if from_chart else Need.INBOX)
-    if not from_chart and msg.status == MessageStatus.WEBMAIL_RECEIVED:
-        # Conditional update: two workstations opening it at once leave one read time.
-        session.execute(
-            update(WebMailMessage)
-            .where(
-                WebMailMessage.id == msg.id,
-                WebMailMessage.status == MessageStatus.WEBMAIL_RECEIVED,
-            )
-            .values(status=MessageStatus.WEBMAIL_RECD_READ, read_at=utcnow())
-            .execution_options(synchronize_session=False)
-        )
-        session.refresh(msg)
-    audit.record(
-        session,
-        actor,
-        "webmail.view",
-        patient_id=msg.regarding_patient_id,
-        object_type="webmail",
-        object_id=msg.id,
-        detail="chart" if from_chart else "inbox",
-    )
-    view = message_view(session, msg)
-    session.commit()
-    return view
-
-
-def preview_message(session: Session, actor: StaffActor, message_id: int) -> MessageView:
-    """The inbox's preview pane: the message, read-only. Unlike `open_message` it never marks a
-    received message read (selecting a row while arrowing through the list is not reading it;
-    the double-click that opens the message window is). Audited as a view ("webmail.preview"),
-    with the inbox's access rule: the actor works in the message's provider's inbox, or wrote
-    the draft (`_visible` with Need.INBOX)."""
-    msg = _visible(session, actor, message_id, Need.INBOX)
-    audit.record(
-        session,
-        actor,
-        "webmail.preview",
-        patient_id=msg.regarding_patient_id,
-        object_type="webmail",
-        object_id=msg.id,
-    )
-    view = message_view(session, msg)
-    session.commit()
-    return view
-
-
-def thread_of(session: Session, actor: StaffActor, message_id: int) -> list[MessageView]:
-    """The sent and received messages of a message's thread, oldest first (drafts left out)."""
-    msg = _visible(session, actor, message_id, Need.READ)
-    thread = msg.thread_id or msg.id
-    rows = session.execute(
-        select(WebMailMessage)
-        .where(
-            WebMailMessage.thread_id == thread,
-            WebMailMessage.status != MessageStatus.UNSENT,
-            WebMailMessage.is_hidden.is_(False),
-        )
-        .order_by(WebMailMessage.sent_at, WebMailMessage.id)
-    ).scalars()
-    views = [message_view(session, m) for m in rows]
-    audit.record(
-        session,
-        actor,
-        "webmail.thread.view",
-        patient_id=msg.regarding_patient_id,
-        object_type="webmail",
-        object_id=thread,
-    )
-    session.commit()
-    return views
-
-
-def mark_unread(session: Session, actor: StaffActor, message_id: int) -> None:
-    msg = _visible(session, actor, message_id, Need.INBOX)
-    if msg.status != MessageStatus.WEBMAIL_RECD_READ:
-        raise ValidationError("Only a received message that was read can be marked unread.")
-    msg.status = MessageStatus.WEBMAIL_RECEIVED
-    msg.read_at = None
-    msg.updated_at = utcnow()
-    audit.record(
-        session,
-        actor,
-        "webmail.mark_unread",
-        patient_id=msg.regarding_patient_id,
-        object_type="webmail",
-        object_id=msg.id,
-    )
-    session.commit()
-
-
-def set_hidden(session: Session, actor: StaffActor, message_id: int, hidden: bool) -> None:
-    """Hide (or restore) a message: it stays in the database (WebMailDelete permission)."""
-    msg = _visible(session, actor, message_id, Need.READ)
-    permissions.require(
-        session, actor, Permission.WEBMAIL_DELETE, patient_id=msg.regarding_patient_id
-    )
-    msg.is_hidden = hidden
-    msg.hidden_at = utcnow() if hidden else None
-    msg.hidden_by_user_id = actor.user_id if hidden else None
-    audit.record(
-        session,
-        actor,
-        "webmail.hide" if hidden else "webmail.restore",
-        patient_id=msg.regarding_patient_id,
-        object_type="webmail",
-        object_id=msg.id,
-    )
-    session.commit()
-
-
-def attachment_content(
-    session: Session, actor: StaffActor, attachment_id: int
-) -> tuple[AttachmentInfo, bytes]:
-    """An attachment's bytes for the message view's Open/Save (audited as a download)."""
-    from opendesk.core.blobs import read_attachment
-
-    att = session.get(Attachment, attachment_id)
-    if att is None:
-        raise NotFound("That attachment no longer exists.")
-    msg = _visible(session, actor, att.message_id, Need.READ)
-    data = read_attachment(session, att.id)
-    audit.record(
-        session,
-        actor,
-        "attachment.download",
-        patient_id=msg.regarding_patient_id,
-        object_type="attachment",
-        object_id=att.id,
-    )
-    session.commit()
-    info = AttachmentInfo(
-        att.id, att.display_name, att.content_type, att.size, att.flags, att.scan_status
-    )
-    return info, data
