@@ -3,7 +3,7 @@
 As in Open Dental every default group may send WebMail (WebMailSend): what stops a user who is
 not a provider is the provider password asked at Send, not the permission. Reading any
 provider's WebMail (WebMailReadAny) is for Administrators; Front desk reads none by default.
-Migration 0015_webmail_permissions gives existing practices' default groups the same grants."""
+Migration 0002_webmail_permissions gives existing practices' default groups the same grants."""
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session

@@ -350,8 +350,8 @@ def test_upgrade_marks_existing_attachments_not_scanned(empty_db_url: str) -> No
         with database.engine.begin() as conn:
             for sql in rows:
                 conn.execute(text(sql), {"f": False, "tr": True, "t": t})
-        migrate.upgrade(database.engine, "0020_attachment_scan")
-        assert migrate.current_revision(database.engine) == "0020_attachment_scan"
+        migrate.upgrade(database.engine, "0003_attachment_scan")
+        assert migrate.current_revision(database.engine) == "0003_attachment_scan"
         cols = {c["name"]: c for c in inspect_columns(database, "attachment")}
         assert "scan_status" in cols and not cols["scan_status"]["nullable"]
         with database.engine.connect() as conn:

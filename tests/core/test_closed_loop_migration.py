@@ -1,4 +1,4 @@
-"""Migration 0021_closed_loop on a practice database that already holds users and messages:
+"""Migration 0006_closed_loop on a practice database that already holds users and messages:
 existing rows keep their data, stay outside the loop (no state, not urgent), users get an
 empty notice address, and the five default reasons are there; and it goes down again."""
 
@@ -83,7 +83,7 @@ def test_upgrade_keeps_existing_messages_and_seeds_reasons(empty_db_url: str | U
     try:
         migrate.upgrade(database.engine, "0001")
         _insert_old_rows(database)
-        migrate.upgrade(database.engine, "0021_closed_loop")
+        migrate.upgrade(database.engine, "0006_closed_loop")
         with database.engine.connect() as conn:
             meta = MetaData()
             message = Table("webmail_message", meta, autoload_with=conn)

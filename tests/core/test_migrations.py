@@ -54,11 +54,11 @@ def test_indexes_for_inbox_chart_and_search_exist(db: Database) -> None:
 def test_portal_sessions_migration_upgrades_a_database_with_accounts(
     empty_db_url: str | URL,
 ) -> None:
-    """0017_portal_sessions on a practice that already has portal accounts: they keep working
+    """0007_portal_sessions on a practice that already has portal accounts: they keep working
     (no failed reset tries), and the session and throttle tables start empty."""
     database = Database(empty_db_url)
     scripts = ScriptDirectory.from_config(migrate._config(database.engine))
-    before = scripts.get_revision("0017_portal_sessions").down_revision  # re-chained at merges
+    before = scripts.get_revision("0007_portal_sessions").down_revision  # re-chained at merges
     assert isinstance(before, str)
     try:
         migrate.upgrade(database.engine, before)
@@ -90,7 +90,7 @@ def test_portal_sessions_migration_upgrades_a_database_with_accounts(
 
 
 def test_phone_search_migration_fills_existing_patients(empty_db_url: str | URL) -> None:
-    """0016_phone_search on a database with patients written before it: their local-number
+    """0004_phone_search on a database with patients written before it: their local-number
     and reversed-digits columns are filled, so partial numbers find them right away."""
     from datetime import UTC, datetime
 

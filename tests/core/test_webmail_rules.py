@@ -133,8 +133,8 @@ def test_migration_0015_grants_existing_practices_default_groups(
                 group.permissions = [GroupPermission(permission=p) for p in perms]
                 s.add(group)
             s.commit()
-        migrate.upgrade(database.engine, "0015_webmail_permissions")
-        assert migrate.current_revision(database.engine) == "0015_webmail_permissions"
+        migrate.upgrade(database.engine, "0002_webmail_permissions")
+        assert migrate.current_revision(database.engine) == "0002_webmail_permissions"
         with database.session() as s:
             rows = s.execute(
                 select(UserGroup.name, GroupPermission.permission).join(

@@ -79,7 +79,7 @@ class Patient(Timestamped, Base):
     first_name_key: Mapped[str] = mapped_column(String(100), default="")
     home_phone_digits: Mapped[str] = mapped_column(String(30), default="")
     wireless_phone_digits: Mapped[str] = mapped_column(String(30), default="")
-    # Partial phone numbers (migration 0016): the local number (last 7 digits) for "555-86…",
+    # Partial phone numbers (migration 0004): the local number (last 7 digits) for "555-86…",
     # and the digits reversed, so "ends with 8672" is a prefix range of an index too.
     home_phone_local: Mapped[str] = mapped_column(String(30), default="")
     wireless_phone_local: Mapped[str] = mapped_column(String(30), default="")
@@ -128,7 +128,7 @@ def search_columns(
 
 def phone_search_columns(prefix: str, digits: str) -> dict[str, str]:
     """`<prefix>_digits`, `_local` and `_rev` of one phone's digits (also used by migration
-    0016 to fill rows written before it)."""
+    0004 to fill rows written before it)."""
     return {
         f"{prefix}_digits": digits,
         f"{prefix}_local": local_number(digits),

@@ -5,8 +5,8 @@ existing digits columns. Every phone index (the two existing ones too) ends with
 page comes in (key, id) order from the index alone on PostgreSQL as well (its indexes do not
 carry the primary key): "503" took 143 ms there at 100,000 patients, sorting every match.
 
-Revision ID: 0016_phone_search
-Revises: 0020_attachment_scan (was 0001; re-chained after merging main)
+Revision ID: 0004_phone_search
+Revises: 0003_attachment_scan (was 0001; re-chained after merging main)
 Create Date: 2026-11-30 08:40:00
 """
 
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0016_phone_search"
-down_revision: str | None = "0020_attachment_scan"
+revision: str = "0004_phone_search"
+down_revision: str | None = "0003_attachment_scan"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

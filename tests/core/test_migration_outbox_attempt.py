@@ -1,4 +1,4 @@
-"""Upgrading an existing database to 0018 (the outbox's attempt_started_at) keeps its notices
+"""Upgrading an existing database to 0005 (the outbox's attempt_started_at) keeps its notices
 and their claims; downgrading removes the column again."""
 
 import importlib
@@ -9,9 +9,9 @@ from sqlalchemy.engine import URL
 from opendesk.core import migrate
 from opendesk.core.db import Database
 
-# The revision before 0018 (re-chained when branches merge).
+# The revision before 0005 (re-chained when branches merge).
 PREVIOUS = importlib.import_module(
-    "opendesk.core.migrations.versions.0018_outbox_attempt_started"
+    "opendesk.core.migrations.versions.0005_outbox_attempt_started"
 ).down_revision
 
 

@@ -2,7 +2,7 @@
 the scanner did not answer and the practice accepts unscanned files. Files stored before
 scanning existed were never scanned, so existing rows get "not_scanned".
 
-Revision ID: 0020_attachment_scan
+Revision ID: 0003_attachment_scan
 Revises: 0001
 Create Date: 2026-11-30 08:40:00
 """
@@ -12,8 +12,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0020_attachment_scan'
-down_revision: str | None = '0015_webmail_permissions'
+revision: str = '0003_attachment_scan'
+down_revision: str | None = '0002_webmail_permissions'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

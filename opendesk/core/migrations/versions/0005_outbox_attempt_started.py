@@ -1,8 +1,8 @@
 """Outbox: when a worker started handing a notice to the SMTP server (issue 18), so a dead
 worker's expired claim counts an interrupted attempt only for the notice it had started.
 
-Revision ID: 0018_outbox_attempt_started
-Revises: 0020_attachment_scan
+Revision ID: 0005_outbox_attempt_started
+Revises: 0003_attachment_scan
 Create Date: 2026-11-30 08:50:00
 """
 
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import mysql
 
-revision: str = "0018_outbox_attempt_started"
-down_revision: str | None = "0016_phone_search"
+revision: str = "0005_outbox_attempt_started"
+down_revision: str | None = "0004_phone_search"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

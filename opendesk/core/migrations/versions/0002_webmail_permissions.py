@@ -6,7 +6,7 @@ Front desk) and WebMailReadAny to Administrators where the grant is missing. Gro
 renamed or made itself are left alone. Downgrade removes WebMailReadAny (unknown before this
 revision) and keeps WebMailSend, which the older code understands.
 
-Revision ID: 0015_webmail_permissions
+Revision ID: 0002_webmail_permissions
 Revises: 0001
 Create Date: 2026-11-30 08:40:00
 """
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0015_webmail_permissions"
+revision: str = "0002_webmail_permissions"
 down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

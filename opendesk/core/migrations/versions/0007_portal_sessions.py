@@ -3,8 +3,8 @@ password change, Remove Access and "sign out everywhere" end a session at once; 
 throttle's counts in the database (shared by several portal processes); and a guess limit of
 its own for password-reset codes.
 
-Revision ID: 0017_portal_sessions
-Revises: 0021_closed_loop
+Revision ID: 0007_portal_sessions
+Revises: 0006_closed_loop
 Create Date: 2026-11-30 08:40:00
 """
 
@@ -14,8 +14,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import mysql
 
-revision: str = "0017_portal_sessions"
-down_revision: str | None = "0021_closed_loop"
+revision: str = "0007_portal_sessions"
+down_revision: str | None = "0006_closed_loop"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

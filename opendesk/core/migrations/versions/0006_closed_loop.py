@@ -2,8 +2,8 @@
 ownership/due columns on webmail_message with the indexes of the loop views, and the staff
 users' notice address.
 
-Revision ID: 0021_closed_loop
-Revises: 0018_outbox_attempt_started
+Revision ID: 0006_closed_loop
+Revises: 0005_outbox_attempt_started
 Create Date: 2026-11-30 09:40:00
 """
 
@@ -14,8 +14,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import mysql
 
-revision: str = "0021_closed_loop"
-down_revision: str | None = "0018_outbox_attempt_started"
+revision: str = "0006_closed_loop"
+down_revision: str | None = "0005_outbox_attempt_started"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

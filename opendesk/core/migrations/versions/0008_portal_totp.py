@@ -2,8 +2,8 @@
 the step of the last accepted code, the hashes of the unused recovery codes, and the e-mailed
 one-time code of the fallback (hash and expiry).
 
-Revision ID: 0017_portal_totp
-Revises: 0017_portal_sessions
+Revision ID: 0008_portal_totp
+Revises: 0007_portal_sessions
 Create Date: 2026-11-30 09:10:00
 """
 
@@ -13,8 +13,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import mysql
 
-revision: str = "0017_portal_totp"
-down_revision: str | None = "0017_portal_sessions"
+revision: str = "0008_portal_totp"
+down_revision: str | None = "0007_portal_sessions"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
