@@ -2,11 +2,11 @@
 timeout, shown in the status bar. Only reachability travels here, never PHI."""
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QTimer, Signal
-
 from opendesk.desktop.context import AppContext
+from opendesk.desktop.periodic_check import PeriodicCheck
 
 log = logging.getLogger("opendesk.desktop.portal")
 
@@ -46,37 +46,19 @@ def _database_problem(response: object) -> bool:
     return isinstance(body, dict) and str(body.get("problem", "")).startswith("database")
 
 
-class PortalStatusChecker(QObject):
-    checked = Signal(object)  # PortalStatus
+class PortalStatusChecker(PeriodicCheck):
+    """`checked` carries a PortalStatus; a failed check reports "portal: check failed"."""
 
     def __init__(self, ctx: AppContext, interval_seconds: int = 60) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.status: PortalStatus | None = None
-        self.timer = QTimer(self)
-        self.timer.setInterval(interval_seconds * 1000)
-        self.timer.timeout.connect(self.check)
-        self._in_flight = False
+        super().__init__(ctx, interval_seconds)
 
-    def start(self) -> None:
-        self.timer.start()
-        self.check()
+    @property
+    def status(self) -> PortalStatus | None:
+        return self.last  # type: ignore[no-any-return]
 
-    def stop(self) -> None:
-        self.timer.stop()
-
-    def check(self) -> None:
-        if self._in_flight:
-            return
-        self._in_flight = True
+    def job(self) -> Callable[[], object]:
         url = self.ctx.portal_url
-        self.ctx.taskman.run_in_background(lambda: check_portal(url), self._done)
+        return lambda: check_portal(url)
 
-    def _done(self, result: object) -> None:
-        from opendesk.desktop.taskman import TaskResult
-
-        self._in_flight = False
-        assert isinstance(result, TaskResult)
-        status = result.value() if result.ok else PortalStatus(True, False, "portal: check failed")
-        self.status = status
-        self.checked.emit(status)
+    def on_failure(self, error: BaseException) -> object | None:
+        return PortalStatus(True, False, "portal: check failed")

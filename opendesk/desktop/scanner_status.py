@@ -4,13 +4,12 @@ here, so the main window's status bar shows "scanner: answering / not answering 
 and after the preferences change; never on the GUI thread."""
 
 import logging
-
-from PySide6.QtCore import QObject, QTimer, Signal
+from collections.abc import Callable
 
 from opendesk.core.services import attachment_scan
 from opendesk.core.services.attachment_scan import ScannerState
 from opendesk.desktop.context import AppContext
-from opendesk.desktop.taskman import TaskResult
+from opendesk.desktop.periodic_check import PeriodicCheck
 
 log = logging.getLogger("opendesk.desktop.scanner")
 
@@ -21,39 +20,23 @@ def check_scanner(ctx: AppContext) -> ScannerState:
     return attachment_scan.check(cfg)
 
 
-class ScannerStatusChecker(QObject):
-    checked = Signal(object)  # ScannerState
+class ScannerStatusChecker(PeriodicCheck):
+    """`checked` carries a ScannerState; a failed check reports nothing."""
 
     def __init__(self, ctx: AppContext, interval_seconds: int = 300) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.state: ScannerState | None = None
-        self.timer = QTimer(self)
-        self.timer.setInterval(interval_seconds * 1000)
-        self.timer.timeout.connect(self.check)
-        self._in_flight = False
+        super().__init__(ctx, interval_seconds)
 
-    def start(self) -> None:
-        self.timer.start()
-        self.check()
+    @property
+    def state(self) -> ScannerState | None:
+        return self.last  # type: ignore[no-any-return]
 
-    def stop(self) -> None:
-        self.timer.stop()
-
-    def check(self) -> None:
-        if self._in_flight:
-            return
-        self._in_flight = True
+    def job(self) -> Callable[[], object]:
         ctx = self.ctx
-        self.ctx.taskman.run_in_background(lambda: check_scanner(ctx), self._done)
+        return lambda: check_scanner(ctx)
 
-    def _done(self, result: TaskResult[ScannerState]) -> None:
-        self._in_flight = False
-        if not result.ok:
-            log.info("scanner check failed: %s", type(result.error).__name__)
-            return
-        self.state = result.value()
-        self.checked.emit(self.state)
+    def on_failure(self, error: BaseException) -> object | None:
+        log.info("scanner check failed: %s", type(error).__name__)
+        return None
 
 
 def tooltip(state: ScannerState) -> str:

@@ -46,6 +46,7 @@ from opendesk.desktop.attach.local_files import open_local_file_dialog
 from opendesk.desktop.attach.patient_files import AttachSource, PatientFolder, attach_patient_files
 from opendesk.desktop.changes import NOTHING, OpChanges
 from opendesk.desktop.context import AppContext
+from opendesk.desktop.dialogs.save_draft_question import ask_save_draft
 from opendesk.desktop.forms_generated.ui_message_window import Ui_MessageWindow
 from opendesk.desktop.inbox.attachments import (
     attachment_text,
@@ -543,28 +544,11 @@ class MessageWindow(QDialog):
 
     def ask_before_closing(self) -> QMessageBox:
         """Save Draft / Discard / Cancel, window-modal and non-blocking."""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Secure WebMail",
-            "This reply has not been sent. Save it as a draft?",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
+        self.close_question = ask_save_draft(
             self,
+            "This reply has not been sent. Save it as a draft?",
+            "reply_close_question",
+            on_save=self.save_reply_draft,
+            on_discard=self.discard,
         )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setObjectName("reply_close_question")
-        box.button(QMessageBox.StandardButton.Save).setText("Save Draft")
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def answered(button: int) -> None:
-            if button == QMessageBox.StandardButton.Discard:
-                self.discard()
-            elif button == QMessageBox.StandardButton.Save:
-                self.save_reply_draft()
-
-        box.finished.connect(answered)
-        self.close_question = box
-        box.open()
-        return box
+        return self.close_question

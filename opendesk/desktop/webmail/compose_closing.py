@@ -2,11 +2,11 @@
 Cancel and the window's close button ask Save Draft / Discard / Cancel; nothing typed closes
 at once. While a save or send runs the window stays open."""
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from opendesk.attachments.rules import CheckedAttachment
+from opendesk.desktop.dialogs.save_draft_question import ask_save_draft
 
 
 class AskBeforeClosing(QDialog):
@@ -54,27 +54,10 @@ class AskBeforeClosing(QDialog):
             self._ask_to_save()
 
     def _ask_to_save(self) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Secure WebMail",
-            "This message has not been sent. Save it as a draft?",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
+        self.close_question = ask_save_draft(
             self,
+            "This message has not been sent. Save it as a draft?",
+            "compose_close_question",
+            on_save=self.save_draft,
+            on_discard=self.discard,
         )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setObjectName("compose_close_question")
-        box.button(QMessageBox.StandardButton.Save).setText("Save Draft")
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def answered(button: int) -> None:
-            if button == QMessageBox.StandardButton.Discard:
-                self.discard()
-            elif button == QMessageBox.StandardButton.Save:
-                self.save_draft()
-
-        box.finished.connect(answered)
-        self.close_question = box
-        box.open()
