@@ -293,6 +293,10 @@ def add_outbox_commands(sub: "argparse._SubParsersAction[argparse.ArgumentParser
 # --- end outbox ----------------------------------------------------------------------------
 
 
+AddCommand = Callable[..., argparse.ArgumentParser]
+"""`add(name, handler, help, parent=None)` inside build_parser: a sub-command with its handler."""
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="opendesk-admin",
@@ -338,6 +342,16 @@ def build_parser() -> argparse.ArgumentParser:
         au_sub,
     )
 
+    _add_demo(add)
+
+    setup_commands.register(sub, add, au_sub)
+
+    _add_secrets(sub, add)
+    add_outbox_commands(sub)
+    return parser
+
+
+def _add_demo(add: "AddCommand") -> None:
     demo = add("demo", cmd_demo, "make a demo practice in the database (schema included)")
     demo.add_argument(
         "--size",
@@ -360,8 +374,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--reset", action="store_true", help="drop everything in the database first")
 
-    setup_commands.register(sub, add, au_sub)
 
+def _add_secrets(
+    sub: "argparse._SubParsersAction[argparse.ArgumentParser]", add: "AddCommand"
+) -> None:
     sec = sub.add_parser(
         "secrets", help="store credentials in this account's OS keyring or for the whole machine"
     )
@@ -392,8 +408,6 @@ def build_parser() -> argparse.ArgumentParser:
             "/etc/opendesk/secrets.json, owned by root, mode 0600); run as an administrator "
             "or root",
         )
-    add_outbox_commands(sub)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

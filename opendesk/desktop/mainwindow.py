@@ -65,6 +65,34 @@ class MainWindow(QMainWindow):
 
         self._build_file_menu()
 
+        self._build_modules()
+        self._build_status_bar()
+
+        self.alerts = AlertPoller(ctx)
+        self.alerts.setParent(self)  # ends with the window (Log Off makes a new one)
+        self.alerts.alertChanged.connect(self._on_alert)
+        self.portal = PortalStatusChecker(ctx)
+        self.portal.setParent(self)
+        self.portal.checked.connect(self._on_portal)
+        self.scanner = ScannerStatusChecker(ctx)
+        self.scanner.setParent(self)
+        self.scanner.checked.connect(self._on_scanner)
+        ctx.patientChanged.connect(self._on_patient)
+        ctx.userChanged.connect(self._on_user)  # a method, not a lambda: dropped with the window
+        ctx.changes.changed.connect(self._on_changes)
+
+        self._restore_geometry()
+        self.open_module("chart" if "chart" in self.modules else next(iter(self.modules)))
+        self._on_patient(ctx.selection)
+        self._on_alert(WebMailAlert(None, 0, None))
+        if start_background:
+            self.alerts.start()
+            self.portal.start()
+            self.scanner.start()
+
+    def _build_modules(self) -> None:
+        """The module bar on the left (Chart, Manage, …) and their pages in one stack."""
+        ctx = self.ctx
         self.module_bar = QToolBar("Modules", self)
         self.module_bar.setObjectName("module_bar")
         self.module_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
@@ -88,6 +116,9 @@ class MainWindow(QMainWindow):
             self.module_bar.addAction(action)
             self.module_actions[cls.key] = action
 
+    def _build_status_bar(self) -> None:
+        """Database (name and server, never the URL), portal, scanner and the logged-on user."""
+        ctx = self.ctx
         status = self.statusBar()
         self.db_label = QLabel(f"Database: {ctx.db.display_name}")
         self.portal_label = QLabel("portal: checking…")
@@ -99,27 +130,6 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.portal_label)
         status.addPermanentWidget(self.scanner_label)
         status.addPermanentWidget(self.user_label)
-
-        self.alerts = AlertPoller(ctx)
-        self.alerts.setParent(self)  # ends with the window (Log Off makes a new one)
-        self.alerts.alertChanged.connect(self._on_alert)
-        self.portal = PortalStatusChecker(ctx)
-        self.portal.setParent(self)
-        self.portal.checked.connect(self._on_portal)
-        self.scanner = ScannerStatusChecker(ctx)
-        self.scanner.checked.connect(self._on_scanner)
-        ctx.patientChanged.connect(self._on_patient)
-        ctx.userChanged.connect(self._on_user)  # a method, not a lambda: dropped with the window
-        ctx.changes.changed.connect(self._on_changes)
-
-        self._restore_geometry()
-        self.open_module("chart" if "chart" in self.modules else next(iter(self.modules)))
-        self._on_patient(ctx.selection)
-        self._on_alert(WebMailAlert(None, 0, None))
-        if start_background:
-            self.alerts.start()
-            self.portal.start()
-            self.scanner.start()
 
     def _build_file_menu(self) -> None:
         """Open Dental's File menu: Log Off (back to the login window) and Exit. It comes

@@ -137,6 +137,17 @@ def claim_due(
         )
         .execution_options(synchronize_session=False)
     )
+    claimed = _claimed_rows(session, token, until)
+    if claimed and start_first:
+        _mark_started(session, claimed[0], now)
+    session.commit()
+    if claimed:
+        log.debug("claimed %d notices (%s)", len(claimed), token)
+    return claimed
+
+
+def _claimed_rows(session: Session, token: str, until: datetime) -> list[ClaimedNotice]:
+    """The notices `token` holds now, oldest first."""
     rows = session.execute(
         select(
             OutboxNotice.id,
@@ -152,7 +163,7 @@ def claim_due(
         .where(OutboxNotice.claimed_by == token, OutboxNotice.status == SENDING)
         .order_by(OutboxNotice.id)
     ).all()
-    claimed = [
+    return [
         ClaimedNotice(
             NoticeContent(
                 r.id,
@@ -170,12 +181,6 @@ def claim_due(
         )
         for r in rows
     ]
-    if claimed and start_first:
-        _mark_started(session, claimed[0], now)
-    session.commit()
-    if claimed:
-        log.debug("claimed %d notices (%s)", len(claimed), token)
-    return claimed
 
 
 def _mark_started(session: Session, notice: ClaimedNotice, now: datetime) -> None:
