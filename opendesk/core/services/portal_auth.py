@@ -28,7 +28,6 @@ from opendesk.core.clock import utcnow
 from opendesk.core.devices import device_name
 from opendesk.core.errors import NotFound, OpenDeskError, ValidationError
 from opendesk.core.models import OutboxNotice, Patient, PortalAccount
-from opendesk.core.notices import to_html
 from opendesk.core.passwords import (
     DUMMY_HASH,
     hash_password,
@@ -400,15 +399,13 @@ def _queue_signin_notice(
         "sign the other browser out under Account > Sessions, or call the practice."
     )
     session.add(
-        OutboxNotice(
-            message_id=None,
-            kind="signin",
-            to_address=email,
-            from_address=preferences.get(session, preferences.NOTIFY_FROM).strip(),
-            subject=" ".join(f"{office}: new sign-in to your patient portal".split()),
-            body_text=body,
-            body_html=to_html(body),
-            next_attempt_at=utcnow(),
+        notices.account_notice(
+            "signin",
+            email,
+            preferences.get(session, preferences.NOTIFY_FROM).strip(),
+            f"{office}: new sign-in to your patient portal",
+            body,
+            utcnow(),
         )
     )
 
@@ -432,15 +429,13 @@ def _reset_notice(session: Session, to_address: str, code: str) -> OutboxNotice:
         f"new password at {reset_url or 'the patient portal'}\n\n"
         "If you did not ask for this, ignore this e-mail: your password stays as it is."
     )
-    return OutboxNotice(
-        message_id=None,
-        kind="reset",
-        to_address=to_address,
-        from_address=notices.notice_sender(session),
-        subject=" ".join(f"{office}: your password reset code".split()),
-        body_text=body,
-        body_html=to_html(body),
-        next_attempt_at=utcnow(),
+    return notices.account_notice(
+        "reset",
+        to_address,
+        notices.notice_sender(session),
+        f"{office}: your password reset code",
+        body,
+        utcnow(),
     )
 
 
