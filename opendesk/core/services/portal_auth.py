@@ -174,16 +174,7 @@ def login(
         reason = "wrong password"
         _count_failure(session, account, actor)
     if reason:
-        audit.record(
-            session,
-            actor,
-            "portal.login",
-            patient_id=account.patient_id,
-            outcome="failed",
-            detail=reason,
-        )
-        session.commit()
-        raise LoginFailed(LOGIN_FAILED)
+        raise _login_refused(session, account, actor, reason, LOGIN_FAILED)
     if needs_rehash(account.password_hash):
         account.password_hash = hash_password(password)
     if portal_two_step.needed(session, account):
@@ -198,6 +189,23 @@ def login(
         session.commit()
         return replace(_as_login(account, client), second_step=True)
     return _succeed(session, account, actor, user_agent, now, "")
+
+
+def _login_refused(
+    session: Session, account: PortalAccount, actor: PortalActor, detail: str, message: str
+) -> LoginFailed:
+    """A refused log-in of a known account, audited (why, in `detail`) and committed; returns
+    the `LoginFailed` (`message`, one for every cause) for the caller to raise."""
+    audit.record(
+        session,
+        actor,
+        "portal.login",
+        patient_id=account.patient_id,
+        outcome="failed",
+        detail=detail,
+    )
+    session.commit()
+    return LoginFailed(message)
 
 
 def _succeed(
@@ -251,16 +259,7 @@ def complete_second_step(
     how = portal_two_step.check_code(account, code, when)
     if how is None:
         _count_failure(session, account, actor)
-        audit.record(
-            session,
-            actor,
-            "portal.login",
-            patient_id=account.patient_id,
-            outcome="failed",
-            detail="wrong second step",
-        )
-        session.commit()
-        raise LoginFailed(SECOND_STEP_FAILED)
+        raise _login_refused(session, account, actor, "wrong second step", SECOND_STEP_FAILED)
     return _succeed(session, account, actor, user_agent, now, f"second step: {how}")
 
 
