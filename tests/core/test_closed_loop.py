@@ -201,7 +201,9 @@ def test_take_assign_done_reopen_with_history(db: Database, p: Practice) -> None
         closed_loop.assign(s, p.doc_a, msg, p.doc_b.user_id)  # B's user cannot read A's mail
     with db.session() as s:
         closed_loop.done(s, p.doc_a, msg)
+        closed_loop.done(s, p.doc_a, msg)  # already done: nothing written
         closed_loop.reopen(s, p.doc_a, msg)
+        closed_loop.reopen(s, p.doc_a, msg)  # already open: nothing written
     with db.session() as s, pytest.raises(PermissionDenied):
         closed_loop.take(s, p.doc_b, msg)
     with db.session() as s:
