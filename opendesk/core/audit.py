@@ -8,9 +8,10 @@ or inserting a row by hand is found.
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, TypedDict, Unpack
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
@@ -21,6 +22,20 @@ from opendesk.core.models import AuditEntry, AuditHead
 
 GENESIS_HASH = "0" * 64
 GROUP_WRITER = "opendesk.audit_writer"  # Session.info key of an `AuditWriter`
+
+
+class ReadFields(TypedDict, total=False):
+    """What a row says beyond who did what: the patient and object concerned and a detail
+    (no PHI: ids, counts and reasons only). Left out: none, "", none, ""."""
+
+    patient_id: int | None
+    object_type: str
+    object_id: int | None
+    detail: str
+
+
+class Fields(ReadFields, total=False):
+    outcome: str  # "ok" when left out
 
 
 class GroupWriter(Protocol):
@@ -80,29 +95,12 @@ def entry_hash(entry: AuditEntry) -> str:
     )
 
 
-def record(
-    session: Session,
-    actor: Actor,
-    action: str,
-    *,
-    patient_id: int | None = None,
-    object_type: str = "",
-    object_id: int | None = None,
-    outcome: str = "ok",
-    detail: str = "",
-) -> AuditEntry:
+def record(session: Session, actor: Actor, action: str, **fields: Unpack[Fields]) -> AuditEntry:
     """Append one row in the caller's transaction. `detail` must hold no PHI (ids, counts and
     reasons only); the caller commits."""
     head = session.execute(
         select(AuditHead).where(AuditHead.id == 1).with_for_update()
     ).scalar_one()
-    fields = {
-        "patient_id": patient_id,
-        "object_type": object_type,
-        "object_id": object_id,
-        "outcome": outcome,
-        "detail": detail,
-    }
     entry = AuditEntry(
         **_row(actor, action, fields), seq=head.last_seq + 1, prev_hash=head.last_hash
     )
@@ -114,7 +112,7 @@ def record(
     return entry
 
 
-def _row(actor: Actor, action: str, fields: dict[str, Any]) -> dict[str, Any]:
+def _row(actor: Actor, action: str, fields: Mapping[str, Any]) -> dict[str, Any]:
     """The column values of one row (no seq, links or hash yet)."""
     if isinstance(actor, PortalActor):
         workstation = f"portal {actor.client}".strip()
@@ -157,26 +155,11 @@ def append_many(session: Session, items: list[tuple[Actor, str, dict[str, Any]]]
     session.execute(update(AuditHead).where(AuditHead.id == 1).values(last_seq=seq, last_hash=prev))
 
 
-def record_read(
-    session: Session,
-    actor: Actor,
-    action: str,
-    *,
-    patient_id: int | None = None,
-    object_type: str = "",
-    object_id: int | None = None,
-    detail: str = "",
-) -> None:
+def record_read(session: Session, actor: Actor, action: str, **fields: Unpack[ReadFields]) -> None:
     """The audit row of a read, durable when this returns. The caller has ended its reads'
     transaction and has no writes pending. Through the session's group writer when it has
     one (the portal: batched with other requests' rows into one commit), else appended and
     committed in `session`."""
-    fields: dict[str, Any] = {
-        "patient_id": patient_id,
-        "object_type": object_type,
-        "object_id": object_id,
-        "detail": detail,
-    }
     writer: GroupWriter | None = session.info.get(GROUP_WRITER)
     if writer is not None:
         writer.write(actor, action, **fields)

@@ -9,13 +9,14 @@ message from [OfficeName]", and the From display name (`notice_sender`: "Maple S
 import html
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from email.utils import formataddr, parseaddr
 from urllib.parse import urlsplit
 
 from sqlalchemy.orm import Session
 
 from opendesk.core import preferences as prefs
-from opendesk.core.models import Patient
+from opendesk.core.models import OutboxNotice, Patient
 
 TAGS = ("[URL]", "[OfficeName]", "[OfficePhone]", "[OfficeAddress]", "[PatientFName]")
 _URL_RE = re.compile(r"https?://[^\s<>\"]+")
@@ -54,6 +55,24 @@ def to_html(text: str) -> str:
         '<!DOCTYPE html><html><body style="font-family:sans-serif"><p>'
         + linked.replace("\n\n", "</p><p>").replace("\n", "<br>")
         + "</p></body></html>"
+    )
+
+
+def account_notice(
+    kind: str, to_address: str, from_address: str, subject: str, body: str, when: datetime
+) -> OutboxNotice:
+    """An outbox row about the portal account itself (a sign-in, a log-in code, a reset code):
+    no message linked, the subject on one line, the body as plain text and HTML, due at `when`.
+    The caller adds it to its session."""
+    return OutboxNotice(
+        message_id=None,
+        kind=kind,
+        to_address=to_address,
+        from_address=from_address,
+        subject=" ".join(subject.split()),
+        body_text=body,
+        body_html=to_html(body),
+        next_attempt_at=when,
     )
 
 

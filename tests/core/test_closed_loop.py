@@ -156,6 +156,10 @@ def test_reason_and_team_setup_needs_setup_and_is_audited(db: Database, p: Pract
             reasons_setup.save_reason(s, p.admin, ReasonInput("billing"))
         with pytest.raises(ValidationError, match="Another team"):
             reasons_setup.save_team(s, p.admin, TeamInput("BILLING"))
+        with pytest.raises(NotFound, match="That reason no longer exists"):
+            reasons_setup.save_reason(s, p.admin, ReasonInput("Records"), reason_id=999_999)
+        with pytest.raises(NotFound, match="That team no longer exists"):
+            reasons_setup.save_team(s, p.admin, TeamInput("Records"), team_id=999_999)
         actions = list(s.execute(select(AuditEntry.action).order_by(AuditEntry.seq)).scalars())
     assert actions.count("setup.reason.save") == 2
     assert "setup.team.save" in actions
@@ -197,7 +201,9 @@ def test_take_assign_done_reopen_with_history(db: Database, p: Practice) -> None
         closed_loop.assign(s, p.doc_a, msg, p.doc_b.user_id)  # B's user cannot read A's mail
     with db.session() as s:
         closed_loop.done(s, p.doc_a, msg)
+        closed_loop.done(s, p.doc_a, msg)  # already done: nothing written
         closed_loop.reopen(s, p.doc_a, msg)
+        closed_loop.reopen(s, p.doc_a, msg)  # already open: nothing written
     with db.session() as s, pytest.raises(PermissionDenied):
         closed_loop.take(s, p.doc_b, msg)
     with db.session() as s:

@@ -13,7 +13,7 @@ from opendesk.core import permissions
 from opendesk.core.actors import StaffActor, SystemActor
 from opendesk.core.db import Database
 from opendesk.core.enums import Permission
-from opendesk.core.errors import PermissionDenied, ValidationError
+from opendesk.core.errors import NotFound, PermissionDenied, ValidationError
 from opendesk.core.models import User, UserGroup
 from opendesk.core.passwords import verify_password
 from opendesk.core.services import audit_report
@@ -66,6 +66,10 @@ def test_first_run_then_staff_with_their_permissions(db: Database) -> None:
         audit_report.open_report(s, desk_actor)
     with db.session() as s, pytest.raises(ValidationError, match="abbreviation"):
         ps.save_provider(s, admin, ps.ProviderInput("dr1", "Dup", "Licate"))
+    with db.session() as s, pytest.raises(NotFound, match="That provider no longer exists"):
+        ps.save_provider(s, admin, ps.ProviderInput("DR9", "Gone", "Away"), provider_id=999_999)
+    with db.session() as s, pytest.raises(NotFound, match="That group no longer exists"):
+        ps.save_group(s, admin, "Gone", [], group_id=999_999)
 
 
 def test_lockout_reset_disable_and_the_last_administrator(db: Database) -> None:

@@ -194,24 +194,27 @@ def assign(session: Session, actor: StaffActor, message_id: int, user_id: int) -
     _record(session, actor, msg, "loop.assign", f"owner={target.id} was={before}")
 
 
-def done(session: Session, actor: StaffActor, message_id: int) -> None:
-    """Close the message (nothing more to do); the owner stays for the record."""
+def _set_state(
+    session: Session, actor: StaffActor, message_id: int, state: str, action: str
+) -> None:
+    """Put the message in `state` (OPEN or CLOSED), audited as `action` with its owner, and
+    commit; nothing is written when it is in that state already."""
     _user, msg = _loop_message(session, actor, message_id)
-    if msg.loop_state == CLOSED:
+    if msg.loop_state == state:
         session.rollback()
         return
-    msg.loop_state = CLOSED
-    _record(session, actor, msg, "loop.done", f"owner={msg.owner_user_id}")
+    msg.loop_state = state
+    _record(session, actor, msg, action, f"owner={msg.owner_user_id}")
+
+
+def done(session: Session, actor: StaffActor, message_id: int) -> None:
+    """Close the message (nothing more to do); the owner stays for the record."""
+    _set_state(session, actor, message_id, CLOSED, "loop.done")
 
 
 def reopen(session: Session, actor: StaffActor, message_id: int) -> None:
     """Open a closed message again; its due time stays (it may be overdue at once)."""
-    _user, msg = _loop_message(session, actor, message_id)
-    if msg.loop_state == OPEN:
-        session.rollback()
-        return
-    msg.loop_state = OPEN
-    _record(session, actor, msg, "loop.reopen", f"owner={msg.owner_user_id}")
+    _set_state(session, actor, message_id, OPEN, "loop.reopen")
 
 
 def close_by_reply(

@@ -28,7 +28,6 @@ from opendesk.core.clock import utcnow
 from opendesk.core.devices import device_name
 from opendesk.core.errors import NotFound, OpenDeskError, ValidationError
 from opendesk.core.models import OutboxNotice, Patient, PortalAccount
-from opendesk.core.notices import to_html
 from opendesk.core.passwords import (
     DUMMY_HASH,
     hash_password,
@@ -175,16 +174,7 @@ def login(
         reason = "wrong password"
         _count_failure(session, account, actor)
     if reason:
-        audit.record(
-            session,
-            actor,
-            "portal.login",
-            patient_id=account.patient_id,
-            outcome="failed",
-            detail=reason,
-        )
-        session.commit()
-        raise LoginFailed(LOGIN_FAILED)
+        raise _login_refused(session, account, actor, reason, LOGIN_FAILED)
     if needs_rehash(account.password_hash):
         account.password_hash = hash_password(password)
     if portal_two_step.needed(session, account):
@@ -199,6 +189,23 @@ def login(
         session.commit()
         return replace(_as_login(account, client), second_step=True)
     return _succeed(session, account, actor, user_agent, now, "")
+
+
+def _login_refused(
+    session: Session, account: PortalAccount, actor: PortalActor, detail: str, message: str
+) -> LoginFailed:
+    """A refused log-in of a known account, audited (why, in `detail`) and committed; returns
+    the `LoginFailed` (`message`, one for every cause) for the caller to raise."""
+    audit.record(
+        session,
+        actor,
+        "portal.login",
+        patient_id=account.patient_id,
+        outcome="failed",
+        detail=detail,
+    )
+    session.commit()
+    return LoginFailed(message)
 
 
 def _succeed(
@@ -252,16 +259,7 @@ def complete_second_step(
     how = portal_two_step.check_code(account, code, when)
     if how is None:
         _count_failure(session, account, actor)
-        audit.record(
-            session,
-            actor,
-            "portal.login",
-            patient_id=account.patient_id,
-            outcome="failed",
-            detail="wrong second step",
-        )
-        session.commit()
-        raise LoginFailed(SECOND_STEP_FAILED)
+        raise _login_refused(session, account, actor, "wrong second step", SECOND_STEP_FAILED)
     return _succeed(session, account, actor, user_agent, now, f"second step: {how}")
 
 
@@ -400,15 +398,13 @@ def _queue_signin_notice(
         "sign the other browser out under Account > Sessions, or call the practice."
     )
     session.add(
-        OutboxNotice(
-            message_id=None,
-            kind="signin",
-            to_address=email,
-            from_address=preferences.get(session, preferences.NOTIFY_FROM).strip(),
-            subject=" ".join(f"{office}: new sign-in to your patient portal".split()),
-            body_text=body,
-            body_html=to_html(body),
-            next_attempt_at=utcnow(),
+        notices.account_notice(
+            "signin",
+            email,
+            preferences.get(session, preferences.NOTIFY_FROM).strip(),
+            f"{office}: new sign-in to your patient portal",
+            body,
+            utcnow(),
         )
     )
 
@@ -432,15 +428,13 @@ def _reset_notice(session: Session, to_address: str, code: str) -> OutboxNotice:
         f"new password at {reset_url or 'the patient portal'}\n\n"
         "If you did not ask for this, ignore this e-mail: your password stays as it is."
     )
-    return OutboxNotice(
-        message_id=None,
-        kind="reset",
-        to_address=to_address,
-        from_address=notices.notice_sender(session),
-        subject=" ".join(f"{office}: your password reset code".split()),
-        body_text=body,
-        body_html=to_html(body),
-        next_attempt_at=utcnow(),
+    return notices.account_notice(
+        "reset",
+        to_address,
+        notices.notice_sender(session),
+        f"{office}: your password reset code",
+        body,
+        utcnow(),
     )
 
 

@@ -19,8 +19,8 @@ from opendesk.core.actors import PortalActor, StaffActor
 from opendesk.core.clock import utcnow
 from opendesk.core.enums import Permission
 from opendesk.core.errors import NotFound, ValidationError
-from opendesk.core.models import OutboxNotice, PortalAccount
-from opendesk.core.notices import to_html
+from opendesk.core.models import PortalAccount
+from opendesk.core.notices import account_notice
 from opendesk.core.passwords import hash_password, verify_password
 from opendesk.core.services import portal_sessions
 
@@ -161,15 +161,13 @@ def send_email_code(session: Session, account_id: int, client: str = "") -> None
         "just log in, someone knows your password: change it, or call the practice."
     )
     session.add(
-        OutboxNotice(
-            message_id=None,
-            kind="login_code",
-            to_address=email,
-            from_address=preferences.get(session, preferences.NOTIFY_FROM).strip(),
-            subject=" ".join(f"{office}: your log-in code".split()),
-            body_text=body,
-            body_html=to_html(body),
-            next_attempt_at=now,
+        account_notice(
+            "login_code",
+            email,
+            preferences.get(session, preferences.NOTIFY_FROM).strip(),
+            f"{office}: your log-in code",
+            body,
+            now,
         )
     )
     actor = PortalActor(account.id, account.patient_id, client)

@@ -7,7 +7,7 @@ already holds the database credentials) and is audited as such.
 import re
 import secrets
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
@@ -16,7 +16,7 @@ from opendesk.core import audit, permissions, preference_rules, preferences
 from opendesk.core.actors import StaffActor, SystemActor
 from opendesk.core.enums import Permission
 from opendesk.core.errors import NotFound, ValidationError
-from opendesk.core.models import GroupPermission, Provider, User, UserGroup, WebMailMessage
+from opendesk.core.models import Base, GroupPermission, Provider, User, UserGroup, WebMailMessage
 from opendesk.core.passwords import hash_password, password_rule_message
 from opendesk.core.practice import ADMINISTRATORS, ensure_default_groups
 
@@ -27,6 +27,24 @@ _USERNAME = re.compile(r"^[A-Za-z0-9._@-]{2,100}$")
 def _require_setup(session: Session, actor: AdminActor) -> None:
     if isinstance(actor, StaffActor):
         permissions.require(session, actor, Permission.SETUP)
+
+
+_Row = TypeVar("_Row", bound=Base)
+
+
+def _new_or_existing(
+    session: Session, model: type[_Row], row_id: int | None, what: str, **initial: Any
+) -> _Row:
+    """A Setup save's row: a new one (made with `initial`, added to `session`) when `row_id`
+    is None, else the row `row_id` (NotFound "That <what> no longer exists." when it is gone)."""
+    if row_id is None:
+        row = model(**initial)
+        session.add(row)
+        return row
+    found = session.get(model, row_id)
+    if found is None:
+        raise NotFound(f"That {what} no longer exists.")
+    return found
 
 
 def needs_init(session: Session) -> bool:
@@ -130,14 +148,9 @@ def save_provider(
         clash = clash.where(Provider.id != provider_id)
     if session.execute(clash).first():
         raise ValidationError("Another provider has that abbreviation.", "abbr")
-    if provider_id is None:
-        prov = Provider(abbr=abbr, first_name="", last_name="")
-        session.add(prov)
-    else:
-        found = session.get(Provider, provider_id)
-        if found is None:
-            raise NotFound("That provider no longer exists.")
-        prov = found
+    prov = _new_or_existing(
+        session, Provider, provider_id, "provider", abbr=abbr, first_name="", last_name=""
+    )
     prov.abbr = abbr
     prov.first_name = data.first_name.strip()
     prov.last_name = data.last_name.strip()
@@ -329,15 +342,8 @@ def save_group(
         clash = clash.where(UserGroup.id != group_id)
     if session.execute(clash).first():
         raise ValidationError("Another group has that name.", "name")
-    if group_id is None:
-        group = UserGroup(name=name.strip())
-        session.add(group)
-    else:
-        found = session.get(UserGroup, group_id)
-        if found is None:
-            raise NotFound("That group no longer exists.")
-        group = found
-        group.name = name.strip()
+    group = _new_or_existing(session, UserGroup, group_id, "group", name=name.strip())
+    group.name = name.strip()
     group.permissions = [
         GroupPermission(
             permission=g.permission.value,

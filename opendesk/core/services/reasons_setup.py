@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from opendesk.core import audit
 from opendesk.core.actors import StaffActor, SystemActor
-from opendesk.core.errors import NotFound, ValidationError
+from opendesk.core.errors import ValidationError
 from opendesk.core.models import MessageReason, Provider, RecipientKind, Team, User
-from opendesk.core.services.practice_setup import AdminActor, _require_setup
+from opendesk.core.services.practice_setup import AdminActor, _new_or_existing, _require_setup
 
 DEFAULT_REASONS = ("Appointment", "Billing", "Question for my provider", "Prescription", "Other")
 TARGET_MAX_HOURS = 1000
@@ -101,14 +101,7 @@ def save_reason(
     ).scalar_one_or_none()
     if clash is not None and clash != reason_id:
         raise ValidationError("Another reason has this name.", "name")
-    if reason_id is None:
-        reason = MessageReason()
-        session.add(reason)
-    else:
-        found = session.get(MessageReason, reason_id)
-        if found is None:
-            raise NotFound("That reason no longer exists.")
-        reason = found
+    reason = _new_or_existing(session, MessageReason, reason_id, "reason")
     reason.name = name
     reason.recipient_kind = data.recipient_kind
     reason.team_id = data.team_id if data.recipient_kind == RecipientKind.TEAM else None
@@ -148,14 +141,7 @@ def save_team(
     members = list(session.execute(select(User).where(User.id.in_(set(data.member_ids)))).scalars())
     if len(members) != len(set(data.member_ids)) or any(u.is_disabled for u in members):
         raise ValidationError("A chosen member is no longer an active user.", "members")
-    if team_id is None:
-        team = Team()
-        session.add(team)
-    else:
-        found = session.get(Team, team_id)
-        if found is None:
-            raise NotFound("That team no longer exists.")
-        team = found
+    team = _new_or_existing(session, Team, team_id, "team")
     team.name = name
     team.is_active = data.is_active
     team.members = sorted(members, key=lambda u: u.id)

@@ -11,8 +11,11 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QMessageBox, QTableView, QWidget
 from sqlalchemy.orm import Session
 
+from opendesk.core import preference_rules
 from opendesk.core.errors import ConfigurationError, ValidationError
+from opendesk.core.services import practice_setup
 from opendesk.desktop.changes import OpChanges
+from opendesk.desktop.context import AppContext
 from opendesk.desktop.message_channel import channel, is_expected, show_error, user_message
 from opendesk.desktop.operations import OpContext, WriteOp
 
@@ -93,6 +96,29 @@ def save_preferences(
     WriteOp(ctx, work, changes=OpChanges(preferences=True), parent=dialog, success=success).failure(
         lambda exc: problems.failed(dialog, exc)
     ).run_in_background()
+
+
+def save_checked_preferences(
+    ctx: AppContext,
+    dialog: QDialog,
+    problems: FormProblems,
+    values: dict[Any, Any],
+) -> None:
+    """Check `values` against the preference rules (problems shown next to their fields, the
+    dialog stays open), else save them with `practice_setup.set_preferences` on a worker and
+    close the dialog when saved."""
+    found = preference_rules.problems(values)
+    if found:
+        problems.show(found)
+        return
+    actor = ctx.actor
+    save_preferences(
+        ctx,
+        dialog,
+        problems,
+        lambda s: practice_setup.set_preferences(s, actor, values),
+        lambda _: dialog.accept(),
+    )
 
 
 def store_in_keyring(store: Callable[[], object], what: str) -> None:

@@ -6,13 +6,12 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
-from opendesk.core import preference_rules, timefmt
 from opendesk.core import preferences as prefs
-from opendesk.core.services import practice_setup
+from opendesk.core import timefmt
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.forms_generated.ui_practice_info import Ui_PracticeInfoDialog
 from opendesk.desktop.operations import ReadOp
-from opendesk.desktop.setup.common import FormProblems, save_preferences
+from opendesk.desktop.setup.common import FormProblems, save_checked_preferences
 
 
 class PracticeDialog(QDialog):
@@ -52,15 +51,4 @@ class PracticeDialog(QDialog):
             prefs.PRACTICE_TIME_ZONE: str(self.ui.practice_time_zone.currentData() or ""),
             prefs.IDLE_LOGOFF_MINUTES: self.ui.idle_logoff_minutes.value(),
         }
-        problems = preference_rules.problems(values)
-        if problems:
-            self.problems.show(problems)
-            return
-        actor = self.ctx.actor
-        save_preferences(
-            self.ctx,
-            self,
-            self.problems,
-            lambda s: practice_setup.set_preferences(s, actor, values),
-            lambda _: self.accept(),
-        )
+        save_checked_preferences(self.ctx, self, self.problems, values)

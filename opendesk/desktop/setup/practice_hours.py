@@ -8,13 +8,12 @@ from zoneinfo import available_timezones
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 
-from opendesk.core import business_time, preference_rules
+from opendesk.core import business_time
 from opendesk.core import preferences as prefs
-from opendesk.core.services import practice_setup
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.forms_generated.ui_practice_hours import Ui_PracticeHoursDialog
 from opendesk.desktop.operations import ReadOp
-from opendesk.desktop.setup.common import FormProblems, save_preferences
+from opendesk.desktop.setup.common import FormProblems, save_checked_preferences
 
 
 def _clock(minutes: int) -> str:
@@ -79,15 +78,4 @@ class PracticeHoursDialog(QDialog):
 
     def save(self) -> None:
         values = self.values()
-        problems = preference_rules.problems(values)
-        if problems:
-            self.problems.show(problems)
-            return
-        actor = self.ctx.actor
-        save_preferences(
-            self.ctx,
-            self,
-            self.problems,
-            lambda s: practice_setup.set_preferences(s, actor, values),
-            lambda _: self.accept(),
-        )
+        save_checked_preferences(self.ctx, self, self.problems, values)
