@@ -123,6 +123,7 @@ ALL: dict[str, Pref[Any]] = {
         ATOZ_PATH,
         DROPBOX_ROOT,
         PORTAL_FAMILY_SCOPE,
+        PORTAL_TWO_STEP,
         ATTACH_MAX_FILE_BYTES,
         ATTACH_MAX_MESSAGE_BYTES,
         SCAN_ADDRESS,

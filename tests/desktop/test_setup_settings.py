@@ -1,5 +1,6 @@
-"""Practice, General Email Settings, Patient Portal and Data Paths: the problems shown next to
-their fields, the values saved, secrets only in the keyring, refusals without Setup."""
+"""Practice, General Email Settings, Patient Portal (with two-step log-in) and Data Paths: the
+problems shown next to their fields, the values saved, secrets only in the keyring, refusals
+without Setup."""
 
 from pathlib import Path
 
@@ -151,6 +152,53 @@ def test_portal_settings_validate_url_body_and_family_scope(qtbot: QtBot, ctx: A
     with qtbot.waitSignal(demo.saved, timeout=5000):
         demo.save()
     assert _values(ctx)["portal_url"] == "http://localhost:8080"
+
+
+def test_portal_settings_two_step_saved_and_read_back(qtbot: QtBot, ctx: AppContext) -> None:
+    _admin(ctx)
+    dialog = PortalSettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    combo = dialog.ui.portal_two_step
+    assert [combo.itemData(i) for i in range(combo.count())] == ["off", "optional", "required"]
+    assert combo.currentData() == "optional"  # the preference's default
+    assert "authenticator app" in dialog.ui.portal_two_stepHelp.text()
+    type_into(qtbot, dialog.ui.portal_url, "https://portal.smileco.example")
+    # A value the rules refuse shows next to the field and nothing is saved.
+    combo.addItem("Sometimes", "sometimes")
+    combo.setCurrentIndex(combo.findData("sometimes"))
+    dialog.save()
+    assert dialog.problems.current == {"portal_two_step": "Choose off, optional or required."}
+    assert dialog.isVisible() and _values(ctx)["portal_two_step"] == "optional"
+    combo.setCurrentIndex(combo.findData("required"))
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.save()
+    with ctx.db.readonly_session() as s:
+        stored = s.execute(
+            select(PreferenceRow.value).where(PreferenceRow.name == "portal_two_step")
+        ).scalar_one()
+    assert stored == "required"
+    # Opened again, the dialog shows the saved value; turning it off saves "off".
+    again = PortalSettingsDialog(ctx)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.ui.portal_two_step.currentData() == "required"
+    screenshot(qtbot, again, "portal_settings_two_step")
+    again.ui.portal_two_step.setCurrentIndex(again.ui.portal_two_step.findData("off"))
+    with qtbot.waitSignal(again.saved, timeout=5000):
+        again.save()
+    assert _values(ctx)["portal_two_step"] == "off"
+    # A stored value the portal does not know shows as optional, as the portal reads it.
+    with ctx.db.session() as s:
+        row = s.execute(
+            select(PreferenceRow).where(PreferenceRow.name == "portal_two_step")
+        ).scalar_one()
+        row.value = "Sometimes"
+        s.commit()
+    odd = PortalSettingsDialog(ctx)
+    qtbot.addWidget(odd)
+    odd.show()
+    assert odd.ui.portal_two_step.currentData() == "optional"
 
 
 def test_data_paths_folder_created_after_confirmation_and_dropbox_token_in_keyring(

@@ -9,9 +9,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QDialog,
-    QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
+    QDialog, QDialogButtonBox, QFormLayout, QLabel,
+    QLineEdit, QPlainTextEdit, QSizePolicy, QVBoxLayout,
+    QWidget)
 
 class Ui_PortalSettingsDialog(object):
     def setupUi(self, PortalSettingsDialog: Any) -> None:
@@ -80,6 +81,32 @@ class Ui_PortalSettingsDialog(object):
 
         self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.notify_body_error)
 
+        self.portal_two_stepLabel = QLabel(PortalSettingsDialog)
+        self.portal_two_stepLabel.setObjectName(u"portal_two_stepLabel")
+
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.portal_two_stepLabel)
+
+        self.portal_two_step = QComboBox(PortalSettingsDialog)
+        self.portal_two_step.setObjectName(u"portal_two_step")
+
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.portal_two_step)
+
+        self.portal_two_stepHelp = QLabel(PortalSettingsDialog)
+        self.portal_two_stepHelp.setObjectName(u"portal_two_stepHelp")
+        self.portal_two_stepHelp.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignTop)
+        self.portal_two_stepHelp.setTextFormat(Qt.TextFormat.PlainText)
+        self.portal_two_stepHelp.setWordWrap(True)
+
+        self.formLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.portal_two_stepHelp)
+
+        self.portal_two_step_error = QLabel(PortalSettingsDialog)
+        self.portal_two_step_error.setObjectName(u"portal_two_step_error")
+        self.portal_two_step_error.setTextFormat(Qt.TextFormat.PlainText)
+        self.portal_two_step_error.setWordWrap(True)
+        self.portal_two_step_error.setStyleSheet(u"color: #b00020;")
+
+        self.formLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.portal_two_step_error)
+
 
         self.mainLayout.addLayout(self.formLayout)
 
@@ -113,6 +140,7 @@ class Ui_PortalSettingsDialog(object):
         self.portal_urlLabel.setBuddy(self.portal_url)
         self.notify_subjectLabel.setBuddy(self.notify_subject)
         self.notify_bodyLabel.setBuddy(self.notify_body)
+        self.portal_two_stepLabel.setBuddy(self.portal_two_step)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(PortalSettingsDialog)
@@ -127,6 +155,9 @@ class Ui_PortalSettingsDialog(object):
         self.notify_subject_error.setText("")
         self.notify_bodyLabel.setText(QCoreApplication.translate("PortalSettingsDialog", u"Notification &body", None))
         self.notify_body_error.setText("")
+        self.portal_two_stepLabel.setText(QCoreApplication.translate("PortalSettingsDialog", u"&Two-step log-in", None))
+        self.portal_two_stepHelp.setText(QCoreApplication.translate("PortalSettingsDialog", u"Patients confirm their log-in with an authenticator app on their phone: a six-digit code after their password. Off: nobody is asked for a code. Optional: each patient may turn it on under Account. Required: every patient sets it up at their next log-in. Staff can reset it for a patient on Chart > Portal Access.", None))
+        self.portal_two_step_error.setText("")
         self.tagsLabel.setText("")
         self.portal_family_scope.setText(QCoreApplication.translate("PortalSettingsDialog", u"&Guarantors see their family members' messages in the portal", None))
         self.messageLabel.setText("")

@@ -43,11 +43,12 @@ def email_problems(
     return problems
 
 
-def portal_problems(url: str, subject: str, body: str, demo: bool) -> dict[str, str]:
+def portal_problems(url: str, subject: str, body: str, two_step: str, demo: bool) -> dict[str, str]:
     values: dict[Pref[Any], Any] = {
         prefs.PORTAL_URL: url,
         prefs.NOTIFY_SUBJECT: subject,
         prefs.NOTIFY_BODY: body,
+        prefs.PORTAL_TWO_STEP: two_step,
     }
     return _rules(values, demo=demo)
 
