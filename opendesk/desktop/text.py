@@ -1,6 +1,16 @@
-"""Small text helpers for showing patients and providers in the client."""
+"""Small text helpers for showing patients, providers and dates in the client."""
+
+from PySide6.QtWidgets import QWidget
 
 from opendesk.core.services.patients import PatientRow
+
+# The widest date and time `core.timefmt.format_datetime` writes: list columns are sized to it.
+DATE_SAMPLE = "00/00/0000 00:00 AM"
+
+
+def date_column_width(view: QWidget) -> int:
+    """Pixels a date-and-time column needs in `view`'s font (two-digit hours included)."""
+    return view.fontMetrics().horizontalAdvance(DATE_SAMPLE) + 16
 
 
 def family_line(member: PatientRow, current: bool = False) -> str:

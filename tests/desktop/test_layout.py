@@ -3,6 +3,8 @@ and 1920x1080): no column header, label, button or search box is cut, no list sc
 sideways, and the main window never resizes itself (issue 16). Screenshots of each go to
 artifacts/layout_1280/ and artifacts/layout_1920/ for a person to look at."""
 
+import datetime as dt
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -138,6 +140,10 @@ def test_attachment_dialogs_fit_and_are_whole(
     folder = ensure_patient_folder(tmp_path / "atoz", "Brighton", "Harold", 1)
     (folder / "panoramic x-ray 2026-11-02.jpg").write_bytes(samples.jpeg(320, 200))
     (folder / "treatment plan.pdf").write_bytes(samples.pdf(2))
+    # The widest time the Modified column shows ("12/30/2026 12:59 PM"), whatever the hour now.
+    widest = dt.datetime(2026, 12, 30, 12, 59).timestamp()
+    for file in folder.iterdir():
+        os.utime(file, (widest, widest))
     atoz = AtoZFileDialog(folder, thumbnails=ThumbnailCache(tmp_path / "thumbs", size=48))
     qtbot.addWidget(atoz)
     with qtbot.waitSignal(atoz.listed, timeout=10_000):

@@ -35,6 +35,7 @@ from opendesk.desktop.attach.file_preview import FilePreviewDialog
 from opendesk.desktop.attach.local_files import open_local_file_dialog
 from opendesk.desktop.attach.thumbs import ThumbnailLoader
 from opendesk.desktop.forms_generated.ui_atoz_dialog import Ui_AtoZFileDialog
+from opendesk.desktop.text import date_column_width
 
 ICON_SIZE = 48
 PAGE = 500
@@ -171,7 +172,7 @@ class AtoZFileDialog(QDialog):
         vertical.setDefaultSectionSize(ICON_SIZE + 4)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((1, 90), (2, 130), (3, 90)):
+        for col, width in ((1, 90), (2, date_column_width(self.view)), (3, 90)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(col, width)
         self.view.doubleClicked.connect(self._open)

@@ -23,6 +23,7 @@ from opendesk.desktop.attach import tasks
 from opendesk.desktop.attach.file_preview import FilePreviewDialog
 from opendesk.desktop.attach.local_files import open_local_file_dialog
 from opendesk.desktop.forms_generated.ui_dropbox_dialog import Ui_DropboxSelectFilesDialog
+from opendesk.desktop.text import date_column_width
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -115,7 +116,7 @@ class DropboxSelectFilesDialog(QDialog):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(1, 90)
-        header.resizeSection(2, 130)
+        header.resizeSection(2, date_column_width(self.view))
         self.view.doubleClicked.connect(self._ok)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 

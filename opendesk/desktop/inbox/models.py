@@ -23,11 +23,11 @@ from opendesk.core.services.mailbox import Mailbox, MailboxFilter, MessageRow, S
 from opendesk.desktop.inbox.text import direction, read_state, read_tooltip, when_text
 from opendesk.desktop.models.base import AnyIndex, Column, LazyIdTableModel, LoadedPage
 from opendesk.desktop.operations import OpContext, ReadOp
+from opendesk.desktop.text import DATE_SAMPLE
 from opendesk.mail import status as notice_status
 from opendesk.mail.status import NoticeRow
 
 FIRST_PAGE = 100
-DATE_SAMPLE = "00/00/0000 00:00 AM"
 NAME_SAMPLE = "Brighton, Harold"
 
 
