@@ -182,7 +182,10 @@ class DeskSession(QObject):
 
     def _close_user_windows(self, *, force: bool) -> bool:
         """Close the user's windows; False (and a message) when one asked to stay open,
-        unless `force` (the idle log off), which closes them regardless."""
+        unless `force` (the idle log off), which first keeps their unsent text as drafts
+        (`save_before_log_off`) and then closes them regardless."""
+        if force:
+            self._save_unsent_text()
         for widget in self.user_windows():
             widget.close()
         left = [w for w in self.user_windows() if shiboken6.isValid(w)]
@@ -193,6 +196,18 @@ class DeskSession(QObject):
             widget.hide()
             widget.deleteLater()
         return True
+
+    def _save_unsent_text(self) -> None:
+        """Nobody is there to answer "Save it as a draft?": a window with unsent text (compose,
+        a reply) keeps it as a draft while the user is still logged on."""
+        for widget in self.user_windows():
+            save = getattr(widget, "save_before_log_off", None)
+            if not callable(save):
+                continue
+            try:
+                save()
+            except Exception as exc:  # the log off goes on; the log says why nothing was kept
+                log.warning("unsent text not kept as a draft: %s", type(exc).__name__)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The main window's close (Exit, its close button): the user's windows close first;

@@ -14,15 +14,25 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from opendesk.core import preferences
-from opendesk.core.models import AuditEntry
+from opendesk.core.enums import MessageStatus
+from opendesk.core.models import AuditEntry, User, WebMailMessage
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.dialogs.login import LoginDialog
 from opendesk.desktop.mainwindow import MainWindow
 from opendesk.desktop.session import WINDOWS_STILL_OPEN, DeskSession
 from tests import factories
+from tests.desktop.compose_support import (
+    PortalServer,
+    close_compose_windows,
+    open_compose,
+    portal_server,
+    ready_for_webmail,
+)
 from tests.desktop.conftest import Practice, login
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+
+assert portal_server and close_compose_windows  # fixtures
 
 
 class FakeClock:
@@ -223,3 +233,34 @@ def test_setup_practice_sets_the_idle_minutes_and_the_time_zone(
         practice_setup.set_preferences(
             s, ctx.actor, {preferences.PRACTICE_TIME_ZONE: "Mars/Olympus_Mons"}
         )
+
+
+def test_idle_log_off_keeps_unsent_compose_text_as_a_draft(
+    qtbot: QtBot,
+    desk: DeskSession,
+    ctx: AppContext,
+    practice: Practice,
+    clock: FakeClock,
+    portal_server: PortalServer,
+) -> None:
+    """Nobody is there to answer "Save it as a draft?" at an idle log off: the typed message
+    is kept as a draft of the user who typed it, not thrown away."""
+    ready_for_webmail(ctx, practice, portal_server.url)
+    window = open_compose(qtbot, ctx, practice.child.id)
+    window.ui.subject.setText("Tom's retainer")
+    window.ui.body.setPlainText("The retainer is ready.")
+    ctx.practice[preferences.IDLE_LOGOFF_MINUTES.name] = 5
+    desk.idle.check()  # the watch starts
+    clock.now += 300
+    with qtbot.waitSignal(desk.loggedOff, timeout=5000):
+        desk.idle.check()
+    assert ctx.user is None and not window.isVisible()
+    with ctx.db.readonly_session() as s:
+        drafts = s.execute(
+            select(WebMailMessage).where(WebMailMessage.status == MessageStatus.UNSENT)
+        ).scalars()
+        kept = [(m.subject, m.body, m.author_user_id) for m in drafts]
+    with ctx.db.readonly_session() as s:
+        author = s.execute(select(User.id).where(User.username == practice.frontdesk_user))
+        author_id = author.scalar_one()
+    assert kept == [("Tom's retainer", "The retainer is ready.", author_id)]

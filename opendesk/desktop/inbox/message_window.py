@@ -439,12 +439,8 @@ class MessageWindow(QDialog):
         )
         self.accept()
 
-    def save_reply_draft(self) -> None:
-        """Save Draft (asked on closing): the typed reply goes to Drafts, in this thread."""
-        v = self.view
-        if v is None:
-            return
-        out = Outgoing(
+    def _reply_outgoing(self, v: MessageView) -> Outgoing:
+        return Outgoing(
             regarding_patient_id=v.regarding_patient_id,
             provider_id=v.provider_id,
             subject=webmail.reply_subject(v.subject),
@@ -454,6 +450,22 @@ class MessageWindow(QDialog):
             thread_id=v.thread_id or v.id,
             parent_id=v.id,
         )
+
+    def save_before_log_off(self) -> None:
+        """The idle log off: a typed reply becomes a draft now (on the GUI thread: nobody is
+        waiting for it), so nothing typed is lost."""
+        if not self.dirty or self.view is None:
+            return
+        with self.ctx.db.session() as session:
+            webmail.save_draft(session, self.ctx.actor, self._reply_outgoing(self.view))
+        self._finished = True
+
+    def save_reply_draft(self) -> None:
+        """Save Draft (asked on closing): the typed reply goes to Drafts, in this thread."""
+        v = self.view
+        if v is None:
+            return
+        out = self._reply_outgoing(v)
 
         def saved(_draft_id: int) -> None:
             info(self.parentWidget(), "Reply saved under Drafts.", "Secure WebMail")

@@ -517,6 +517,16 @@ class ComposeWindow(ComposeAttachments, AskBeforeClosing, QDialog):
             success=self._draft_saved,
         ).failure(self._failed).with_progress("Saving the draft…").run_in_background()
 
+    def save_before_log_off(self) -> None:
+        """The idle log off: unsent text becomes a draft now (on the GUI thread: nobody is
+        waiting for it), so nothing typed is lost."""
+        if self._finished or not self.dirty or self.provider is None:
+            return
+        with self.ctx.db.session() as session:
+            self.draft_id = save_draft(session, self.ctx.actor, self.outgoing())
+        self._finished = True
+        self.draftSaved.emit(self.draft_id)
+
     def _draft_saved(self, draft_id: int) -> None:
         self.draft_id = draft_id
         self._finished = True
