@@ -32,7 +32,7 @@ from opendesk.portal.throttle import LoginThrottle
 from tests import factories as f
 from tests.security.conftest import Families, Portal, without_token
 
-ROUNDS, SAMPLES, TOLERANCE = 3, 40, 0.10
+ROUNDS, SAMPLES, TOLERANCE = 5, 40, 0.10
 
 
 def audit_count(db: Database, action: str, outcome: str | None = None) -> int:

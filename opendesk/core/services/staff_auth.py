@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from opendesk.core import audit, preferences, timefmt
 from opendesk.core.actors import StaffActor, SystemActor
@@ -92,11 +92,14 @@ def login(session: Session, username: str, password: str, workstation: str) -> L
     name = username.strip()
     user = None
     if name and storable(name):
-        # Lock the row alone (PostgreSQL refuses FOR UPDATE across the provider outer join).
-        user_id = session.execute(
-            select(User.id).where(User.username == name).with_for_update()
+        # One statement, as for an unknown name, so the answer takes as long either way; the
+        # row alone is locked (PostgreSQL refuses FOR UPDATE across the provider outer join).
+        user = session.execute(
+            select(User)
+            .options(lazyload(User.provider), lazyload(User.groups))
+            .where(User.username == name)
+            .with_for_update()
         ).scalar_one_or_none()
-        user = session.get(User, user_id) if user_id is not None else None
     now = utcnow()
     if user is None:
         verify_password(DUMMY_HASH, password)
