@@ -162,7 +162,7 @@ def test_two_workers_at_once_never_send_a_notice_twice(
 
     def work(name: str) -> None:
         try:
-            worker = OutboxWorker(db, worker_id=name, batch_size=4, timeout=5)
+            worker = OutboxWorker(db, worker_id=name, batch_size=4, timeout=30)
             start.wait()
             results[name] = worker.drain()
         except BaseException as exc:
