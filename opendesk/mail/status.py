@@ -55,11 +55,14 @@ class NoticeState:
 
     @property
     def can_retry(self) -> bool:
-        """Whether the Retry button applies: failed, waiting for its next attempt, or left
-        `sending` by a worker whose lease ran out (it died)."""
+        """Whether the Retry button applies: failed, waiting for its next attempt after a
+        failed one, or left `sending` by a worker whose lease ran out (it died). A notice
+        queued and not tried yet is on its way: nothing to retry."""
         if self.status is OutboxStatus.SENDING:
             return self.claimed_until is None or self.claimed_until < utcnow()
-        return self.status in (OutboxStatus.FAILED, OutboxStatus.QUEUED)
+        if self.status is OutboxStatus.QUEUED:
+            return self.attempts > 0
+        return self.status is OutboxStatus.FAILED
 
     def describe(self, fmt: DateFormatter = utc_text) -> str:
         """'queued', 'queued (attempt 2 failed: …; next try …)', 'sending', 'sent at …',

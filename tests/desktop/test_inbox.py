@@ -487,6 +487,7 @@ def test_notifications_mailbox_retries_a_failed_notice(
     assert window.read_label.text() == "not read yet"
     qtbot.mouseClick(window.retry_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.notice_label.text() == "queued", timeout=3000)
+    assert window.retry_button.isHidden()  # queued again and not tried yet: nothing to retry
     window.close()
 
 

@@ -176,7 +176,7 @@ def test_notice_state_of_a_message(db: Database) -> None:
     with db.readonly_session() as s:
         state = notice_state(s, ids["message"])
     assert state is not None and state.notice_id == nid
-    assert state.describe() == "queued" and state.can_retry
+    assert state.describe() == "queued" and not state.can_retry  # on its way: nothing to retry
 
     def set_row(**values: object) -> str:
         with db.session() as s:
