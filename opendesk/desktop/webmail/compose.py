@@ -57,6 +57,7 @@ from opendesk.desktop.portal_status import PortalStatus, check_portal
 from opendesk.desktop.taskman import TaskResult
 from opendesk.desktop.webmail.compose_attachments import ComposeAttachments
 from opendesk.desktop.webmail.compose_closing import AskBeforeClosing
+from opendesk.desktop.webmail.compose_templates import ComposeTemplates
 from opendesk.desktop.webmail.send_flow import run_send
 from opendesk.desktop.webmail.send_preview import SendPreviewDialog
 
@@ -83,7 +84,7 @@ def _plain_label(text: str = "", *, color: str | None = None) -> QLabel:
 # -- the window -----------------------------------------------------------------------------
 
 
-class ComposeWindow(ComposeAttachments, AskBeforeClosing, QDialog):
+class ComposeWindow(ComposeAttachments, ComposeTemplates, AskBeforeClosing, QDialog):
     """One message being written. Signals: `evaluated` after each setup check (problems
     shown), `sent(SendResult)`, `draftSaved(int)`."""
 
@@ -132,10 +133,11 @@ class ComposeWindow(ComposeAttachments, AskBeforeClosing, QDialog):
         ui.body.setTabChangesFocus(False)
         if draft is not None:
             ui.subject.setText(draft.subject)
-            ui.body.setPlainText(draft.body)
+        ui.body.setPlainText(draft.body if draft is not None else self._initial_body())
         ui.subject.textChanged.connect(lambda _t: self._edited("subject"))
         ui.body.textChanged.connect(lambda: self._edited("body"))
         self._setup_attachments()
+        self._setup_templates()
         self._setup_buttons()
         ctx.changes.changed.connect(self._on_changes)
         self._update_counter()
@@ -409,7 +411,7 @@ class ComposeWindow(ComposeAttachments, AskBeforeClosing, QDialog):
         errors: dict[str, str] = {}
         if not self.subject.strip():
             errors["subject"] = "Enter a subject."
-        if not self.body.strip():
+        if not self.typed_body.strip():
             errors["body"] = "Enter a message."
         elif len(self.body) > self.max_chars:
             over = len(self.body) - self.max_chars
@@ -428,6 +430,7 @@ class ComposeWindow(ComposeAttachments, AskBeforeClosing, QDialog):
             has_provider=self.provider is not None,
             attachments_busy=self.attachment_list.is_busy(),
             busy=self._busy,
+            unresolved_fields=bool(self.unresolved_fields()),
         )
 
     def send_blockers(self) -> list[str]:
