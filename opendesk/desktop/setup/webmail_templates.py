@@ -87,7 +87,8 @@ class WebMailTemplatesDialog(QDialog):
         self.reload()
 
     # -- the list ----------------------------------------------------------------------------
-    def reload(self, select_id: int | None = None) -> None:
+    def reload(self, select_id: int | None = None, note: str = "") -> None:
+        """Read the list again (selecting `select_id`), then show `note` (e.g. "Saved.")."""
         actor = self.ctx.actor
 
         def done(rows: list[TemplateRow]) -> None:
@@ -96,6 +97,9 @@ class WebMailTemplatesDialog(QDialog):
                 if row.id == select_id:
                     self.ui.templatesView.selectRow(number)
             self._update_buttons()
+            if note:
+                self.ui.messageLabel.setStyleSheet("color: #1b5e20;")
+                self.ui.messageLabel.setText(note)
             self.loaded.emit()
 
         ReadOp(
@@ -280,10 +284,8 @@ class WebMailTemplatesDialog(QDialog):
 
     def _saved(self, template_id: int) -> None:
         self.problems.clear()
-        self.ui.messageLabel.setStyleSheet("color: #1b5e20;")
-        self.ui.messageLabel.setText("Saved.")
         self.saved.emit(template_id)
-        self.reload(template_id)
+        self.reload(template_id, "Saved.")
 
     def delete(self) -> None:
         row = self.editing

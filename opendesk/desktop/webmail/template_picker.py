@@ -67,7 +67,8 @@ class TemplatePicker(QDialog):
         self.ui.list.setModel(self.proxy)
         self.ui.filter.textChanged.connect(self._filter)
         self.ui.filter.installEventFilter(self)
-        self.ui.list.doubleClicked.connect(lambda _i: self.accept())
+        self.ui.filter.returnPressed.connect(self.accept)
+        self.ui.list.activated.connect(lambda _i: self.accept())  # Enter or double-click
         if not self.rows:
             self.ui.hint.setText(
                 "No templates yet. Add them in Setup > WebMail Templates…; Esc closes."
