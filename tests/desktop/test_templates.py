@@ -179,7 +179,7 @@ def test_picker_by_keyboard_fills_marks_unresolved_fields_and_blocks_send(
     practice: Practice,
     admin: str,
     shared_folder: Path,
-    portal_server: PortalServer,  # noqa: F811
+    portal_server: PortalServer,
 ) -> None:
     ready_for_webmail(ctx, practice, portal_server.url)
     _save_template(ctx, admin, POST_OP)
