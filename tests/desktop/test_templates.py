@@ -21,11 +21,13 @@ from opendesk.core.enums import Permission
 from opendesk.core.models import AuditEntry, User, WebMailMessage
 from opendesk.core.services import signatures, templates
 from opendesk.core.services.merge_fields import NO_APPOINTMENTS
+from opendesk.core.services.providers import ProviderRow, provider_row
 from opendesk.core.services.send_eligibility import Blocker
 from opendesk.core.services.templates import TemplateInput
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.inbox.message_text import ORIGINAL
 from opendesk.desktop.inbox.message_window import MessageWindow
+from opendesk.desktop.setup.providers import ProvidersDialog
 from opendesk.desktop.setup.signature import SignatureDialog
 from opendesk.desktop.setup.webmail_templates import WebMailTemplatesDialog
 from opendesk.desktop.webmail.compose import ComposeWindow
@@ -231,10 +233,18 @@ def test_picker_by_keyboard_fills_marks_unresolved_fields_and_blocks_send(
     _shot(qtbot, window, "compose_filled")
 
 
+def provider_row_of(ctx: AppContext, provider_id: int) -> ProviderRow:
+    with ctx.db.readonly_session() as s:
+        row = provider_row(s, provider_id)
+    assert row is not None
+    return row
+
+
 def test_signature_once_new_message_draft_and_reply(
     qtbot: QtBot,
     ctx: AppContext,
     practice: Practice,
+    admin: str,
     mail: Mail,
     shown_messages: list[tuple[str, str]],
 ) -> None:
@@ -253,6 +263,29 @@ def test_signature_once_new_message_draft_and_reply(
     window = open_compose(qtbot, ctx, practice.head.id, launcher)
     assert window.body == "\n\n" + SIGNATURE and window.ui.body.textCursor().position() == 0
     assert not window.dirty  # nothing typed: closing does not ask
+    assert not window.ui.save_draft_button.isEnabled()  # a signature alone is no draft
+
+    # From changes to Marcus (signature set in Setup > Providers): his replaces Kim's.
+    login(ctx, admin)
+    providers_dialog = ProvidersDialog(ctx)
+    qtbot.addWidget(providers_dialog)
+    qtbot.waitUntil(lambda: bool(providers_dialog.model.rows), timeout=3000)
+    providers_dialog.select("MB")
+    providers_dialog.edit_signature()
+    editor = providers_dialog.signature_editor
+    qtbot.waitUntil(lambda: "Marcus Bell" in editor.ui.provider_name.text(), timeout=3000)
+    editor.ui.signature.setPlainText("Dr. Marcus Bell")
+    with qtbot.waitSignal(editor.saved, timeout=5000):
+        editor.save()
+    login(ctx, practice.provider_user)
+    marcus = provider_row_of(ctx, practice.marcus.id)
+    with qtbot.waitSignal(window.evaluated, timeout=5000):
+        window.set_provider(marcus)
+    qtbot.waitUntil(lambda: window.body == "\n\nDr. Marcus Bell", timeout=3000)
+    assert not window.dirty
+    with qtbot.waitSignal(window.evaluated, timeout=5000):
+        window.set_provider(provider_row_of(ctx, practice.kim.id))
+    qtbot.waitUntil(lambda: window.body == "\n\n" + SIGNATURE, timeout=3000)
     qtbot.keyClicks(window.ui.subject, "Your crown")
     window.ui.body.setFocus()
     qtbot.keyClicks(window.ui.body, "The crown is ready.")

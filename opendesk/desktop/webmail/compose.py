@@ -8,7 +8,8 @@ check (`requests`) runs on a worker when the portal URL itself is usable, and Sa
 Send are WriteOps (`send_flow.run_send`, with the provider password prompt). Send and Preview
 follow a `core.services.send_eligibility.Eligibility`. Until the user picks a provider with
 `[...]` the From provider follows Regarding (the core's default From). Subject, message and
-names are shown as plain text everywhere.
+names are shown as plain text everywhere. Templates (Ctrl+T), their red unresolved fields and
+the provider's signature are `compose_templates.ComposeTemplates`.
 """
 
 import logging
@@ -456,7 +457,7 @@ class ComposeWindow(ComposeAttachments, ComposeTemplates, AskBeforeClosing, QDia
             if preview_blockers
             else "See the notification e-mail and the secure message as the patient will"
         )
-        can_save = bool(self.subject.strip() or self.body.strip()) and not self._busy
+        can_save = bool(self.subject.strip() or self.typed_body.strip()) and not self._busy
         ui.save_draft_button.setEnabled(can_save and not self.attachment_list.is_busy())
         ui.save_draft_button.setToolTip(
             "Keep this message in Drafts (Email Inbox) so a provider can send it"
