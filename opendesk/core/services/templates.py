@@ -183,20 +183,16 @@ def may_edit(user: User, provider_id: int | None) -> bool:
     return provider_id is not None and user.provider_id == provider_id
 
 
-def _row(template: WebMailTemplate, owners: dict[int, str], user: User) -> TemplateRow:
-    pid = template.provider_id
-    return TemplateRow(
-        id=template.id,
-        name=template.name,
-        subject=template.subject,
-        body=template.body,
-        provider_id=pid,
-        owner=PRACTICE if pid is None else owners.get(pid, ""),
-        attachment_names=template.attachments,
-        allow_reply=template.allow_reply,
-        notify_unread_days=template.notify_unread_days,
-        may_edit=may_edit(user, pid),
-    )
+_LIST_COLUMNS = (
+    WebMailTemplate.id,
+    WebMailTemplate.name,
+    WebMailTemplate.subject,
+    WebMailTemplate.body,
+    WebMailTemplate.provider_id,
+    WebMailTemplate.attachment_names,
+    WebMailTemplate.allow_reply,
+    WebMailTemplate.notify_unread_days,
+)
 
 
 def _visible_provider_ids(user: User, for_provider_id: int | None) -> set[int]:
@@ -216,20 +212,35 @@ def list_templates(
     `for_provider_id` (the compose window's From), by name. `everyone`: a Setup user's list
     in the Setup dialog, with every provider's personal templates."""
     user = permissions.acting_user(session, actor)
-    query = select(WebMailTemplate)
+    query = select(*_LIST_COLUMNS)
     if not (everyone and permissions.has_permission(user, Permission.SETUP)):
         ids = _visible_provider_ids(user, for_provider_id)
         query = query.where(
             or_(WebMailTemplate.provider_id.is_(None), WebMailTemplate.provider_id.in_(ids))
         )
-    templates = list(session.execute(query).scalars())
+    found = session.execute(query).all()  # columns, not ORM objects: the list may be long
     owners = {
         p.id: p.display_name
         for p in session.execute(
-            select(Provider).where(Provider.id.in_({t.provider_id for t in templates}))
+            select(Provider).where(Provider.id.in_({t.provider_id for t in found}))
         ).scalars()
     }
-    rows = [_row(t, owners, user) for t in templates]
+    setup = permissions.has_permission(user, Permission.SETUP)
+    rows = [
+        TemplateRow(
+            id=t.id,
+            name=t.name,
+            subject=t.subject,
+            body=t.body,
+            provider_id=t.provider_id,
+            owner=PRACTICE if t.provider_id is None else owners.get(t.provider_id, ""),
+            attachment_names=tuple(n for n in t.attachment_names.splitlines() if n),
+            allow_reply=t.allow_reply,
+            notify_unread_days=t.notify_unread_days,
+            may_edit=setup or (t.provider_id is not None and t.provider_id == user.provider_id),
+        )
+        for t in found
+    ]
     rows.sort(key=lambda r: (r.name.casefold(), r.provider_id is not None, r.owner, r.id))
     return rows
 
