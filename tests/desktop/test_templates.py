@@ -299,6 +299,11 @@ def test_signature_once_new_message_draft_and_reply(
     launcher.open_draft(draft_id)
     qtbot.waitUntil(lambda: bool(reopened), timeout=5000)
     assert reopened[0].body == "The crown is ready.\n\n" + SIGNATURE  # not appended twice
+    assert reopened[0].typed_body == "The crown is ready."
+    with qtbot.waitSignal(reopened[0].evaluated, timeout=5000):
+        reopened[0].set_provider(provider_row_of(ctx, practice.marcus.id))
+    qtbot.waitUntil(lambda: reopened[0].body.endswith("\n\nDr. Marcus Bell"), timeout=3000)
+    assert reopened[0].body == "The crown is ready.\n\nDr. Marcus Bell"
     reopened[0].discard()
 
     reply = MessageWindow.open_window(ctx, mail.sore)

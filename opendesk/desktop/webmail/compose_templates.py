@@ -13,8 +13,8 @@
 - `window.template` is the last template applied (`ResolvedTemplate`, with its message
   settings `allow_reply` and `notify_unread_days`).
 - The signature of the From provider (`Opening.signature`) starts a new message, after a blank
-  line; a reopened draft already holds it. When From changes and the message still ends with
-  the old signature, the new provider's replaces it.
+  line; a reopened draft already holds it (and is not signed again). When From changes and the
+  message still ends with the old signature, the new provider's replaces it.
 """
 
 from pathlib import Path
@@ -70,7 +70,10 @@ class ComposeTemplates:
 
     def _setup_templates(self) -> None:
         ui = self.ui
-        self.signature = "" if self.opening.draft is not None else self.opening.signature
+        draft, signature = self.opening.draft, self.opening.signature
+        # A reopened draft keeps the signature it was written with (not appended again).
+        signed = draft is None or signatures.signed(draft.body, signature)
+        self.signature = signature if signed else ""
         self._signed_provider_id = self.provider.id if self.provider else None
         self._unresolved: tuple[str, ...] = ()
         self._reasons: dict[str, str] = {}
@@ -196,7 +199,7 @@ class ComposeTemplates:
         """After each setup check: when From changed and the message still ends with the old
         signature, put the new provider's there."""
         new_id = self.provider.id if self.provider else None
-        if self.opening.draft is not None or new_id == self._signed_provider_id:
+        if new_id == self._signed_provider_id:
             return
         self._signed_provider_id = new_id
         ReadOp(
@@ -209,7 +212,9 @@ class ComposeTemplates:
     def _swap_signature(self, new: str) -> None:
         old, body = self.signature, self.ui.body.toPlainText()
         if new == old or (old and not signatures.signed(body, old)):
-            return
+            return  # the same, or the user changed the signature: leave it
+        if not old and self.opening.draft is not None:
+            return  # a draft written without a signature stays without one
         typed = signatures.without_signature(body, old)
         touched = "body" in self._touched
         self.signature = new
