@@ -231,6 +231,23 @@ def test_picker_by_keyboard_fills_marks_unresolved_fields_and_blocks_send(
     assert window.highlighter.marked() == [] and not window.fields_note.isVisible()
     assert window.ui.send_button.isEnabled(), window.ui.send_button.toolTip()
     _shot(qtbot, window, "compose_filled")
+    edited = window.body
+
+    # Again by keyboard: Ctrl+T, Down, Enter picks the second; Ctrl+Z in the message undoes it.
+    window.activateWindow()  # the offscreen platform does not give it back after the picker
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    qtbot.keyClick(window.ui.body, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is window.picker, timeout=5000)
+    second = window.picker
+    assert isinstance(second, TemplatePicker)
+    qtbot.keyClick(second.ui.filter, Qt.Key.Key_Down)
+    qtbot.keyClick(second.ui.filter, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.template is not None and window.template.name == "Recall")
+    assert window.subject == "Recall due"
+    assert window.body == "Time for a cleaning.\n\n" + SIGNATURE
+    assert window.unresolved_fields() == [] and window.ui.send_button.isEnabled()
+    qtbot.keyClick(window.ui.body, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.body == edited
 
 
 def provider_row_of(ctx: AppContext, provider_id: int) -> ProviderRow:
