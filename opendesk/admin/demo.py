@@ -29,9 +29,11 @@ from opendesk.core.models import (
     Provider,
     User,
     WebMailMessage,
+    WebMailTemplate,
 )
 from opendesk.core.passwords import hash_password
 from opendesk.core.practice import ADMINISTRATORS, FRONT_DESK, PROVIDERS, ensure_default_groups
+from opendesk.core.services.templates import shared_folder
 
 STAFF_PASSWORD = "Demo2026"  # noqa: S105 - printed demo login
 PORTAL_PASSWORD = "Portal2026"  # noqa: S105 - printed demo login
@@ -214,6 +216,7 @@ def _staff(session: Session, result: DemoResult) -> list[Provider]:
         prov = Provider(
             abbr=abbr, first_name=first, last_name=last, suffix=suffix, specialty=specialty
         )
+        prov.signature = f"{prov.display_name}\nWillamette Family Dental"
         session.add(prov)
         session.flush()
         providers.append(prov)
@@ -392,6 +395,26 @@ def _threads(
     return count
 
 
+def _templates(session: Session, atoz_root: Path, providers: list[Provider]) -> None:
+    """The WebMail templates (issue 22), with the post-op care sheet in the shared folder."""
+    by_abbr = {p.abbr: p.id for p in providers}
+    folder = Path(shared_folder(str(atoz_root)))
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, subject, body, abbr, file_name in data.DEMO_TEMPLATES:
+        if file_name:
+            lines = ["Rinse gently with warm salt water three times a day.", "No hot drinks."]
+            (folder / file_name).write_bytes(_pdf_bytes(name, lines))
+        session.add(
+            WebMailTemplate(
+                name=name,
+                subject=subject,
+                body=body,
+                provider_id=by_abbr[abbr] if abbr else None,
+                attachment_names=file_name,
+            )
+        )
+
+
 def make_demo(
     db: Database,
     atoz_root: Path,
@@ -408,7 +431,9 @@ def make_demo(
     today = date.today()
     with db.session() as session:
         _demo_preferences(session, atoz_root, portal_url, smtp_host, smtp_port)
-        dentists = _staff(session, result)[:2]
+        staff = _staff(session, result)
+        dentists = staff[:2]
+        _templates(session, atoz_root, staff)
         families = [
             _family(session, rng, size, dentists, today) for size in _family_sizes(rng, patients)
         ]

@@ -85,3 +85,43 @@ PATIENT_BODIES = (
     "Is it okay to take amoxicillin with my blood pressure medication? - {first}",
     "Thank you for the results. What does the treatment cost without insurance? {first}",
 )
+
+# WebMail templates (issue 22): (name, subject, body, the provider's abbreviation for a
+# personal template or None for the practice's, file in the shared folder or "").
+DEMO_TEMPLATES = (
+    (
+        "Post-op care",
+        "Caring for your mouth after today's visit, [RegardingFName]",
+        "Dear [PatientFName],\n\nAfter today's treatment, rinse gently with warm salt water "
+        "three times a day and avoid hot drinks until the numbness wears off. The care sheet is "
+        "attached.\n\nIf the bleeding does not stop or you have a fever, call us at "
+        "[OfficePhone].\n\n[OfficeName]",
+        None,
+        "Post-op care.pdf",
+    ),
+    (
+        "X-ray results",
+        "Your X-ray results",
+        "Dear [PatientFName],\n\n[ProviderName] has looked at the X-rays taken for "
+        "[RegardingFName]. Nothing needs treatment right now; we will take new ones at the next "
+        "check-up.\n\nNext appointment: [NextAptDate]",
+        None,
+        "",
+    ),
+    (
+        "Recall",
+        "Time for a cleaning, [RegardingFName]",
+        "Dear [PatientFName],\n\nIt has been six months since [RegardingFName]'s last "
+        "cleaning. Please call [OfficePhone] to choose a time.\n\n[OfficeName], [Today]",
+        None,
+        "",
+    ),
+    (
+        "Crown ready",
+        "Your crown is ready",
+        "Dear [PatientFName],\n\nThe crown came back from the lab. Please call [OfficePhone] "
+        "to book the fitting (about 45 minutes).",
+        "KA",
+        "",
+    ),
+)

@@ -18,6 +18,7 @@ from opendesk.core.models import (
     Provider,
     User,
     WebMailMessage,
+    WebMailTemplate,
 )
 
 
@@ -37,7 +38,15 @@ def test_small_demo(db: Database, tmp_path: Path) -> None:
         for msg in s.execute(select(WebMailMessage)).scalars():
             assert scope.in_scope(s, msg.patient_id, msg.regarding_patient_id)
         assert audit.verify(s).intact
-    files = list((tmp_path / "atoz").rglob("*.*"))
+        templates = s.execute(select(WebMailTemplate)).scalars().all()
+        assert len(templates) == 4 and sum(t.provider_id is not None for t in templates) == 1
+        assert all(
+            p.signature.endswith("Willamette Family Dental")
+            for p in s.execute(select(Provider)).scalars()
+        )
+    shared = tmp_path / "atoz" / "EmailAttachments"
+    assert [p.name for p in shared.iterdir()] == ["Post-op care.pdf"]
+    files = [p for p in (tmp_path / "atoz").rglob("*.*") if p.parent != shared]
     assert {p.suffix for p in files} == {".jpg", ".png", ".pdf"}
     assert len(files) == 30
     assert all(p.parent.parent.name == p.parent.name[0] for p in files)

@@ -22,6 +22,7 @@ from opendesk.core.models.people import (
 from opendesk.core.models.portal import PortalAccount, PortalSessionRecord, PortalThrottle
 from opendesk.core.models.preferences import PreferenceRow
 from opendesk.core.models.staff import GroupPermission, User, UserGroup, user_group_link
+from opendesk.core.models.templates import WebMailTemplate
 
 __all__ = [
     "ATTACHMENT_CHUNK_SIZE",
@@ -46,6 +47,7 @@ __all__ = [
     "User",
     "UserGroup",
     "WebMailMessage",
+    "WebMailTemplate",
     "patient_name",
     "provider_name",
     "search_columns",

@@ -40,6 +40,8 @@ class Provider(Timestamped, Base):
     suffix: Mapped[str] = mapped_column(String(20), default="")
     specialty: Mapped[str] = mapped_column(String(100), default="")
     is_hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Plain text appended to the provider's new messages and replies (migration 0009).
+    signature: Mapped[str] = mapped_column(String(1000), default="", server_default="")
 
     @property
     def display_name(self) -> str:

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from opendesk.core import notices, preferences, scope
 from opendesk.core.models import Guardian, Patient, PortalAccount, Provider, User
-from opendesk.core.services import providers
+from opendesk.core.services import providers, signatures
 from opendesk.core.services.providers import ProviderRow
 
 WARNING_PREFIX = "Warning: Notification email send prevented – "
@@ -301,6 +301,7 @@ class Opening:
     dropbox_root: str
     names: tuple[PatientName, ...]
     draft: DraftContent | None = None
+    signature: str = ""  # the From provider's, for a new message (issue 22)
 
 
 def load_opening(
@@ -334,6 +335,7 @@ def load_opening(
         dropbox_root=preferences.get(session, preferences.DROPBOX_ROOT),
         names=names,
         draft=draft,
+        signature=signatures.signature_of(session, provider.id if provider else None),
     )
 
 

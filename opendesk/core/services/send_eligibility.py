@@ -21,6 +21,9 @@ class Blocker(Enum):
     CHECKING = "The setup is still being checked."
     SETUP_PROBLEMS = "Fix the setup problems shown in red first."
     FIELDS = "Enter a subject and a message."
+    UNKNOWN_MERGE_FIELDS = (
+        "Edit the merge fields shown in red: they are not fields, or have no value here."
+    )
     NO_PROVIDER = "Choose the provider the message is from."
     ATTACHMENTS_BUSY = "Attachments are still being checked."
     BUSY = "Busy…"
@@ -44,12 +47,14 @@ class Eligibility:
         has_provider: bool,
         attachments_busy: bool,
         busy: bool,
+        unresolved_fields: bool = False,
     ) -> "Eligibility":
         flags = (
             (not may_send, Blocker.NO_PERMISSION),
             (checking, Blocker.CHECKING),
             (not checking and has_problems, Blocker.SETUP_PROBLEMS),
             (not fields_ok, Blocker.FIELDS),
+            (unresolved_fields, Blocker.UNKNOWN_MERGE_FIELDS),
             (not has_provider, Blocker.NO_PROVIDER),
             (attachments_busy, Blocker.ATTACHMENTS_BUSY),
             (busy, Blocker.BUSY),

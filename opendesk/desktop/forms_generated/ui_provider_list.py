@@ -64,6 +64,11 @@ class Ui_ProviderListDialog(object):
 
         self.buttonLayout.addWidget(self.deleteButton)
 
+        self.signatureButton = QPushButton(ProviderListDialog)
+        self.signatureButton.setObjectName(u"signatureButton")
+
+        self.buttonLayout.addWidget(self.signatureButton)
+
         self.buttonSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.buttonLayout.addItem(self.buttonSpacer)
@@ -99,6 +104,10 @@ class Ui_ProviderListDialog(object):
         self.editButton.setText(QCoreApplication.translate("ProviderListDialog", u"&Edit\u2026", None))
         self.hideButton.setText(QCoreApplication.translate("ProviderListDialog", u"&Hide", None))
         self.deleteButton.setText(QCoreApplication.translate("ProviderListDialog", u"&Delete", None))
+        self.signatureButton.setText(QCoreApplication.translate("ProviderListDialog", u"&Signature...", None))
+#if QT_CONFIG(tooltip)
+        self.signatureButton.setToolTip(QCoreApplication.translate("ProviderListDialog", u"The provider's signature under new messages and replies", None))
+#endif // QT_CONFIG(tooltip)
         self.messageLabel.setText("")
     # retranslateUi
 

@@ -2,6 +2,7 @@
 (Open Dental's "-----Original Message-----" block) and the plain text that Copy and Print use.
 Everything here is plain text: it is shown in plain-text widgets and printed as plain text."""
 
+from opendesk.core.services.signatures import with_signature, without_signature
 from opendesk.core.services.webmail import MessageView
 from opendesk.desktop.inbox.text import when_text
 
@@ -29,11 +30,12 @@ def thread_text(views: tuple[MessageView, ...], current_id: int) -> str:
     return (f"\n\n{RULE}\n\n").join(parts)
 
 
-def original_quote(v: MessageView) -> str:
+def original_quote(v: MessageView, signature: str = "") -> str:
     """What the reply box starts with, as Open Dental's reply does: two empty lines for the
-    answer, then the original under "-----Original Message-----"."""
+    answer (then a blank line and the provider's signature, when there is one), then the
+    original under "-----Original Message-----"."""
     return (
-        f"\n\n{ORIGINAL}\n"
+        f"{with_signature('', signature)}\n\n{ORIGINAL}\n"
         f"Regarding: {v.regarding_name}\n"
         f"From: {sender(v)}\n"
         f"Sent: {when_text(v.sent_at)}\n"
@@ -43,9 +45,9 @@ def original_quote(v: MessageView) -> str:
     )
 
 
-def typed_part(reply: str) -> str:
-    """The part of the reply box the user wrote (above the quoted original)."""
-    return reply.split(ORIGINAL, 1)[0].strip()
+def typed_part(reply: str, signature: str = "") -> str:
+    """The part of the reply box the user wrote (above the signature and the quote)."""
+    return without_signature(reply.split(ORIGINAL, 1)[0].rstrip(), signature).strip()
 
 
 def message_text(v: MessageView) -> str:

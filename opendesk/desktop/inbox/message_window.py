@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 
 from opendesk.core.enums import MessageStatus, OutboxStatus, Permission
 from opendesk.core.models import Patient
-from opendesk.core.services import mailbox, notifications, webmail
+from opendesk.core.services import mailbox, notifications, signatures, webmail
 from opendesk.core.services.webmail import MessageView, NewAttachment, Outgoing, SendResult
 from opendesk.desktop.attach import AttachmentListWidget
 from opendesk.desktop.attach.local_files import open_local_file_dialog
@@ -81,6 +81,7 @@ class Loaded:
     marked_read: bool
     attach_source: AttachSource | None = None  # where Attach looks (the practice's files)
     folder: PatientFolder | None = None  # the Regarding patient's folder
+    signature: str = ""  # the provider's, under the reply (issue 22)
 
 
 def load_message(session: Session, ctx: AppContext, message_id: int, from_chart: bool) -> Loaded:
@@ -96,7 +97,8 @@ def load_message(session: Session, ctx: AppContext, message_id: int, from_chart:
         if regarding is not None
         else None
     )
-    return Loaded(view, thread, notice, marked, AttachSource.read(session), folder)
+    signature = signatures.signature_of(session, view.provider_id)
+    return Loaded(view, thread, notice, marked, AttachSource.read(session), folder, signature)
 
 
 class MessageWindow(QDialog):
@@ -285,7 +287,7 @@ class MessageWindow(QDialog):
         if can_reply and not may_send:
             self.reply_edit.setPlaceholderText("Only a provider can send WebMail.")
         elif can_reply:
-            self._quote = original_quote(v)
+            self._quote = original_quote(v, self.signature)
             self.reply_edit.setPlainText(self._quote)
         where = self.loaded.attach_source if self.loaded is not None else None
         has_folder = self.loaded is not None and self.loaded.folder is not None
@@ -403,7 +405,7 @@ class MessageWindow(QDialog):
         if self.view is None or not self.send_button.isEnabled() or self.from_chart:
             return
         body = self.reply_edit.toPlainText()
-        if not typed_part(body):
+        if not typed_part(body, self.signature):
             info(self, "Type your reply in the Message field first.")
             self.reply_edit.setFocus()
             return
@@ -523,6 +525,10 @@ class MessageWindow(QDialog):
             self.ctx, read_again, changes=OpChanges(messages=True), parent=self, success=done
         ).run_in_background()
 
+    @property
+    def signature(self) -> str:
+        return self.loaded.signature if self.loaded is not None else ""
+
     # -- closing --------------------------------------------------------------------------------
     @property
     def dirty(self) -> bool:
@@ -530,9 +536,8 @@ class MessageWindow(QDialog):
         if self._finished or not self.reply_box.isVisible() or not self.reply_edit.isEnabled():
             return False
         typed = self.reply_edit.toPlainText() != self._quote
-        return (typed and bool(typed_part(self.reply_edit.toPlainText()))) or bool(
-            self.attachment_list.attachments()
-        )
+        typed = typed and bool(typed_part(self.reply_edit.toPlainText(), self.signature))
+        return typed or bool(self.attachment_list.attachments())
 
     def discard(self) -> None:
         """Close without asking (what the Discard answer does)."""

@@ -39,7 +39,9 @@ def _entries() -> tuple[Entry, ...]:
     from opendesk.desktop.setup.practice import PracticeDialog
     from opendesk.desktop.setup.practice_hours import PracticeHoursDialog
     from opendesk.desktop.setup.providers import ProvidersDialog
+    from opendesk.desktop.setup.signature import SignatureDialog
     from opendesk.desktop.setup.users import UsersDialog
+    from opendesk.desktop.setup.webmail_templates import WebMailTemplatesDialog
 
     setup = Permission.SETUP
     return (
@@ -69,6 +71,21 @@ def _entries() -> tuple[Entry, ...]:
             setup,
             AttachmentSettingsDialog,
             "Malware scanner for attachments",
+        ),
+        # Anyone who writes WebMail: the core decides which templates the user may change.
+        Entry(
+            "templates",
+            "WebMail &Templates…",
+            Permission.WEBMAIL_SEND,
+            WebMailTemplatesDialog,
+            "Templates for WebMail: the practice's and your own",
+        ),
+        Entry(
+            "signature",
+            "My &Signature…",
+            Permission.WEBMAIL_SEND,
+            SignatureDialog,
+            "Your provider's signature under new messages and replies",
         ),
         Entry(
             "audit",

@@ -120,6 +120,7 @@ class ProvidersDialog(QDialog):
         self.ui.editButton.clicked.connect(self.edit)
         self.ui.hideButton.clicked.connect(self.toggle_hidden)
         self.ui.deleteButton.clicked.connect(self.delete)
+        self.ui.signatureButton.clicked.connect(self.edit_signature)
         self.ui.showHiddenCheck.toggled.connect(lambda _on: self.reload())
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.messageLabel.setText("")
@@ -162,7 +163,8 @@ class ProvidersDialog(QDialog):
 
     def _update_buttons(self) -> None:
         row = self.selected
-        for button in (self.ui.editButton, self.ui.hideButton, self.ui.deleteButton):
+        ui = self.ui
+        for button in (ui.editButton, ui.hideButton, ui.deleteButton, ui.signatureButton):
             button.setEnabled(row is not None)
         self.ui.hideButton.setText("S&how" if row is not None and row.is_hidden else "&Hide")
 
@@ -178,6 +180,13 @@ class ProvidersDialog(QDialog):
         editor.saved.connect(lambda pid: self.reload(pid))
         self.editor = editor
         keep_open(editor)
+
+    def edit_signature(self) -> None:
+        from opendesk.desktop.setup.signature import SignatureDialog
+
+        if self.selected_id is not None:
+            self.signature_editor = SignatureDialog(self.ctx, self, self.selected_id)
+            keep_open(self.signature_editor)
 
     def _run(self, op: Any) -> None:
         self.ui.messageLabel.setText("")

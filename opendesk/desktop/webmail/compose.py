@@ -8,7 +8,8 @@ check (`requests`) runs on a worker when the portal URL itself is usable, and Sa
 Send are WriteOps (`send_flow.run_send`, with the provider password prompt). Send and Preview
 follow a `core.services.send_eligibility.Eligibility`. Until the user picks a provider with
 `[...]` the From provider follows Regarding (the core's default From). Subject, message and
-names are shown as plain text everywhere.
+names are shown as plain text everywhere. Templates (Ctrl+T), their red unresolved fields and
+the provider's signature are `compose_templates.ComposeTemplates`.
 """
 
 import logging
@@ -57,6 +58,7 @@ from opendesk.desktop.portal_status import PortalStatus, check_portal
 from opendesk.desktop.taskman import TaskResult
 from opendesk.desktop.webmail.compose_attachments import ComposeAttachments
 from opendesk.desktop.webmail.compose_closing import AskBeforeClosing
+from opendesk.desktop.webmail.compose_templates import ComposeTemplates
 from opendesk.desktop.webmail.send_flow import run_send
 from opendesk.desktop.webmail.send_preview import SendPreviewDialog
 
@@ -83,7 +85,7 @@ def _plain_label(text: str = "", *, color: str | None = None) -> QLabel:
 # -- the window -----------------------------------------------------------------------------
 
 
-class ComposeWindow(ComposeAttachments, AskBeforeClosing, QDialog):
+class ComposeWindow(ComposeAttachments, ComposeTemplates, AskBeforeClosing, QDialog):
     """One message being written. Signals: `evaluated` after each setup check (problems
     shown), `sent(SendResult)`, `draftSaved(int)`."""
 
@@ -132,10 +134,11 @@ class ComposeWindow(ComposeAttachments, AskBeforeClosing, QDialog):
         ui.body.setTabChangesFocus(False)
         if draft is not None:
             ui.subject.setText(draft.subject)
-            ui.body.setPlainText(draft.body)
+        ui.body.setPlainText(draft.body if draft is not None else self._initial_body())
         ui.subject.textChanged.connect(lambda _t: self._edited("subject"))
         ui.body.textChanged.connect(lambda: self._edited("body"))
         self._setup_attachments()
+        self._setup_templates()
         self._setup_buttons()
         ctx.changes.changed.connect(self._on_changes)
         self._update_counter()
@@ -409,7 +412,7 @@ class ComposeWindow(ComposeAttachments, AskBeforeClosing, QDialog):
         errors: dict[str, str] = {}
         if not self.subject.strip():
             errors["subject"] = "Enter a subject."
-        if not self.body.strip():
+        if not self.typed_body.strip():
             errors["body"] = "Enter a message."
         elif len(self.body) > self.max_chars:
             over = len(self.body) - self.max_chars
@@ -428,6 +431,7 @@ class ComposeWindow(ComposeAttachments, AskBeforeClosing, QDialog):
             has_provider=self.provider is not None,
             attachments_busy=self.attachment_list.is_busy(),
             busy=self._busy,
+            unresolved_fields=bool(self.unresolved_fields()),
         )
 
     def send_blockers(self) -> list[str]:
@@ -453,7 +457,7 @@ class ComposeWindow(ComposeAttachments, AskBeforeClosing, QDialog):
             if preview_blockers
             else "See the notification e-mail and the secure message as the patient will"
         )
-        can_save = bool(self.subject.strip() or self.body.strip()) and not self._busy
+        can_save = bool(self.subject.strip() or self.typed_body.strip()) and not self._busy
         ui.save_draft_button.setEnabled(can_save and not self.attachment_list.is_busy())
         ui.save_draft_button.setToolTip(
             "Keep this message in Drafts (Email Inbox) so a provider can send it"
