@@ -223,7 +223,8 @@ class MessageLoopControls:
     def __init__(
         self, ctx: AppContext, window: QWidget, ui: Ui_MessageWindow, message_id: int
     ) -> None:
-        self.ctx, self.window, self.message_id = ctx, window, message_id
+        # No reference to the window (a cycle would keep its wrapper after Qt deletes it).
+        self.ctx, self.message_id = ctx, message_id
         self.bar = LoopBar(ctx, ui.loop_host)
         ui.loopHostLayout.addWidget(self.bar)
         self.bar.add_shortcuts(window)
@@ -257,6 +258,6 @@ class MessageLoopControls:
         ReadOp(
             self.ctx,
             lambda s: loop_lists.message_loop(s, actor, mid),
-            parent=self.window,
+            parent=self.bar.window(),
             success=self.show,
         ).run_in_background()
