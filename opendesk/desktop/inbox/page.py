@@ -68,7 +68,8 @@ NO_PROVIDER = (
     "Your user is not linked to a provider, so there is no WebMail inbox for you.\n\n"
     "Ask your administrator to link your user to a provider, or to give your group the "
     "InboxDelegate permission for the providers whose inbox you work in.\n\n"
-    "Drafts you wrote are under Drafts."
+    "Drafts you wrote are under Drafts; patient messages of your teams are under Team and "
+    "Unassigned."
 )
 
 
