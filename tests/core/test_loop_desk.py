@@ -157,3 +157,14 @@ def test_csv_cells_never_start_a_formula() -> None:
 
     text = report_csv([ReportRow("=cmd", "+x", 1, 0, None, None, None, 0)])
     assert "'=cmd,'+x,1,0,,,,0" in text
+
+
+def test_how_late_is_one_walk_and_matches_business_between(db: Database, p: Practice) -> None:
+    from opendesk.core import business_time
+
+    now = datetime(2026, 12, 9, 20, 0)
+    dues = {datetime(2026, 12, 1, 14, 0), datetime(2026, 12, 3, 16, 30), datetime(2026, 11, 2)}
+    with db.session() as s:
+        schedule = business_time.practice_schedule(s)
+        lates = loop_lists.late_by_due(s, dues, now)
+    assert lates == {d: business_time.business_between(d, now, schedule) for d in dues}

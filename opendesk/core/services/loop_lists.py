@@ -59,13 +59,29 @@ def _schedule(session: Session) -> business_time.Schedule | None:
         return None  # only a hand-edited database has no usable hours
 
 
+def late_by_due(
+    session: Session, dues: set[datetime], now: datetime
+) -> dict[datetime, timedelta | None]:
+    """How late (business time) at `now` for each past due time, walking the time from the
+    oldest due time to now once: open time is additive, so late(d1) = late(d2) + open time
+    between d1 and d2 (50 rows due over two years cost one walk, not 50)."""
+    schedule = _schedule(session) if dues else None
+    if schedule is None:
+        return dict.fromkeys(dues)
+    result: dict[datetime, timedelta | None] = {}
+    total, later = timedelta(0), now
+    for due in sorted(dues, reverse=True):
+        total += business_time.business_between(due, later, schedule)
+        result[due], later = total, due
+    return result
+
+
 def loop_rows(session: Session, ids: list[int]) -> list[LoopRow]:
     """Rows for ids (from a mailbox, `loop_views.loop_page` or `team_page`), in the order of
     `ids`, with how late each open overdue one is now (`late`, business time)."""
     if not ids:
         return []
     now = utcnow()
-    schedule: business_time.Schedule | None = None
     extra = {
         r.id: r
         for r in session.execute(
@@ -85,14 +101,20 @@ def loop_rows(session: Session, ids: list[int]) -> list[LoopRow]:
             .where(M.id.in_(ids))
         )
     }
+    lates = late_by_due(
+        session,
+        {
+            e.due_at
+            for e in extra.values()
+            if e.loop_state == OPEN and e.due_at is not None and e.due_at < now
+        },
+        now,
+    )
     rows = []
     for row in message_rows(session, ids):
         e = extra[row.id]
         values = {f.name: getattr(row, f.name) for f in fields(MessageRow)}
-        late = None
-        if e.loop_state == OPEN and e.due_at is not None and e.due_at < now:
-            schedule = schedule or _schedule(session)
-            late = business_time.business_between(e.due_at, now, schedule) if schedule else None
+        late = lates.get(e.due_at) if e.loop_state == OPEN and e.due_at is not None else None
         rows.append(
             LoopRow(
                 **values,
