@@ -6,7 +6,9 @@ Run on demand; it prints numbers and asserts nothing:
 
 A new SQLite database in a temporary folder: 10 providers, 1,000 patients, `rows` messages of
 which 2 % are open (a tenth of those unassigned, a fifth past due) and the rest closed or from
-before the loop (NULL state). Provider 1's user is measured.
+before the loop (NULL state). Provider 1's user is measured. Also the desktop's alert
+(`loop_lists.loop_alert`: waiting, overdue, escalated) and a first page of rows as the
+desktop's loop views read them (`loop_lists.loop_rows`, with how late in business time).
 """
 
 import random
@@ -23,6 +25,7 @@ from opendesk.core import clock, migrate
 from opendesk.core.actors import StaffActor
 from opendesk.core.db import Database
 from opendesk.core.models import Patient, Provider, User, WebMailMessage
+from opendesk.core.services.loop_lists import loop_alert, loop_rows
 from opendesk.core.services.loop_views import LoopView, alert_count, loop_page
 
 NOW = datetime(2026, 11, 30, 15, 0)
@@ -103,10 +106,14 @@ def _measure(db: Database, title: str) -> None:
     actor = StaffActor(1, "bench")
     with clock.frozen(NOW), db.readonly_session() as s:
         print(f"  alert count ({alert_count(s, actor)}):", _time(lambda: alert_count(s, actor)))
+        alert = loop_alert(s, actor)
+        print(f"  desktop alert, 3 counts {alert.marker}:", _time(lambda: loop_alert(s, actor)))
         for view in LoopView:
             page = loop_page(s, actor, view)
             print(f"  {view.value:10} first 50 ids ({len(page.ids)}):", end=" ")
             print(_time(lambda v=view: loop_page(s, actor, v)))
+            print(f"  {view.value:10} ids + LoopRows (desktop):", end=" ")
+            print(_time(lambda v=view: loop_rows(s, loop_page(s, actor, v).ids)))
 
 
 def main(rows: int, existing: str = "") -> None:

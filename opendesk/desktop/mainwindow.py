@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar
 from opendesk.core import preferences, settings
 from opendesk.core.services import staff_auth
 from opendesk.core.services.alerts import WebMailAlert
-from opendesk.desktop.alerts import AlertPoller
+from opendesk.desktop.alerts import AlertPoller, loop_alert_text
 from opendesk.desktop.changes import OpChanges
 from opendesk.desktop.context import AppContext, PatientSelection
 from opendesk.desktop.icons import icon
@@ -58,10 +58,22 @@ class MainWindow(QMainWindow):
         self.act_alerts = QAction(icon("alert"), "Alerts", self)
         self.act_alerts.setToolTip("Unread WebMail for your provider: click to open the inbox")
         self.act_alerts.triggered.connect(self.open_inbox)
-        for action in (self.act_select_patient, self.act_webmail, self.act_alerts):
+        # The closed loop: patient messages waiting for an answer (docs/CLOSED_LOOP.md).
+        self.act_loop_alert = QAction(icon("alert"), "", self)
+        self.act_loop_alert.triggered.connect(self.open_loop_inbox)
+        self.loop_overdue = 0
+        for action in (
+            self.act_select_patient,
+            self.act_webmail,
+            self.act_alerts,
+            self.act_loop_alert,
+        ):
             toolbar.addAction(action)
         self.alert_button = toolbar.widgetForAction(self.act_alerts)
         self.alert_button.setObjectName("alerts_button")
+        loop_button = toolbar.widgetForAction(self.act_loop_alert)
+        loop_button.setObjectName("loop_alert_button")
+        loop_button.setStyleSheet("font-weight: bold; color: #b00020;")
 
         self._build_file_menu()
 
@@ -185,6 +197,11 @@ class MainWindow(QMainWindow):
         else:
             self.act_alerts.setText("Alerts")
             self.alert_button.setStyleSheet("")
+        text, tip = loop_alert_text(alert)
+        self.act_loop_alert.setText(text)
+        self.act_loop_alert.setToolTip(tip)
+        self.act_loop_alert.setVisible(bool(text))
+        self.loop_overdue = alert.overdue
         self.alert_button.updateGeometry()
 
     def _on_portal(self, status: PortalStatus) -> None:
@@ -241,6 +258,15 @@ class MainWindow(QMainWindow):
             page = self.modules[INBOX_PAGE[0]].page(INBOX_PAGE[1])
             if page is not None:
                 page.show_start()
+
+    def open_loop_inbox(self) -> None:
+        """The closed-loop alert's click: the Email Inbox's Overdue view when something is
+        overdue, else Unassigned."""
+        if self.open_page(*INBOX_PAGE):
+            page = self.modules[INBOX_PAGE[0]].page(INBOX_PAGE[1])
+            choose = getattr(page, "choose_box", None)
+            if choose is not None:
+                choose("loop:overdue" if self.loop_overdue else "loop:unassigned")
 
     # -- geometry and closing -------------------------------------------------------------------
     def _default_size(self) -> None:

@@ -17,12 +17,14 @@ from sqlalchemy import update
 from opendesk.attachments.atoz import ensure_patient_folder
 from opendesk.attachments.dropbox_source import DropboxSource
 from opendesk.attachments.thumbnails import ThumbnailCache
+from opendesk.core import clock
 from opendesk.core.enums import OutboxStatus
 from opendesk.core.models import OutboxNotice
-from opendesk.core.services import webmail
+from opendesk.core.services import closed_loop, webmail
 from opendesk.core.services.webmail import Outgoing
 from opendesk.desktop.attach import AtoZFileDialog, DropboxSelectFilesDialog, FilePreviewDialog
 from opendesk.desktop.context import AppContext
+from opendesk.desktop.inbox.loop_model import LOOP_BOXES
 from opendesk.desktop.inbox.message_window import MessageWindow
 from opendesk.desktop.inbox.page import BOXES, EmailInboxPage
 from opendesk.desktop.mainwindow import MainWindow
@@ -31,6 +33,12 @@ from tests.conftest import ARTIFACTS
 from tests.desktop.conftest import Practice
 from tests.desktop.layout_checks import elided
 from tests.desktop.test_inbox import Mail, mail  # noqa: F401 - the fixture
+from tests.desktop.test_inbox_loop import (  # noqa: F401 - the fixtures
+    TUESDAY_10_05,
+    Loop,
+    loop,
+    stopped_clock,
+)
 
 SIZES = {"1280": QSize(1280, 720), "1920": QSize(1920, 1080)}
 
@@ -103,6 +111,48 @@ def test_main_window_pages_whole_and_the_window_never_grows(
             page.table.selectRow(0)
             qtbot.waitUntil(lambda: page.preview.view is not None, timeout=3000)
         look(f"inbox_{key}")
+    assert {name: cut for name, cut in seen.items() if cut} == {}
+
+
+@pytest.mark.parametrize("size_key", sorted(SIZES))
+def test_closed_loop_views_and_window_are_whole(
+    qtbot: QtBot,
+    provider_ctx: AppContext,
+    loop: Loop,  # noqa: F811 - the fixture
+    size_key: str,
+) -> None:
+    """Unassigned, Mine, Overdue (red, "1 h 5 min late"), Closed, and the message window with
+    the loop bar, History and Keep open (issue 21)."""
+    with provider_ctx.db.session() as s:
+        closed_loop.take(s, provider_ctx.actor, loop.first)
+        closed_loop.take(s, provider_ctx.actor, loop.second)
+        closed_loop.done(s, provider_ctx.actor, loop.second)
+    size = SIZES[size_key]
+    window = MainWindow(provider_ctx, start_background=False)
+    qtbot.addWidget(window)
+    window.resize(size)
+    window.show()
+    assert window.open_page("manage", "email_inbox")
+    page = window.module("manage").page_widgets["email_inbox"]  # type: ignore[union-attr]
+    assert isinstance(page, EmailInboxPage)
+    seen: dict[str, list[str]] = {}
+    with clock.frozen(TUESDAY_10_05):
+        for key, _title in LOOP_BOXES:
+            page.choose_box(key)
+            qtbot.waitUntil(lambda: page.model.is_loop and page.model.complete, timeout=5000)
+            qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=5000)
+            page.table.selectRow(0)
+            qtbot.waitUntil(lambda: page.loop_bar.row is not None, timeout=3000)
+            _settle(qtbot)
+            assert window.size() == size, f"the main window grew on {key}: {window.size()}"
+            seen[key] = elided(window)
+            _shot(window, size_key, key.replace(":", "_"))
+        message = MessageWindow.open_window(provider_ctx, loop.first)
+        qtbot.addWidget(message)
+        qtbot.waitUntil(lambda: message.loop.loop is not None, timeout=3000)
+        _settle(qtbot)
+        seen["message_window"] = elided(message)
+        _shot(message, size_key, "loop_message_window")
     assert {name: cut for name, cut in seen.items() if cut} == {}
 
 

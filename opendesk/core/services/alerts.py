@@ -4,6 +4,10 @@ The count is one query on `ix_webmail_provider_box` (provider, status, hidden, .
 covers it, so workstations can poll every few seconds. `webmail_alert` also returns the newest
 unread id: together with the count it is a change marker, so the client redraws only when
 something changed (a new message raises both; marking one read lowers the count).
+
+The desktop adds the user's closed-loop figures (`loop_lists.loop_alert`: waiting = unassigned
+or overdue, overdue, escalated) with `dataclasses.replace`: `loop_marker`, and in
+`lists_marker`.
 """
 
 from dataclasses import dataclass
@@ -23,17 +27,33 @@ class WebMailAlert:
     newest_id: int | None  # the change marker, with `unread`
     newest_sent: datetime | None = None  # the provider's newest sent message
     drafts: int = 0  # drafts written by the polling user
+    waiting: int = 0  # closed loop: open and unassigned or overdue, that the user may work on
+    overdue: int = 0
+    escalated: int = 0  # open messages past their time that the user was told about
 
     @property
     def marker(self) -> tuple[int, int | None]:
         return (self.unread, self.newest_id)
 
     @property
-    def lists_marker(self) -> tuple[int, int | None, datetime | None, int]:
+    def loop_marker(self) -> tuple[int, int, int]:
+        """Moves when the closed-loop figures change (the button's text changes)."""
+        return (self.waiting, self.overdue, self.escalated)
+
+    @property
+    def lists_marker(self) -> tuple[int, int | None, datetime | None, int, int, int]:
         """Moves when the lists of the polling workstation may be out of date: new or read
         mail, a message sent by the provider (from any workstation), a draft of the user sent
-        or saved elsewhere. The desktop reloads its lists when it moves (issue 16)."""
-        return (self.unread, self.newest_id, self.newest_sent, self.drafts)
+        or saved elsewhere, a patient message taken or closed elsewhere. The desktop reloads
+        its lists when it moves (issue 16)."""
+        return (
+            self.unread,
+            self.newest_id,
+            self.newest_sent,
+            self.drafts,
+            self.waiting,
+            self.escalated,
+        )
 
 
 def _unread(provider_id: int) -> tuple[ColumnElement[bool], ...]:

@@ -38,7 +38,7 @@ class LoopPage:
     cursor: Any  # give back as `after` for the next page; None when there is no more
 
 
-def _scope(session: Session, user: User) -> ColumnElement[bool]:
+def work_scope(session: Session, user: User) -> ColumnElement[bool]:
     """The messages `user` may work on (see the module docstring)."""
     parts: list[ColumnElement[bool]] = [M.owner_user_id == user.id]
     teams = team_ids(session, user.id)
@@ -58,10 +58,10 @@ def _condition(session: Session, user: User, view: LoopView, now: datetime) -> C
     if view == LoopView.MINE:
         return and_(M.loop_state == OPEN, M.owner_user_id == user.id)
     if view == LoopView.CLOSED:
-        return and_(M.loop_state == CLOSED, _scope(session, user))
+        return and_(M.loop_state == CLOSED, work_scope(session, user))
     if view == LoopView.OVERDUE:
-        return and_(M.loop_state == OPEN, M.due_at < now, _scope(session, user))
-    return and_(M.loop_state == OPEN, M.owner_user_id.is_(None), _scope(session, user))
+        return and_(M.loop_state == OPEN, M.due_at < now, work_scope(session, user))
+    return and_(M.loop_state == OPEN, M.owner_user_id.is_(None), work_scope(session, user))
 
 
 def _after(view: LoopView, cursor: Any) -> ColumnElement[bool]:
@@ -107,7 +107,7 @@ def alert_count(session: Session, actor: StaffActor) -> int:
     waiting = or_(M.owner_user_id.is_(None), M.due_at < utcnow())
     return int(
         session.execute(
-            select(func.count(M.id)).where(M.loop_state == OPEN, waiting, _scope(session, user))
+            select(func.count(M.id)).where(M.loop_state == OPEN, waiting, work_scope(session, user))
         ).scalar_one()
     )
 

@@ -23,7 +23,7 @@ from opendesk.core.models import (
     WebMailMessage,
     patient_name,
 )
-from opendesk.core.services import attachment_scan
+from opendesk.core.services import attachment_scan, closed_loop
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,8 @@ def visible_message(
     """The message when the actor may use it for `need`; otherwise an audited refusal. The one
     access rule of the staff side: the author of a draft may always open it; another user's
     draft and every inbox action need the message's provider's inbox (linked or InboxDelegate);
-    reading needs `permissions.can_read_webmail` (those, or WebMail read any)."""
+    reading needs `permissions.can_read_webmail` (those, or WebMail read any). A message in the
+    closed loop may also be used by whoever may work on it (its team's members, its owner)."""
     user = permissions.acting_user(session, actor)
     msg = session.get(WebMailMessage, message_id)
     if msg is None:
@@ -134,6 +135,8 @@ def visible_message(
         if msg.author_user_id == user.id:
             return msg
         need = Need.INBOX
+    if msg.loop_state is not None and closed_loop.may_work(session, user, msg):
+        return msg  # a team member or the owner works on it (docs/CLOSED_LOOP.md)
     if need == Need.INBOX and not permissions.can_work_inbox(user, msg.provider_id):
         what = "open messages in this provider's inbox"
     elif need == Need.READ and not permissions.can_read_webmail(user, msg.provider_id):

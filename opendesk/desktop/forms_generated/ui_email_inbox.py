@@ -173,6 +173,14 @@ class Ui_EmailInboxPage(object):
 
         self.rightLayout.addLayout(self.topLayout)
 
+        self.loop_host = QWidget(EmailInboxPage)
+        self.loop_host.setObjectName(u"loop_host")
+        self.loopHostLayout = QVBoxLayout(self.loop_host)
+        self.loopHostLayout.setObjectName(u"loopHostLayout")
+        self.loopHostLayout.setContentsMargins(0, 0, 0, 0)
+
+        self.rightLayout.addWidget(self.loop_host)
+
         self.stack = QStackedWidget(EmailInboxPage)
         self.stack.setObjectName(u"stack")
         self.split = QSplitter()
@@ -209,7 +217,7 @@ class Ui_EmailInboxPage(object):
 
         self.rightLayout.addWidget(self.inbox_status)
 
-        self.rightLayout.setStretch(1, 1)
+        self.rightLayout.setStretch(2, 1)
 
         self.pageLayout.addLayout(self.rightLayout)
 

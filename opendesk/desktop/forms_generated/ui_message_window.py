@@ -9,10 +9,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QDialog, QFormLayout, QGroupBox,
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
-    QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QFormLayout,
+    QGroupBox, QHBoxLayout, QLabel, QListWidget,
+    QListWidgetItem, QPlainTextEdit, QPushButton, QSizePolicy,
+    QSpacerItem, QSplitter, QVBoxLayout, QWidget)
 
 class Ui_MessageWindow(object):
     def setupUi(self, MessageWindow: Any) -> None:
@@ -137,6 +137,14 @@ class Ui_MessageWindow(object):
 
         self.mainLayout.addLayout(self.header)
 
+        self.loop_host = QWidget(MessageWindow)
+        self.loop_host.setObjectName(u"loop_host")
+        self.loopHostLayout = QVBoxLayout(self.loop_host)
+        self.loopHostLayout.setObjectName(u"loopHostLayout")
+        self.loopHostLayout.setContentsMargins(0, 0, 0, 0)
+
+        self.mainLayout.addWidget(self.loop_host)
+
         self.main_split = QSplitter(MessageWindow)
         self.main_split.setObjectName(u"main_split")
         self.main_split.setOrientation(Qt.Orientation.Horizontal)
@@ -216,13 +224,22 @@ class Ui_MessageWindow(object):
 
         self.replyButtons.addItem(self.replySpacer)
 
+        self.keep_open = QCheckBox(self.reply_box)
+        self.keep_open.setObjectName(u"keep_open")
+
+        self.replyButtons.addWidget(self.keep_open)
+
 
         self.replyLayout.addLayout(self.replyButtons)
 
         self.replyLayout.setStretch(0, 1)
         self.left_split.addWidget(self.reply_box)
         self.main_split.addWidget(self.left_split)
-        self.thread_box = QGroupBox(self.main_split)
+        self.right_split = QSplitter(self.main_split)
+        self.right_split.setObjectName(u"right_split")
+        self.right_split.setOrientation(Qt.Orientation.Vertical)
+        self.right_split.setChildrenCollapsible(False)
+        self.thread_box = QGroupBox(self.right_split)
         self.thread_box.setObjectName(u"thread_box")
         self.threadLayout = QVBoxLayout(self.thread_box)
         self.threadLayout.setObjectName(u"threadLayout")
@@ -232,7 +249,19 @@ class Ui_MessageWindow(object):
 
         self.threadLayout.addWidget(self.thread)
 
-        self.main_split.addWidget(self.thread_box)
+        self.right_split.addWidget(self.thread_box)
+        self.history_box = QGroupBox(self.right_split)
+        self.history_box.setObjectName(u"history_box")
+        self.historyLayout = QVBoxLayout(self.history_box)
+        self.historyLayout.setObjectName(u"historyLayout")
+        self.history = QPlainTextEdit(self.history_box)
+        self.history.setObjectName(u"history")
+        self.history.setReadOnly(True)
+
+        self.historyLayout.addWidget(self.history)
+
+        self.right_split.addWidget(self.history_box)
+        self.main_split.addWidget(self.right_split)
 
         self.mainLayout.addWidget(self.main_split)
 
@@ -281,7 +310,7 @@ class Ui_MessageWindow(object):
 
         self.mainLayout.addLayout(self.buttonRow)
 
-        self.mainLayout.setStretch(3, 1)
+        self.mainLayout.setStretch(4, 1)
 
         self.retranslateUi(MessageWindow)
     # setupUi
@@ -320,9 +349,17 @@ class Ui_MessageWindow(object):
 #if QT_CONFIG(tooltip)
         self.local_file.setToolTip(QCoreApplication.translate("MessageWindow", u"Attach any file from this computer", None))
 #endif // QT_CONFIG(tooltip)
+        self.keep_open.setText(QCoreApplication.translate("MessageWindow", u"&Keep open", None))
+#if QT_CONFIG(tooltip)
+        self.keep_open.setToolTip(QCoreApplication.translate("MessageWindow", u"Leave the patient's message open after this reply (a reply closes it otherwise)", None))
+#endif // QT_CONFIG(tooltip)
         self.thread_box.setTitle(QCoreApplication.translate("MessageWindow", u"Earlier messages in this conversation", None))
 #if QT_CONFIG(accessibility)
         self.thread.setAccessibleName(QCoreApplication.translate("MessageWindow", u"Earlier messages", None))
+#endif // QT_CONFIG(accessibility)
+        self.history_box.setTitle(QCoreApplication.translate("MessageWindow", u"History", None))
+#if QT_CONFIG(accessibility)
+        self.history.setAccessibleName(QCoreApplication.translate("MessageWindow", u"Ownership history", None))
 #endif // QT_CONFIG(accessibility)
         self.mark_unread.setText(QCoreApplication.translate("MessageWindow", u"Mark Unread", None))
         self.hide.setText(QCoreApplication.translate("MessageWindow", u"Hide", None))

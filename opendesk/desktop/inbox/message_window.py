@@ -16,6 +16,10 @@ rules as compose; files can be attached (`AttachmentListWidget`). After the send
 closes and says that the reply was sent. Esc or closing with a typed reply asks Save Draft /
 Discard / Cancel. Print opens a print preview of the message or of the whole conversation;
 Copy puts the message on the clipboard as text.
+
+A patient message in the closed loop shows its owner and due time with Take, Assign to…, Done
+and Reopen (inbox/loop.py, the inbox's shortcuts) and its ownership history; "Keep open" under
+the reply leaves it open (a reply closes it otherwise: `webmail.reply(keep_open=)`).
 """
 
 import uuid
@@ -39,7 +43,8 @@ from sqlalchemy.orm import Session
 
 from opendesk.core.enums import MessageStatus, OutboxStatus, Permission
 from opendesk.core.models import Patient
-from opendesk.core.services import mailbox, notifications, signatures, webmail
+from opendesk.core.services import loop_lists, mailbox, notifications, signatures, webmail
+from opendesk.core.services.loop_lists import MessageLoop
 from opendesk.core.services.webmail import MessageView, NewAttachment, Outgoing, SendResult
 from opendesk.desktop.attach import AttachmentListWidget
 from opendesk.desktop.attach.local_files import open_local_file_dialog
@@ -54,6 +59,7 @@ from opendesk.desktop.inbox.attachments import (
     open_attachment,
     save_attachment,
 )
+from opendesk.desktop.inbox.loop import MessageLoopControls
 from opendesk.desktop.inbox.message_text import (
     conversation_text,
     message_text,
@@ -82,6 +88,7 @@ class Loaded:
     attach_source: AttachSource | None = None  # where Attach looks (the practice's files)
     folder: PatientFolder | None = None  # the Regarding patient's folder
     signature: str = ""  # the provider's, under the reply (issue 22)
+    loop: MessageLoop | None = None  # its place in the closed loop (not from the Chart)
 
 
 def load_message(session: Session, ctx: AppContext, message_id: int, from_chart: bool) -> Loaded:
@@ -98,7 +105,10 @@ def load_message(session: Session, ctx: AppContext, message_id: int, from_chart:
         else None
     )
     signature = signatures.signature_of(session, view.provider_id)
-    return Loaded(view, thread, notice, marked, AttachSource.read(session), folder, signature)
+    loop = None if from_chart else loop_lists.message_loop(session, ctx.actor, message_id)
+    return Loaded(
+        view, thread, notice, marked, AttachSource.read(session), folder, signature, loop
+    )
 
 
 class MessageWindow(QDialog):
@@ -172,6 +182,8 @@ class MessageWindow(QDialog):
         ui.left_split.setStretchFactor(2, 2)
         ui.main_split.setStretchFactor(0, 3)
         ui.main_split.setStretchFactor(1, 2)
+        self.loop = MessageLoopControls(self.ctx, self, ui, self.message_id)
+        self.loop_bar, self.history, self.keep_open = self.loop.bar, ui.history, ui.keep_open
         self.unread_button, self.hide_button = ui.mark_unread, ui.hide
         self.unread_button.clicked.connect(self.mark_unread)
         self.hide_button.clicked.connect(self.toggle_hidden)
@@ -251,6 +263,7 @@ class MessageWindow(QDialog):
         self.thread_view.setPlainText(earlier)
         self.thread_box.setVisible(bool(earlier))
         self._show_actions(v)
+        self.loop.show(loaded.loop)
         self.opened.emit(loaded)
 
     def _show_header(self, v: MessageView) -> None:
@@ -416,11 +429,19 @@ class MessageWindow(QDialog):
             self._request_id = str(uuid.uuid4())  # kept: a retried send never sends twice
         request_id, parent_id, actor = self._request_id, self.view.id, self.ctx.actor
         files = self._new_attachments()
+        keep_open = self.loop.keep_open
         self.send_button.setEnabled(False)
 
         def call(session: Session, password: str | None) -> SendResult:
             return webmail.reply(
-                session, actor, parent_id, body, request_id, files, provider_password=password
+                session,
+                actor,
+                parent_id,
+                body,
+                request_id,
+                files,
+                provider_password=password,
+                keep_open=keep_open,
             )
 
         def not_sent(exc: BaseException | None = None) -> None:

@@ -2,11 +2,15 @@
 
 Left: the provider chooser (only for users with the InboxDelegate permission: the providers
 they may work for) and the mailboxes WebMail Inbox, WebMail Sent, All WebMail, Drafts and
-Notifications. Right: filters (text - debounced, run on a worker -, date range, unread only,
-show hidden), the message list (a lazy model, sortable by clicking the headers; unread in
-bold) and the preview pane. Double-click opens the message window; a draft opens in the compose
-window (`ctx.draftRequested`). Notifications lists the outbox notices of the provider's sent
-messages, failed ones highlighted, with Retry.
+Notifications, then the closed-loop views Unassigned, Mine, Overdue, Closed and a "Team:
+<name>" folder per team of the user (inbox/loop_model.py; they span every provider the user
+works for, so the provider chooser does not apply to them). Above the list, the loop bar
+(inbox/loop.py): the selected message's owner and due time, Take, Assign to…, Done, Reopen.
+Right: filters (text - debounced, run on a worker -, date range, unread only, show hidden), the
+message list (a lazy model, sortable by clicking the headers; unread in bold) and the preview
+pane. Double-click opens the message window; a draft opens in the compose window
+(`ctx.draftRequested`). Notifications lists the outbox notices of the provider's sent messages,
+failed ones highlighted, with Retry.
 """
 
 from collections.abc import Sequence
@@ -26,19 +30,23 @@ from PySide6.QtWidgets import (
 )
 
 from opendesk.core.enums import Permission
-from opendesk.core.services import mailbox, notifications, webmail
+from opendesk.core.services import loop_lists, mailbox, notifications, webmail
+from opendesk.core.services.loop_lists import TeamRow
 from opendesk.core.services.mailbox import Mailbox, MailboxFilter
 from opendesk.core.services.providers import ProviderRow
 from opendesk.desktop.changes import OpChanges
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.forms_generated.ui_email_inbox import Ui_EmailInboxPage
-from opendesk.desktop.inbox.message_window import MessageWindow
-from opendesk.desktop.inbox.models import (
-    MailboxModel,
-    MailboxQuery,
-    NoticeQuery,
-    NotificationModel,
+from opendesk.desktop.inbox.loop import LoopBar
+from opendesk.desktop.inbox.loop_model import (
+    LOOP_BOXES,
+    TEAM_PREFIX,
+    InboxModel,
+    LoopQuery,
+    box_view,
 )
+from opendesk.desktop.inbox.message_window import MessageWindow
+from opendesk.desktop.inbox.models import MailboxModel, MailboxQuery, NoticeQuery, NotificationModel
 from opendesk.desktop.inbox.preview_pane import PreviewPane
 from opendesk.desktop.inbox.text import day_start_utc
 from opendesk.desktop.modules.base import ModulePage
@@ -60,7 +68,8 @@ NO_PROVIDER = (
     "Your user is not linked to a provider, so there is no WebMail inbox for you.\n\n"
     "Ask your administrator to link your user to a provider, or to give your group the "
     "InboxDelegate permission for the providers whose inbox you work in.\n\n"
-    "Drafts you wrote are under Drafts."
+    "Drafts you wrote are under Drafts; patient messages of your teams are under Team and "
+    "Unassigned."
 )
 
 
@@ -143,7 +152,7 @@ class EmailInboxPage(ModulePage):
         self.delete_button = ui.delete_draft
         self.delete_button.clicked.connect(self.delete_current)
 
-        self.model = MailboxModel(self.ctx, self)
+        self.model = InboxModel(self.ctx, self)
         self.table = setup_table(ui.messages)
         self.table.setModel(self.model)
         self.table.doubleClicked.connect(self._activated)
@@ -158,6 +167,9 @@ class EmailInboxPage(ModulePage):
         self.table.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._sort_clicked)
         self._size_columns()
+        self.loop_bar = LoopBar(self.ctx, ui.loop_host)
+        ui.loopHostLayout.addWidget(self.loop_bar)
+        self.loop_bar.add_shortcuts(self)
 
         self.notices = NotificationModel(self.ctx.db, self)
         self.notice_table = setup_table(ui.notifications)
@@ -191,6 +203,11 @@ class EmailInboxPage(ModulePage):
         }
         for key, title in BOXES:
             item = QListWidgetItem(style.standardIcon(icons[key]), title)
+            item.setData(KEY_ROLE, key)
+            self.boxes.addItem(item)
+        loop_icon = style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        for key, title in LOOP_BOXES:
+            item = QListWidgetItem(loop_icon, title)
             item.setData(KEY_ROLE, key)
             self.boxes.addItem(item)
         self.boxes.setCurrentRow(0)
@@ -234,13 +251,37 @@ class EmailInboxPage(ModulePage):
         self.retry_button.clicked.connect(self.retry_selected)
 
     def _size_columns(self) -> None:
-        size_columns(self.table, MailboxModel.WIDTHS)
+        size_columns(self.table, self.model.widths)
+
+    # -- team folders ---------------------------------------------------------------------------
+    def load_teams(self) -> None:
+        actor = self.ctx.actor
+        ReadOp(
+            self.ctx, lambda s: loop_lists.my_teams(s, actor), parent=self, success=self._teams
+        ).run_in_background()
+
+    def _teams(self, teams: list[TeamRow]) -> None:
+        """One "Team: <name>" folder per team of the user, after the loop views."""
+        for row in reversed(range(self.boxes.count())):
+            if str(self.boxes.item(row).data(KEY_ROLE)).startswith(TEAM_PREFIX):
+                if self.boxes.currentRow() == row:
+                    self.boxes.setCurrentRow(0)
+                self.boxes.takeItem(row)
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_DirLinkIcon)
+        for team in teams:
+            item = QListWidgetItem(icon, f"Team: {team.name}")
+            item.setData(KEY_ROLE, f"{TEAM_PREFIX}{team.id}")
+            self.boxes.addItem(item)
+        width = self.boxes.sizeHintForColumn(0) + 2 * self.boxes.frameWidth() + 8
+        if width > self.ui.left_panel.width():
+            self.ui.left_panel.setFixedWidth(width)
 
     # -- providers ------------------------------------------------------------------------------
     def load_providers(self) -> None:
         if self.ctx.user is None:
             return
         actor = self.ctx.actor
+        self.load_teams()
         ReadOp(
             self.ctx,
             lambda s: mailbox.inbox_providers(s, actor),
@@ -301,6 +342,10 @@ class EmailInboxPage(ModulePage):
         the window grew past the screen edge - issue 16)."""
         notices = self.box == NOTIFICATIONS
         self.ui.filter_stack.setCurrentWidget(self.notice_filters if notices else self.filters)
+        loop = self.is_loop_box
+        self.filters.setEnabled(not loop)  # the loop views have their own order and no filter
+        self.table.setSortingEnabled(not loop)
+        self.table.horizontalHeader().setSortIndicatorShown(not loop)
         self.delete_button.setVisible(self.box == Mailbox.DRAFTS.value)
         self._update_delete()
 
@@ -324,15 +369,24 @@ class EmailInboxPage(ModulePage):
         d = edit.date()
         return date(d.year(), d.month(), d.day())
 
-    def current_query(self) -> MailboxQuery | None:
+    @property
+    def is_loop_box(self) -> bool:
+        return self.box.startswith(TEAM_PREFIX) or box_view(self.box) is not None
+
+    def current_query(self) -> MailboxQuery | LoopQuery | None:
         if self.ctx.user is None or self.box == NOTIFICATIONS:
             return None
+        if self.box.startswith(TEAM_PREFIX):
+            return LoopQuery(self.ctx.actor, team_id=int(self.box[len(TEAM_PREFIX) :]))
+        view = box_view(self.box)
+        if view is not None:
+            return LoopQuery(self.ctx.actor, view=view)
         box = Mailbox(self.box)
         if self.provider_id is None and box != Mailbox.DRAFTS:
             return None
         previous = self.model.query
         query = MailboxQuery(self.ctx.actor, self.provider_id, box, self.current_filter())
-        if previous is not None:
+        if isinstance(previous, MailboxQuery):
             query = replace(query, sort=previous.sort, descending=previous.descending)
         return query
 
@@ -383,6 +437,7 @@ class EmailInboxPage(ModulePage):
         self._update_status()
 
     def _reselect(self) -> None:
+        self._update_loop_bar()
         if self._keep_id is None:
             if self.current_id() is None:
                 self.preview.show_message(None)
@@ -399,6 +454,8 @@ class EmailInboxPage(ModulePage):
         count = self.model.rowCount()
         noun = "draft" if self.box == Mailbox.DRAFTS.value else "message"
         more = "" if self.model.complete else " so far…"
+        if self.is_loop_box and not self.model.complete:
+            more = " shown (more as you scroll)"
         self.status.setText(f"{count:,} {noun}{'' if count == 1 else 's'}{more}")
 
     def _sort_clicked(self, column: int, order: Qt.SortOrder) -> None:
@@ -410,6 +467,11 @@ class EmailInboxPage(ModulePage):
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.preview.show_message(self.model.id_at(current.row()) if current.isValid() else None)
         self._update_delete()
+        self._update_loop_bar()
+
+    def _update_loop_bar(self) -> None:
+        index = self.table.currentIndex()
+        self.loop_bar.show_row(self.model.loop_row(index.row()) if index.isValid() else None)
 
     def _current_draft(self) -> int | None:
         index = self.table.currentIndex()

@@ -30,6 +30,7 @@ class Entry:
 
 
 def _entries() -> tuple[Entry, ...]:
+    from opendesk.desktop.reports.response_report import ResponseReportDialog
     from opendesk.desktop.setup.attachment_settings import AttachmentSettingsDialog
     from opendesk.desktop.setup.audit_window import AuditReportWindow
     from opendesk.desktop.setup.data_paths import DataPathsDialog
@@ -86,6 +87,13 @@ def _entries() -> tuple[Entry, ...]:
             Permission.WEBMAIL_SEND,
             SignatureDialog,
             "Your provider's signature under new messages and replies",
+        ),
+        Entry(
+            "response_report",
+            "Re&sponse Report…",
+            setup,
+            ResponseReportDialog,
+            "How fast patient messages are answered, per provider, team and reason",
         ),
         Entry(
             "audit",

@@ -1,0 +1,1 @@
+"""Reports the desktop shows (Setup > Response report)."""
