@@ -106,9 +106,7 @@ def load_message(session: Session, ctx: AppContext, message_id: int, from_chart:
     )
     signature = signatures.signature_of(session, view.provider_id)
     loop = None if from_chart else loop_lists.message_loop(session, ctx.actor, message_id)
-    return Loaded(
-        view, thread, notice, marked, AttachSource.read(session), folder, signature, loop
-    )
+    return Loaded(view, thread, notice, marked, AttachSource.read(session), folder, signature, loop)
 
 
 class MessageWindow(QDialog):
