@@ -4,6 +4,9 @@ The count is one query on `ix_webmail_provider_box` (provider, status, hidden, .
 covers it, so workstations can poll every few seconds. `webmail_alert` also returns the newest
 unread id: together with the count it is a change marker, so the client redraws only when
 something changed (a new message raises both; marking one read lowers the count).
+
+It also carries the provider's sent messages the patient has not opened past their "notify me
+if unread after N days" time (`core.services.scheduled`, issue 22): "not read after 3 days".
 """
 
 from dataclasses import dataclass
@@ -14,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from opendesk.core.enums import MessageStatus
 from opendesk.core.models import WebMailMessage
+from opendesk.core.services.scheduled import UnreadRow, unread_followups
 
 
 @dataclass(frozen=True)
@@ -23,10 +27,11 @@ class WebMailAlert:
     newest_id: int | None  # the change marker, with `unread`
     newest_sent: datetime | None = None  # the provider's newest sent message
     drafts: int = 0  # drafts written by the polling user
+    not_read: tuple[UnreadRow, ...] = ()  # sent, unread past the sender's follow-up time
 
     @property
-    def marker(self) -> tuple[int, int | None]:
-        return (self.unread, self.newest_id)
+    def marker(self) -> tuple[int, int | None, tuple[int, ...]]:
+        return (self.unread, self.newest_id, tuple(r.id for r in self.not_read))
 
     @property
     def lists_marker(self) -> tuple[int, int | None, datetime | None, int]:
@@ -73,4 +78,5 @@ def webmail_alert(
         for status in (MessageStatus.WEBMAIL_SENT, MessageStatus.WEBMAIL_SENT_READ)
     ]
     newest_sent = max((t for t in sent if t is not None), default=None)
-    return WebMailAlert(provider_id, int(count), newest, newest_sent, int(drafts))
+    not_read = tuple(unread_followups(session, provider_id))
+    return WebMailAlert(provider_id, int(count), newest, newest_sent, int(drafts), not_read)
