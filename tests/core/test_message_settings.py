@@ -147,7 +147,7 @@ def test_a_scheduled_message_is_invisible_to_the_patient_until_its_time(
     for read in (portal_messages.open_message, portal_messages.attachment):
         target = mid if read is portal_messages.open_message else attachment_id
         with db.session() as s, pytest.raises(NotFound):
-            read(s, office.portal, target)  # type: ignore[operator]
+            read(s, office.portal, target)
     with db.session() as s, pytest.raises(NotFound):
         portal_messages.reply(s, office.portal, mid, "thanks", "r1")
 

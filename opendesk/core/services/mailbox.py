@@ -113,6 +113,10 @@ class MessageRow:
     def is_draft(self) -> bool:
         return self.status == MessageStatus.UNSENT
 
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == MessageStatus.SCHEDULED
+
 
 @dataclass(frozen=True)
 class MailboxPage:

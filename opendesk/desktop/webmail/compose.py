@@ -57,6 +57,7 @@ from opendesk.desktop.portal_status import PortalStatus, check_portal
 from opendesk.desktop.taskman import TaskResult
 from opendesk.desktop.webmail.compose_attachments import ComposeAttachments
 from opendesk.desktop.webmail.compose_closing import AskBeforeClosing
+from opendesk.desktop.webmail.message_settings import MessageSettingsBox, sent_text
 from opendesk.desktop.webmail.send_flow import run_send
 from opendesk.desktop.webmail.send_preview import SendPreviewDialog
 
@@ -137,6 +138,9 @@ class ComposeWindow(ComposeAttachments, AskBeforeClosing, QDialog):
         ui.body.textChanged.connect(lambda: self._edited("body"))
         self._setup_attachments()
         self._setup_buttons()
+        self.message_settings = MessageSettingsBox.install(
+            ctx, ui.mainLayout, ui.notify_line, ui.send_button, draft.settings if draft else None
+        )
         ctx.changes.changed.connect(self._on_changes)
         self._update_counter()
         self._update_state()
@@ -203,6 +207,7 @@ class ComposeWindow(ComposeAttachments, AskBeforeClosing, QDialog):
             draft_id=self.draft_id,
             keep_attachment_ids=tuple(self.kept),
             recipient_patient_id=self.recipient_id,
+            settings=self.message_settings.value(),
         )
 
     @property
@@ -569,7 +574,7 @@ class ComposeWindow(ComposeAttachments, AskBeforeClosing, QDialog):
         to = f" to {ev.recipient.name}" if ev and ev.recipient else ""
         message_channel.info(
             self.parentWidget(),
-            f"Secure message sent{to}. The notification e-mail is on its way.",
+            sent_text(result) or f"Secure message sent{to}. The notification e-mail is on its way.",
             "Secure WebMail",
         )
         self.close()
