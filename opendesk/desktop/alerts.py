@@ -72,7 +72,7 @@ class AlertPoller(QObject):
         previous, own = self.current, self._own_change
         self._own_change = False
         self.current = alert
-        if previous is None or alert.marker != previous.marker:
+        if previous is None or alert.shown != previous.shown:
             self.alertChanged.emit(alert)
         moved = previous is not None and alert.lists_marker != previous.lists_marker
         if moved and not own and previous is not None and previous.provider_id == alert.provider_id:

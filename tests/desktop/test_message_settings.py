@@ -5,6 +5,7 @@ Delivery (back to Drafts)."""
 
 from collections.abc import Iterator
 from datetime import datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -15,13 +16,18 @@ from sqlalchemy import func, select
 
 from opendesk.core import clock, timefmt
 from opendesk.core import preferences as prefs
+from opendesk.core.db import Database
 from opendesk.core.enums import MessageStatus
 from opendesk.core.models import OutboxNotice, WebMailMessage
+from opendesk.core.services import scheduled, webmail
 from opendesk.core.services.mailbox import Mailbox
 from opendesk.core.services.message_settings import MessageSettings
+from opendesk.core.services.webmail import Outgoing
+from opendesk.core.settings import WorkstationSettings
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.inbox.page import EmailInboxPage
 from opendesk.desktop.mainwindow import MainWindow
+from opendesk.desktop.taskman import TaskManager
 from opendesk.desktop.webmail.compose import ComposeWindow
 from opendesk.desktop.webmail.launcher import ComposeLauncher
 from opendesk.desktop.webmail.message_settings import MessageSettingsBox
@@ -164,3 +170,42 @@ def test_schedule_from_compose_then_edit_and_cancel_in_the_scheduled_folder(
     assert _message(ctx, message_id).status == MessageStatus.UNSENT
     page.choose_box(Mailbox.DRAFTS.value)
     qtbot.waitUntil(lambda: list(page.model.ids) == [message_id], timeout=5000)
+
+
+def test_the_alert_names_a_message_not_read_in_time(
+    qtbot: QtBot,
+    db: Database,
+    tmp_path: Path,
+    practice: Practice,
+    portal_server: PortalServer,
+) -> None:
+    ctx = AppContext(
+        db, WorkstationSettings(tmp_path / "s.json"), taskman=TaskManager(), workstation="ws1"
+    )
+    ready_for_webmail(ctx, practice, portal_server.url)
+    ctx.settings.set("alert_poll_seconds", 0.3)
+    login(ctx, practice.provider_user)
+    with db.session() as s:
+        out = Outgoing(
+            practice.child.id,
+            practice.kim.id,
+            "X-ray results",
+            "They look fine.",
+            "req-unread",
+            recipient_patient_id=practice.head.id,
+            settings=MessageSettings(notify_unread_days=2),
+        )
+        webmail.send(s, ctx.actor, out)
+    window = MainWindow(ctx, start_background=True)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        qtbot.waitUntil(lambda: window.alerts.current is not None, timeout=5000)
+        assert window.act_alerts.text() == "Alerts"
+        with db.session() as s:  # the outbox worker's round two days later
+            assert scheduled.run_due(s, clock.utcnow() + timedelta(days=2)).followed_up == 1
+        qtbot.waitUntil(lambda: window.act_alerts.text() == "1 not read", timeout=5000)
+        assert "Brighton, Tom: not read after 2 days" in window.act_alerts.toolTip()
+    finally:
+        window.close()
+        ctx.taskman.wait_for_done()

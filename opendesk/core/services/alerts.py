@@ -30,7 +30,12 @@ class WebMailAlert:
     not_read: tuple[UnreadRow, ...] = ()  # sent, unread past the sender's follow-up time
 
     @property
-    def marker(self) -> tuple[int, int | None, tuple[int, ...]]:
+    def marker(self) -> tuple[int, int | None]:
+        return (self.unread, self.newest_id)
+
+    @property
+    def shown(self) -> tuple[int, int | None, tuple[int, ...]]:
+        """What the alert button shows: it is redrawn when this moves."""
         return (self.unread, self.newest_id, tuple(r.id for r in self.not_read))
 
     @property
