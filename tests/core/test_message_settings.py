@@ -359,3 +359,13 @@ def test_defaults_come_from_the_practice(db: Database, office: Office) -> None:
         s.commit()
         d = message_settings.defaults(s)
         assert (d.allow_reply, d.notify_unread_days) == (False, 5)
+
+
+def test_a_retried_schedule_returns_the_first_one(db: Database, office: Office) -> None:
+    again = out(office, MessageSettings(deliver_at=T0 + AN_HOUR))
+    with db.session() as s:
+        first = webmail.send(s, office.doc, again)
+    with db.session() as s:
+        second = webmail.send(s, office.doc, again)
+    assert second.duplicate and second.message_id == first.message_id
+    assert second.scheduled_for == T0 + AN_HOUR and second.notice_id is None

@@ -100,9 +100,8 @@ def release(session: Session, message_id: int, now: datetime) -> bool:
     if not _changed(result):
         session.rollback()
         return False
-    msg = session.get(WebMailMessage, message_id)
+    msg = session.get(WebMailMessage, message_id, populate_existing=True)
     assert msg is not None
-    session.refresh(msg)
     message_settings.delivered(msg, now)
     recipient = session.get(Patient, msg.patient_id)
     assert recipient is not None
@@ -154,9 +153,8 @@ def follow_up_unread(session: Session, message_id: int, now: datetime) -> bool:
     if not _changed(result):
         session.rollback()
         return False
-    msg = session.get(WebMailMessage, message_id)
+    msg = session.get(WebMailMessage, message_id, populate_existing=True)
     assert msg is not None
-    session.refresh(msg)
     detail = f"days={msg.notify_unread_days}"
     if msg.unread_second_notice and not msg.is_hidden:
         recipient = session.get(Patient, msg.patient_id)

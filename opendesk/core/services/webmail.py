@@ -297,7 +297,13 @@ def send(
     """Send a secure message (new, from a draft, or a reply) and queue its notice."""
     existing = _existing_by_request(session, out.client_request_id)
     if existing is not None and existing.status != MessageStatus.UNSENT:
-        return SendResult(existing.id, _notice_id(session, existing.id), duplicate=True)
+        waiting = existing.status == MessageStatus.SCHEDULED
+        return SendResult(
+            existing.id,
+            _notice_id(session, existing.id),
+            duplicate=True,
+            scheduled_for=existing.deliver_at if waiting else None,
+        )
     if not out.client_request_id:
         raise ValueError("a send needs a client request id")
     user = permissions.require(
