@@ -10,8 +10,9 @@ to a draft.
 Exactly once, with any number of workers against one database: `release_due` and
 `follow_up_unread` change each row with a conditional UPDATE (`WHERE status = scheduled`,
 `WHERE unread_noticed_at IS NULL`) in a transaction of its own that also writes the notice and
-the audit row. On MariaDB/PostgreSQL the second worker's UPDATE waits for the first one's row
-lock and then finds the row changed (0 rows): it does nothing. On SQLite every write session
+the audit row. On MariaDB/PostgreSQL a worker first skips a row another worker holds
+(`FOR UPDATE SKIP LOCKED`); an UPDATE that does reach a row changed meanwhile finds 0 rows and
+does nothing. On SQLite every write session
 holds the write lock from BEGIN IMMEDIATE. A staff edit or cancel takes the same row first
 (`webmail._hold_scheduled`), so a message is either released or edited, never both.
 """
@@ -40,6 +41,20 @@ SENT_UNREAD = int(MessageStatus.WEBMAIL_SENT)
 
 def _changed(result: object) -> bool:
     return isinstance(result, CursorResult) and result.rowcount == 1
+
+
+def _locked_by_another(session: Session, message_id: int) -> bool:
+    """MariaDB/PostgreSQL: True when another worker holds the row (SKIP LOCKED), so this one
+    moves on at once instead of waiting for that commit only to find the row changed. SQLite
+    has no row locks: the write lock of BEGIN IMMEDIATE already serialises the workers."""
+    if session.get_bind().dialect.name == "sqlite":
+        return False
+    found = session.execute(
+        select(WebMailMessage.id)
+        .where(WebMailMessage.id == message_id)
+        .with_for_update(skip_locked=True)
+    ).scalar_one_or_none()
+    return found is None
 
 
 def cancel(session: Session, actor: StaffActor, message_id: int) -> None:
@@ -87,6 +102,9 @@ def release(session: Session, message_id: int, now: datetime) -> bool:
     """Deliver one scheduled message now: it becomes sent (visible in the portal), its notice
     is queued and the release audited, in one transaction. False when another worker (or a
     staff edit or cancel) changed it first."""
+    if _locked_by_another(session, message_id):
+        session.rollback()
+        return False
     result = session.execute(
         update(WebMailMessage)
         .where(
@@ -140,6 +158,9 @@ def unread_due_ids(session: Session, now: datetime, limit: int = BATCH) -> list[
 def follow_up_unread(session: Session, message_id: int, now: datetime) -> bool:
     """Flag one unread message for its sender's alert and, when chosen, queue the patient's
     second notice (the same PHI-free text) — once: False when it was read or flagged first."""
+    if _locked_by_another(session, message_id):
+        session.rollback()
+        return False
     result = session.execute(
         update(WebMailMessage)
         .where(
