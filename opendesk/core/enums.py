@@ -8,7 +8,9 @@ class MessageStatus(IntEnum):
 
     A provider's message goes WEBMAIL_SENT → WEBMAIL_SENT_READ when the patient reads it; a
     patient's goes WEBMAIL_RECEIVED → WEBMAIL_RECD_READ when the provider reads it. Drafts are
-    UNSENT (Open Dental's value 0).
+    UNSENT (Open Dental's value 0). SCHEDULED is OpenDesk's own (Open Dental has no scheduled
+    send): stored with a delivery time, invisible to the patient until the outbox worker
+    releases it as WEBMAIL_SENT (docs/MAIL.md).
     """
 
     UNSENT = 0
@@ -16,6 +18,7 @@ class MessageStatus(IntEnum):
     WEBMAIL_RECD_READ = 5
     WEBMAIL_SENT = 6
     WEBMAIL_SENT_READ = 7
+    SCHEDULED = 20
 
     @property
     def is_from_practice(self) -> bool:

@@ -24,6 +24,7 @@ from opendesk.core.notices import portal_url_problem
 from opendesk.core.preferences import Pref
 
 SMTP_SECURITY_CHOICES = ("starttls", "tls", "none")
+NOTIFY_UNREAD_DAYS_MAX = 90  # also the compose window's limit (core.services.message_settings)
 STORAGE_CHOICES = ("folder", "dropbox")
 
 _EMAIL = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
@@ -196,6 +197,9 @@ RULES: dict[str, Rule] = {
     prefs.PRACTICE_HOURS.name: lambda value, _c: business_time.hours_problem(value),
     prefs.PRACTICE_CLOSED_DATES.name: lambda value, _c: business_time.dates_problem(value),
     prefs.RESPONSE_TARGET_HOURS.name: _between(1, 1000, "The response target (business hours)"),
+    prefs.WEBMAIL_NOTIFY_UNREAD_DAYS.name: _between(
+        0, NOTIFY_UNREAD_DAYS_MAX, "Notify me if unread after (days, 0 = off)"
+    ),
 }
 """The rule of each preference that has one beyond its type (the others take any value of
 their type: phone, address, SMTP user, the yes/no switches)."""

@@ -103,6 +103,13 @@ URGENT_WORDS = Pref(
     "trauma, knocked-out tooth, knocked out",
     "Urgent words",
 )
+# Message settings (issue 22): the compose window's defaults for a new message.
+WEBMAIL_ALLOW_REPLY = Pref(
+    "webmail_allow_reply", bool, True, "New messages accept replies (default)"
+)
+WEBMAIL_NOTIFY_UNREAD_DAYS = Pref(
+    "webmail_notify_unread_days", int, 0, "Notify me if unread after (days, 0 = off; default)"
+)
 DEMO_MODE = Pref("demo_mode", bool, False, "Demo practice (allows http://localhost portal)")
 
 ALL: dict[str, Pref[Any]] = {
@@ -136,6 +143,8 @@ ALL: dict[str, Pref[Any]] = {
         PRACTICE_CLOSED_DATES,
         RESPONSE_TARGET_HOURS,
         URGENT_WORDS,
+        WEBMAIL_ALLOW_REPLY,
+        WEBMAIL_NOTIFY_UNREAD_DAYS,
         DEMO_MODE,
     )
 }

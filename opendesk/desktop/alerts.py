@@ -93,8 +93,8 @@ class AlertPoller(QObject):
         previous, own = self.current, self._own_change
         self._own_change = False
         self.current = alert
-        if previous is None or (alert.marker, alert.loop_marker) != (
-            previous.marker,
+        if previous is None or (alert.shown, alert.loop_marker) != (
+            previous.shown,
             previous.loop_marker,
         ):
             self.alertChanged.emit(alert)

@@ -191,12 +191,20 @@ class MainWindow(QMainWindow):
             module.patient_changed(selection)
 
     def _on_alert(self, alert: WebMailAlert) -> None:
-        if alert.unread:
-            self.act_alerts.setText(f"WebMail ({alert.unread})")
+        not_read = f"{len(alert.not_read)} not read" if alert.not_read else ""
+        if alert.unread or not_read:
+            parts = [f"WebMail ({alert.unread})" if alert.unread else "", not_read]
+            self.act_alerts.setText(", ".join(p for p in parts if p))
             self.alert_button.setStyleSheet("font-weight: bold; color: #b00020;")
         else:
             self.act_alerts.setText("Alerts")
             self.alert_button.setStyleSheet("")
+        self.act_alerts.setToolTip(
+            "\n".join(
+                ["Unread WebMail for your provider: click to open the inbox"]
+                + [row.text for row in alert.not_read]
+            )
+        )
         text, tip = loop_alert_text(alert)
         self.act_loop_alert.setText(text)
         self.act_loop_alert.setToolTip(tip)

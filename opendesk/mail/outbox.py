@@ -16,6 +16,12 @@ a database blip of up to ~40 s. Then the unattempted rest of the batch is given 
 and the next round starts immediately. An outcome that could not be written before the lease
 ran out stays in memory and is written first thing in the next round.
 
+Scheduled messages (issue 22). Each round first releases the scheduled messages whose time
+has come and flags the unread ones past their follow-up time (`core.services.scheduled`: a
+conditional UPDATE per message, so two workers never release one twice); the notices this
+queues go out in the same round. This runs even while the SMTP setup pauses delivery: the
+message reaches the portal on time and its notice waits in the outbox.
+
 Crashes. A worker that dies between the server's "250 OK" and the commit leaves that one
 notice to be sent again (at-least-once in that one case; both copies carry the same
 Message-ID). Only the notice it had started counts an interrupted attempt.
@@ -42,6 +48,7 @@ from opendesk.core import preferences
 from opendesk.core.clock import utcnow
 from opendesk.core.db import UNAVAILABLE, Database
 from opendesk.core.errors import ConfigurationError
+from opendesk.core.services import scheduled
 from opendesk.mail.claims import (
     DEFAULT_LEASE,
     FAILED,
@@ -161,6 +168,8 @@ class RunResult:
     released: int = 0
     unrecorded: int = 0
     problem: str = ""
+    delivered: int = 0  # scheduled messages released this round
+    followed_up: int = 0  # unread messages flagged (and second notices queued)
 
     def add(self, other: "RunResult") -> None:
         self.claimed += other.claimed
@@ -169,6 +178,8 @@ class RunResult:
         self.failed += other.failed
         self.released += other.released
         self.unrecorded += other.unrecorded
+        self.delivered += other.delivered
+        self.followed_up += other.followed_up
         self.problem = other.problem or self.problem
 
     @property
@@ -184,6 +195,11 @@ class RunResult:
             text += f", {self.released} given back"
         if self.unrecorded:
             text += f", {self.unrecorded} outcomes waiting for the database"
+        if self.delivered or self.followed_up:
+            text += (
+                f"; {self.delivered} scheduled messages delivered, "
+                f"{self.followed_up} unread follow-ups"
+            )
         return f"{text}; {self.problem}" if self.problem else text
 
 
@@ -217,6 +233,7 @@ class OutboxWorker:
         clock = _Clock(now)
         result = RunResult()
         self._write_unrecorded()
+        self._run_scheduled(clock(), result)
         setup = self._setup(result)
         if setup is None:
             return result
@@ -244,6 +261,23 @@ class OutboxWorker:
         with beat:
             self._deliver(claimed, settings, max_attempts, clock, beat, result)
         return result
+
+    def _run_scheduled(self, now: datetime, result: RunResult) -> None:
+        """Release due scheduled messages and flag unread ones (each its own transaction).
+        A database that does not answer skips it for this round."""
+        try:
+            with self.database.session() as session:
+                due = scheduled.run_due(session, now)
+        except UNAVAILABLE as exc:
+            log.warning("scheduled messages skipped this round (%s)", type(exc).__name__)
+            return
+        result.delivered, result.followed_up = due.released, due.followed_up
+        if due.released or due.followed_up:
+            log.info(
+                "%d scheduled messages delivered, %d unread follow-ups",
+                due.released,
+                due.followed_up,
+            )
 
     def _setup(self, result: RunResult) -> tuple[SmtpSettings, int] | None:
         with self.database.readonly_session() as session:

@@ -18,9 +18,11 @@ from opendesk.attachments.atoz import ensure_patient_folder
 from opendesk.attachments.dropbox_source import DropboxSource
 from opendesk.attachments.thumbnails import ThumbnailCache
 from opendesk.core import clock
+from opendesk.core.clock import utcnow
 from opendesk.core.enums import OutboxStatus
 from opendesk.core.models import OutboxNotice
 from opendesk.core.services import closed_loop, webmail
+from opendesk.core.services.message_settings import MessageSettings
 from opendesk.core.services.webmail import Outgoing
 from opendesk.desktop.attach import AtoZFileDialog, DropboxSelectFilesDialog, FilePreviewDialog
 from opendesk.desktop.context import AppContext
@@ -56,13 +58,18 @@ def _settle(qtbot: QtBot) -> None:
 
 @pytest.fixture
 def busy_mail(provider_ctx: AppContext, practice: Practice, mail: Mail) -> Mail:  # noqa: F811
-    """The inbox's mail plus a draft and a failed notice with a long error."""
+    """The inbox's mail plus a draft, a scheduled message and a failed notice with a long
+    error."""
     with provider_ctx.db.session() as s:
         webmail.save_draft(
             s,
             provider_ctx.actor,
             Outgoing(practice.child.id, practice.kim.id, "Follow-up", "Draft text", "d1"),
         )
+    with provider_ctx.db.session() as s:  # and one in Scheduled (issue 22)
+        later = MessageSettings(deliver_at=utcnow() + dt.timedelta(days=1))
+        out = Outgoing(practice.head.id, practice.kim.id, "Recall", "Text", "s1", settings=later)
+        webmail.send(s, provider_ctx.actor, out)
     with provider_ctx.db.session() as s:
         s.execute(
             update(OutboxNotice).values(

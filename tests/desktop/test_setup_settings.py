@@ -154,6 +154,29 @@ def test_portal_settings_validate_url_body_and_family_scope(qtbot: QtBot, ctx: A
     assert _values(ctx)["portal_url"] == "http://localhost:8080"
 
 
+def test_portal_settings_hold_the_message_settings_defaults(qtbot: QtBot, ctx: AppContext) -> None:
+    _admin(ctx)
+    dialog = PortalSettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    days = dialog.ui.webmail_notify_unread_days
+    assert dialog.ui.webmail_allow_reply.isChecked() and days.value() == 0
+    assert days.text() == "off" and days.maximum() == 90
+    type_into(qtbot, dialog.ui.portal_url, "https://portal.smileco.example")
+    dialog.ui.webmail_allow_reply.setChecked(False)
+    days.setValue(3)
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.save()
+    values = _values(ctx)
+    assert (values["webmail_allow_reply"], values["webmail_notify_unread_days"]) == (False, 3)
+    again = PortalSettingsDialog(ctx)
+    qtbot.addWidget(again)
+    again.show()
+    assert not again.ui.webmail_allow_reply.isChecked()
+    assert again.ui.webmail_notify_unread_days.value() == 3
+    screenshot(qtbot, again, "portal_settings_message_defaults")
+
+
 def test_portal_settings_two_step_saved_and_read_back(qtbot: QtBot, ctx: AppContext) -> None:
     _admin(ctx)
     dialog = PortalSettingsDialog(ctx)

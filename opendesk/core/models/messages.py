@@ -54,6 +54,17 @@ class WebMailMessage(Timestamped, Base):
     escalated_at: Mapped[datetime | None] = mapped_column(nullable=True)
     is_urgent: Mapped[bool] = mapped_column(Boolean, default=False)
 
+    # Message settings (issue 22): `deliver_at` the time a SCHEDULED message is released (kept
+    # after); `allow_reply` off refuses the patient's reply; after `notify_unread_days` unread
+    # (`unread_due_at`, set when delivered) the worker flags it (`unread_noticed_at`) and, with
+    # `unread_second_notice`, e-mails the patient a second notice.
+    deliver_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    allow_reply: Mapped[bool] = mapped_column(Boolean, default=True)
+    notify_unread_days: Mapped[int | None] = mapped_column(SmallInteger, nullable=True)
+    unread_second_notice: Mapped[bool] = mapped_column(Boolean, default=False)
+    unread_due_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    unread_noticed_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
     attachments: Mapped[list["Attachment"]] = relationship(
         back_populates="message", order_by="Attachment.id", lazy="selectin"
     )
@@ -67,6 +78,9 @@ class WebMailMessage(Timestamped, Base):
         Index("ix_webmail_patient", "patient_id", "sent_at", "id"),
         Index("ix_webmail_thread", "thread_id", "sent_at"),
         Index("ix_webmail_author", "author_user_id", "status"),
+        # The outbox worker's polls: scheduled messages due, sent ones unread past their time.
+        Index("ix_webmail_deliver", "status", "deliver_at", "id"),
+        Index("ix_webmail_unread_due", "status", "unread_noticed_at", "unread_due_at", "id"),
         # Closed-loop views (core.services.loop_views): keyset order (urgent first, due, id).
         Index(
             "ix_webmail_loop_provider",

@@ -8,6 +8,9 @@ something changed (a new message raises both; marking one read lowers the count)
 The desktop adds the user's closed-loop figures (`loop_lists.loop_alert`: waiting = unassigned
 or overdue, overdue, escalated) with `dataclasses.replace`: `loop_marker`, and in
 `lists_marker`.
+
+It also carries the provider's sent messages the patient has not opened past their "notify me
+if unread after N days" time (`core.services.scheduled`, issue 22): "not read after 3 days".
 """
 
 from dataclasses import dataclass
@@ -18,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from opendesk.core.enums import MessageStatus
 from opendesk.core.models import WebMailMessage
+from opendesk.core.services.scheduled import UnreadRow, unread_followups
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,7 @@ class WebMailAlert:
     waiting: int = 0  # closed loop: open and unassigned or overdue, that the user may work on
     overdue: int = 0
     escalated: int = 0  # open messages past their time that the user was told about
+    not_read: tuple[UnreadRow, ...] = ()  # sent, unread past the sender's follow-up time
 
     @property
     def marker(self) -> tuple[int, int | None]:
@@ -39,6 +44,11 @@ class WebMailAlert:
     def loop_marker(self) -> tuple[int, int, int]:
         """Moves when the closed-loop figures change (the button's text changes)."""
         return (self.waiting, self.overdue, self.escalated)
+
+    @property
+    def shown(self) -> tuple[int, int | None, tuple[int, ...]]:
+        """What the alert button shows: it is redrawn when this moves."""
+        return (self.unread, self.newest_id, tuple(r.id for r in self.not_read))
 
     @property
     def lists_marker(self) -> tuple[int, int | None, datetime | None, int, int, int]:
@@ -93,4 +103,7 @@ def webmail_alert(
         for status in (MessageStatus.WEBMAIL_SENT, MessageStatus.WEBMAIL_SENT_READ)
     ]
     newest_sent = max((t for t in sent if t is not None), default=None)
-    return WebMailAlert(provider_id, int(count), newest, newest_sent, int(drafts))
+    not_read = tuple(unread_followups(session, provider_id))
+    return WebMailAlert(
+        provider_id, int(count), newest, newest_sent, int(drafts), not_read=not_read
+    )

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from opendesk.core import notices, preferences, scope
 from opendesk.core.models import Guardian, Patient, PortalAccount, Provider, User
 from opendesk.core.services import providers, signatures
+from opendesk.core.services.message_settings import MessageSettings
 from opendesk.core.services.providers import ProviderRow
 
 WARNING_PREFIX = "Warning: Notification email send prevented – "
@@ -284,6 +285,7 @@ class DraftContent:
     subject: str
     body: str
     attachments: tuple[DraftAttachment, ...] = ()
+    settings: MessageSettings | None = None  # deliver at, allow reply, notify if unread
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ class Mailbox(StrEnum):
     SENT = "sent"
     ALL = "all"  # sent and received together (Open Dental's WebMail list)
     DRAFTS = "drafts"
+    SCHEDULED = "scheduled"  # waiting for their delivery time (issue 22)
 
 
 BOX_STATUSES = {
@@ -50,8 +51,10 @@ BOX_STATUSES = {
         MessageStatus.WEBMAIL_SENT_READ,
     ),
     Mailbox.DRAFTS: (MessageStatus.UNSENT,),
+    Mailbox.SCHEDULED: (MessageStatus.SCHEDULED,),
 }
 UNREAD = (MessageStatus.WEBMAIL_RECEIVED, MessageStatus.WEBMAIL_SENT)
+NOT_DELIVERED = (int(MessageStatus.UNSENT), int(MessageStatus.SCHEDULED))
 
 
 class SortKey(StrEnum):
@@ -109,6 +112,10 @@ class MessageRow:
     @property
     def is_draft(self) -> bool:
         return self.status == MessageStatus.UNSENT
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == MessageStatus.SCHEDULED
 
 
 @dataclass(frozen=True)
@@ -314,7 +321,7 @@ def chart_ids(
                 WebMailMessage.regarding_patient_id == patient_id,
                 WebMailMessage.patient_id == patient_id,
             ),
-            WebMailMessage.status != int(MessageStatus.UNSENT),
+            WebMailMessage.status.notin_(NOT_DELIVERED),
             WebMailMessage.is_hidden == False,  # noqa: E712 - an index-friendly "= false"
         )
         .order_by(WebMailMessage.sent_at.desc(), WebMailMessage.id.desc())

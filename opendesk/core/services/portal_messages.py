@@ -4,6 +4,7 @@ The holder sees messages regarding every patient in their PHI scope (`core.scope
 outside it answers NotFound — the same as an id that does not exist — and the attempt is
 audited. Opening a message from the practice marks it read (Open Dental's WebMailSentRead)."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -17,7 +18,7 @@ from opendesk.core.blobs import read_attachment, store_attachment
 from opendesk.core.clock import utcnow
 from opendesk.core.db import begin_readonly
 from opendesk.core.enums import MessageStatus
-from opendesk.core.errors import NotFound, ValidationError
+from opendesk.core.errors import NotFound, PermissionDenied, ValidationError
 from opendesk.core.models import (
     Attachment,
     MessageReason,
@@ -319,6 +320,60 @@ def attachment(
     return info, data
 
 
+NO_REPLIES = (
+    "This message does not accept replies. If you need the office, write a new message "
+    "from your inbox."
+)
+
+
+class RepliesNotAccepted(PermissionDenied):
+    """The practice sent the thread's latest message with "Allow reply" off (issue 22)."""
+
+    def __init__(self) -> None:
+        super().__init__(NO_REPLIES)
+
+
+def accepts_replies(thread: Sequence[MessageView]) -> bool:
+    """Whether the holder may answer a thread (oldest first, as `open_message` returns it):
+    the practice's latest message in it decides; a thread without one accepts replies."""
+    latest = [v for v in thread if v.status.is_from_practice]
+    return latest[-1].settings.allow_reply if latest else True
+
+
+def _thread_accepts_replies(session: Session, parent: WebMailMessage) -> bool:
+    """`accepts_replies` from the database: the practice's latest delivered message."""
+    allowed = session.execute(
+        select(WebMailMessage.allow_reply)
+        .where(
+            WebMailMessage.thread_id == (parent.thread_id or parent.id),
+            WebMailMessage.status.in_(
+                [int(MessageStatus.WEBMAIL_SENT), int(MessageStatus.WEBMAIL_SENT_READ)]
+            ),
+            WebMailMessage.is_hidden.is_(False),
+        )
+        .order_by(WebMailMessage.sent_at.desc(), WebMailMessage.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    return allowed is None or bool(allowed)
+
+
+def _refuse_reply(session: Session, actor: PortalActor, parent: WebMailMessage) -> None:
+    patient_id, parent_id = parent.regarding_patient_id, parent.id
+    session.rollback()
+    audit.record(
+        session,
+        actor,
+        "portal.message.reply.refused",
+        patient_id=patient_id,
+        object_type="webmail",
+        object_id=parent_id,
+        outcome="denied",
+        detail="replies not accepted",
+    )
+    session.commit()
+    raise RepliesNotAccepted()
+
+
 REQUEST_ID_TAKEN = "This form was already used. Reload the page and write your message again."
 
 
@@ -412,6 +467,8 @@ def reply(
     if found is not None:
         return found
     parent = _visible_message(session, actor, parent_id)
+    if not _thread_accepts_replies(session, parent):
+        _refuse_reply(session, actor, parent)
     subject = reply_subject(parent.subject)
     validate_text(session, subject, body)
     files = _checked_files(session, actor, attachments, parent.regarding_patient_id)

@@ -6,9 +6,10 @@ audit row commit together or not at all. A client request id makes a retried sen
 timeout or a lost connection) return the message the first try made instead of a second one.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -31,9 +32,10 @@ from opendesk.core.models import (
     WebMailMessage,
 )
 from opendesk.core.notices import render_notice
-from opendesk.core.services import attachment_scan, closed_loop
+from opendesk.core.services import attachment_scan, closed_loop, message_settings
 from opendesk.core.services.attachment_scan import NewAttachment as NewAttachment
 from opendesk.core.services.compose import receiving_holder, send_problems
+from opendesk.core.services.message_settings import MessageSettings
 from opendesk.core.services.provider_password import (
     ProviderPasswordLocked as ProviderPasswordLocked,
 )
@@ -103,6 +105,7 @@ class Outgoing:
     parent_id: int | None = None
     recipient_patient_id: int | None = None  # the account holder; None: found from Regarding
     keep_open: bool = False  # a reply closes the thread's open patient messages unless set
+    settings: MessageSettings = field(default_factory=MessageSettings)  # deliver at, reply, unread
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,7 @@ class SendResult:
     message_id: int
     notice_id: int | None
     duplicate: bool = False  # a retry of a send that had already committed
+    scheduled_for: datetime | None = None  # stored as scheduled: released at this time
 
 
 def validate_text(session: Session, subject: str, body: str) -> None:
@@ -151,13 +155,45 @@ def _existing_by_request(session: Session, request_id: str) -> WebMailMessage | 
     ).scalar_one_or_none()
 
 
+GONE = "The draft no longer exists (it was sent or deleted)."
+DELIVERED = "The scheduled message was delivered (or cancelled) meanwhile; see Sent or Drafts."
+
+
+def _hold_scheduled(session: Session, message_id: int) -> bool:
+    """Take the row of a scheduled message for this transaction before changing it: a
+    conditional UPDATE, so the outbox worker's release (also conditional) either went first
+    (False) or waits for this commit and then sees the new state."""
+    result = session.execute(
+        update(WebMailMessage)
+        .where(
+            WebMailMessage.id == message_id,
+            WebMailMessage.status == int(MessageStatus.SCHEDULED),
+        )
+        .values(updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    return bool(_rowcount(result))
+
+
+def _rowcount(result: object) -> int:
+    return result.rowcount if isinstance(result, CursorResult) else 0
+
+
 def _load_draft(session: Session, user: User, draft_id: int) -> WebMailMessage:
+    """A draft, or a scheduled message being edited (held against the worker's release)."""
     draft = session.get(WebMailMessage, draft_id)
-    if draft is None or draft.status != MessageStatus.UNSENT or draft.is_hidden:
-        raise NotFound("The draft no longer exists (it was sent or deleted).")
+    if draft is not None and draft.status == MessageStatus.SCHEDULED:
+        if not _hold_scheduled(session, draft_id):
+            raise NotFound(DELIVERED)
+        session.refresh(draft)
+    if draft is None or draft.status not in _EDITABLE or draft.is_hidden:
+        raise NotFound(GONE)
     if draft.author_user_id != user.id and not permissions.can_work_inbox(user, draft.provider_id):
-        raise NotFound("The draft no longer exists (it was sent or deleted).")
+        raise NotFound(GONE)
     return draft
+
+
+_EDITABLE = (MessageStatus.UNSENT, MessageStatus.SCHEDULED)
 
 
 def _apply(session: Session, actor: StaffActor, msg: WebMailMessage, out: Outgoing) -> None:
@@ -168,6 +204,7 @@ def _apply(session: Session, actor: StaffActor, msg: WebMailMessage, out: Outgoi
     msg.subject = out.subject
     msg.body = out.body
     msg.updated_at = utcnow()
+    message_settings.apply(msg, out.settings)
     session.flush()
     kept = set(out.keep_attachment_ids)
     for stored in list(msg.attachments):
@@ -200,8 +237,12 @@ def save_draft(session: Session, actor: StaffActor, out: Outgoing) -> int:
     """Any user may save a draft; only a provider sends it. Returns the draft id."""
     user = permissions.acting_user(session, actor)
     out = _scanned(session, actor, out)  # before any write: a refusal writes only its audit
+    was_scheduled = False
     if out.draft_id:
         msg = _load_draft(session, user, out.draft_id)
+        was_scheduled = msg.status == MessageStatus.SCHEDULED
+        msg.status = MessageStatus.UNSENT  # a saved edit of a scheduled message is a draft
+        msg.sent_at = None
     else:
         regarding = session.get(Patient, out.regarding_patient_id)
         if regarding is None:
@@ -225,6 +266,7 @@ def save_draft(session: Session, actor: StaffActor, out: Outgoing) -> int:
         patient_id=out.regarding_patient_id,
         object_type="webmail",
         object_id=msg.id,
+        detail="was scheduled" if was_scheduled else "",
     )
     session.commit()
     return msg.id
@@ -255,7 +297,13 @@ def send(
     """Send a secure message (new, from a draft, or a reply) and queue its notice."""
     existing = _existing_by_request(session, out.client_request_id)
     if existing is not None and existing.status != MessageStatus.UNSENT:
-        return SendResult(existing.id, _notice_id(session, existing.id), duplicate=True)
+        waiting = existing.status == MessageStatus.SCHEDULED
+        return SendResult(
+            existing.id,
+            _notice_id(session, existing.id),
+            duplicate=True,
+            scheduled_for=existing.deliver_at if waiting else None,
+        )
     if not out.client_request_id:
         raise ValueError("a send needs a client request id")
     user = permissions.require(
@@ -263,6 +311,7 @@ def send(
     )
     authoriser = authorise_send(session, actor, user, out.provider_id, provider_password)
     validate_text(session, out.subject, out.body)
+    message_settings.validate(session, out.settings)
     problems = send_problems(
         session, out.regarding_patient_id, out.provider_id, out.recipient_patient_id
     )
@@ -285,25 +334,31 @@ def send(
         )
         session.add(msg)
     _apply(session, actor, msg, out)
-    msg.status = MessageStatus.WEBMAIL_SENT
+    deliver_at = out.settings.deliver_at
     msg.patient_id = recipient.id
     msg.sender_user_id = user.id
-    msg.sent_at = utcnow()
     msg.client_request_id = out.client_request_id
+    if deliver_at is None:
+        msg.status = MessageStatus.WEBMAIL_SENT
+        message_settings.delivered(msg, utcnow())
+    else:  # the outbox worker releases it (core.services.scheduled); sent_at orders the box
+        msg.status = MessageStatus.SCHEDULED
+        msg.sent_at = deliver_at
     session.flush()
     if msg.thread_id is None:
         msg.thread_id = msg.id
-    row = _queue_notice(session, msg, recipient)
+    row = queue_notice(session, msg, recipient) if deliver_at is None else None
     closed_loop.close_by_reply(session, actor, msg, out.keep_open)
     audit.record(
         session,
         actor,
-        "webmail.send",
+        "webmail.send" if deliver_at is None else "webmail.schedule",
         patient_id=regarding.id,
         object_type="webmail",
         object_id=msg.id,
         detail=(
             f"recipient={recipient.id} attachments={len(msg.attachments)}"
+            + _settings_detail(out.settings)
             + (
                 ""
                 if authoriser.id == user.id
@@ -320,15 +375,31 @@ def send(
         if again is None:
             raise
         return SendResult(again.id, _notice_id(session, again.id), duplicate=True)
-    return SendResult(msg.id, row.id)
+    return SendResult(msg.id, row.id if row else None, scheduled_for=deliver_at)
 
 
-def _queue_notice(session: Session, msg: WebMailMessage, recipient: Patient) -> OutboxNotice:
-    """The notification e-mail of a send, in the outbox (the worker delivers it)."""
+def _settings_detail(settings: MessageSettings) -> str:
+    """The message settings in the send's audit row (no PHI: times and numbers)."""
+    text = ""
+    if settings.deliver_at is not None:
+        text += f" deliver_at={settings.deliver_at.isoformat(timespec='minutes')}"
+    if not settings.allow_reply:
+        text += " allow_reply=no"
+    if settings.notify_unread_days:
+        text += f" notify_unread_days={settings.notify_unread_days}"
+        text += " second_notice=yes" if settings.second_notice else ""
+    return text
+
+
+def queue_notice(
+    session: Session, msg: WebMailMessage, recipient: Patient, kind: str = "webmail"
+) -> OutboxNotice:
+    """The notification e-mail of a send, in the outbox (the worker delivers it); also the
+    notice of a released scheduled message and the second notice of an unread one."""
     notice = render_notice(session, recipient)
     row = OutboxNotice(
         message_id=msg.id,
-        kind="webmail",
+        kind=kind,
         to_address=notice.to_address,
         from_address=notice.from_address,
         subject=notice.subject,
@@ -342,7 +413,10 @@ def _queue_notice(session: Session, msg: WebMailMessage, recipient: Patient) -> 
 
 def _notice_id(session: Session, message_id: int) -> int | None:
     return session.execute(
-        select(OutboxNotice.id).where(OutboxNotice.message_id == message_id).limit(1)
+        select(OutboxNotice.id)
+        .where(OutboxNotice.message_id == message_id)
+        .order_by(OutboxNotice.id)
+        .limit(1)
     ).scalar_one_or_none()
 
 

@@ -23,7 +23,8 @@ from opendesk.core.models import (
     WebMailMessage,
     patient_name,
 )
-from opendesk.core.services import attachment_scan, closed_loop
+from opendesk.core.services import attachment_scan, closed_loop, message_settings
+from opendesk.core.services.message_settings import MessageSettings
 
 
 @dataclass(frozen=True)
@@ -63,10 +64,14 @@ class MessageView:
     is_hidden: bool
     sender_username: str = ""
     attachments: tuple[AttachmentInfo, ...] = field(default_factory=tuple)
+    settings: MessageSettings = field(default_factory=MessageSettings)  # deliver at, reply, unread
 
     @property
     def from_practice(self) -> bool:
-        return self.status.is_from_practice or self.status == MessageStatus.UNSENT
+        return self.status.is_from_practice or self.status in _NOT_DELIVERED
+
+
+_NOT_DELIVERED = (MessageStatus.UNSENT, MessageStatus.SCHEDULED)
 
 
 def _name(p: Patient | None, audience: Audience = "staff") -> str:
@@ -102,6 +107,7 @@ def message_view(
             AttachmentInfo(a.id, a.display_name, a.content_type, a.size, a.flags, a.scan_status)
             for a in msg.attachments
         ),
+        settings=message_settings.of(msg),
     )
 
 
@@ -131,7 +137,7 @@ def visible_message(
     msg = session.get(WebMailMessage, message_id)
     if msg is None:
         raise NotFound("That message no longer exists.")
-    if msg.status == MessageStatus.UNSENT:
+    if msg.status in _NOT_DELIVERED:  # a draft or a scheduled message: its author, the inbox
         if msg.author_user_id == user.id:
             return msg
         need = Need.INBOX
@@ -212,7 +218,7 @@ def thread_of(session: Session, actor: StaffActor, message_id: int) -> list[Mess
         select(WebMailMessage)
         .where(
             WebMailMessage.thread_id == thread,
-            WebMailMessage.status != MessageStatus.UNSENT,
+            WebMailMessage.status.notin_([MessageStatus.UNSENT, MessageStatus.SCHEDULED]),
             WebMailMessage.is_hidden.is_(False),
         )
         .order_by(WebMailMessage.sent_at, WebMailMessage.id)

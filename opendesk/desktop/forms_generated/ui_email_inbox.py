@@ -159,6 +159,11 @@ class Ui_EmailInboxPage(object):
 
         self.topLayout.addWidget(self.filter_stack)
 
+        self.cancel_scheduled = QPushButton(EmailInboxPage)
+        self.cancel_scheduled.setObjectName(u"cancel_scheduled")
+
+        self.topLayout.addWidget(self.cancel_scheduled, 0, Qt.AlignmentFlag.AlignTop)
+
         self.delete_draft = QPushButton(EmailInboxPage)
         self.delete_draft.setObjectName(u"delete_draft")
 
@@ -255,6 +260,10 @@ class Ui_EmailInboxPage(object):
         self.retry.setToolTip(QCoreApplication.translate("EmailInboxPage", u"Queue the selected notification e-mail again", None))
 #endif // QT_CONFIG(tooltip)
         self.retry.setText(QCoreApplication.translate("EmailInboxPage", u"Retry", None))
+#if QT_CONFIG(tooltip)
+        self.cancel_scheduled.setToolTip(QCoreApplication.translate("EmailInboxPage", u"Cancel the delivery of the selected message: it goes back to Drafts, nothing lost", None))
+#endif // QT_CONFIG(tooltip)
+        self.cancel_scheduled.setText(QCoreApplication.translate("EmailInboxPage", u"Cancel Delivery", None))
 #if QT_CONFIG(tooltip)
         self.delete_draft.setToolTip(QCoreApplication.translate("EmailInboxPage", u"Delete the selected draft (Del)", None))
 #endif // QT_CONFIG(tooltip)

@@ -10,9 +10,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
-    QDialog, QDialogButtonBox, QFormLayout, QLabel,
-    QLineEdit, QPlainTextEdit, QSizePolicy, QVBoxLayout,
-    QWidget)
+    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+    QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
+    QSpacerItem, QSpinBox, QVBoxLayout, QWidget)
 
 class Ui_PortalSettingsDialog(object):
     def setupUi(self, PortalSettingsDialog: Any) -> None:
@@ -122,6 +122,31 @@ class Ui_PortalSettingsDialog(object):
 
         self.mainLayout.addWidget(self.portal_family_scope)
 
+        self.webmail_allow_reply = QCheckBox(PortalSettingsDialog)
+        self.webmail_allow_reply.setObjectName(u"webmail_allow_reply")
+
+        self.mainLayout.addWidget(self.webmail_allow_reply)
+
+        self.notifyUnreadLayout = QHBoxLayout()
+        self.notifyUnreadLayout.setObjectName(u"notifyUnreadLayout")
+        self.webmail_notify_unread_daysLabel = QLabel(PortalSettingsDialog)
+        self.webmail_notify_unread_daysLabel.setObjectName(u"webmail_notify_unread_daysLabel")
+
+        self.notifyUnreadLayout.addWidget(self.webmail_notify_unread_daysLabel)
+
+        self.webmail_notify_unread_days = QSpinBox(PortalSettingsDialog)
+        self.webmail_notify_unread_days.setObjectName(u"webmail_notify_unread_days")
+        self.webmail_notify_unread_days.setMaximum(90)
+
+        self.notifyUnreadLayout.addWidget(self.webmail_notify_unread_days)
+
+        self.notifyUnreadSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.notifyUnreadLayout.addItem(self.notifyUnreadSpacer)
+
+
+        self.mainLayout.addLayout(self.notifyUnreadLayout)
+
         self.messageLabel = QLabel(PortalSettingsDialog)
         self.messageLabel.setObjectName(u"messageLabel")
         self.messageLabel.setTextFormat(Qt.TextFormat.PlainText)
@@ -141,6 +166,7 @@ class Ui_PortalSettingsDialog(object):
         self.notify_subjectLabel.setBuddy(self.notify_subject)
         self.notify_bodyLabel.setBuddy(self.notify_body)
         self.portal_two_stepLabel.setBuddy(self.portal_two_step)
+        self.webmail_notify_unread_daysLabel.setBuddy(self.webmail_notify_unread_days)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(PortalSettingsDialog)
@@ -160,6 +186,10 @@ class Ui_PortalSettingsDialog(object):
         self.portal_two_step_error.setText("")
         self.tagsLabel.setText("")
         self.portal_family_scope.setText(QCoreApplication.translate("PortalSettingsDialog", u"&Guarantors see their family members' messages in the portal", None))
+        self.webmail_allow_reply.setText(QCoreApplication.translate("PortalSettingsDialog", u"New WebMail accepts &replies (the sender can turn it off for one message)", None))
+        self.webmail_notify_unread_daysLabel.setText(QCoreApplication.translate("PortalSettingsDialog", u"New WebMail: notify the sender if &unread after", None))
+        self.webmail_notify_unread_days.setSpecialValueText(QCoreApplication.translate("PortalSettingsDialog", u"off", None))
+        self.webmail_notify_unread_days.setSuffix(QCoreApplication.translate("PortalSettingsDialog", u" days", None))
         self.messageLabel.setText("")
     # retranslateUi
 

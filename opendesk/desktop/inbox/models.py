@@ -94,6 +94,7 @@ class MailboxModel(LazyIdTableModel[MailboxQuery, MessageRow]):
             Mailbox.INBOX: Column("From", _correspondent),
             Mailbox.SENT: Column("To", _correspondent),
             Mailbox.DRAFTS: Column("To", _correspondent),
+            Mailbox.SCHEDULED: Column("To", _correspondent),
             Mailbox.ALL: Column("From / To", _correspondent_all),
         }[box]
         return (

@@ -1,16 +1,17 @@
 """The Email Inbox page of the Manage module.
 
 Left: the provider chooser (only for users with the InboxDelegate permission: the providers
-they may work for) and the mailboxes WebMail Inbox, WebMail Sent, All WebMail, Drafts and
-Notifications, then the closed-loop views Unassigned, Mine, Overdue, Closed and a "Team:
-<name>" folder per team of the user (inbox/loop_model.py; they span every provider the user
-works for, so the provider chooser does not apply to them). Above the list, the loop bar
-(inbox/loop.py): the selected message's owner and due time, Take, Assign to…, Done, Reopen.
-Right: filters (text - debounced, run on a worker -, date range, unread only, show hidden), the
-message list (a lazy model, sortable by clicking the headers; unread in bold) and the preview
-pane. Double-click opens the message window; a draft opens in the compose window
-(`ctx.draftRequested`). Notifications lists the outbox notices of the provider's sent messages,
-failed ones highlighted, with Retry.
+they may work for) and the mailboxes WebMail Inbox, WebMail Sent, All WebMail, Drafts,
+Scheduled (messages waiting for their delivery time: open one to edit it in the compose
+window; Cancel Delivery returns it to Drafts) and Notifications, then the closed-loop views
+Unassigned, Mine, Overdue, Closed and a "Team: <name>" folder per team of the user
+(inbox/loop_model.py; they span every provider the user works for, so the provider chooser
+does not apply to them). Above the list, the loop bar (inbox/loop.py): the selected message's
+owner and due time, Take, Assign to…, Done, Reopen. Right: filters (text - debounced, run on a
+worker -, date range, unread only, show hidden), the message list (a lazy model, sortable by
+clicking the headers; unread in bold) and the preview pane. Double-click opens the message
+window; a draft opens in the compose window (`ctx.draftRequested`). Notifications lists the
+outbox notices of the provider's sent messages, failed ones highlighted, with Retry.
 """
 
 from collections.abc import Sequence
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from opendesk.core.enums import Permission
-from opendesk.core.services import loop_lists, mailbox, notifications, webmail
+from opendesk.core.services import loop_lists, mailbox, notifications, scheduled, webmail
 from opendesk.core.services.loop_lists import TeamRow
 from opendesk.core.services.mailbox import Mailbox, MailboxFilter
 from opendesk.core.services.providers import ProviderRow
@@ -59,6 +60,7 @@ BOXES: tuple[tuple[str, str], ...] = (
     (Mailbox.SENT.value, "WebMail Sent"),
     (Mailbox.ALL.value, "All WebMail"),
     (Mailbox.DRAFTS.value, "Drafts"),
+    (Mailbox.SCHEDULED.value, "Scheduled"),
     (NOTIFICATIONS, "Notifications"),
 )
 FILTER_DELAY_MS = 300
@@ -151,6 +153,8 @@ class EmailInboxPage(ModulePage):
         self.refresh_button.clicked.connect(self.reload)
         self.delete_button = ui.delete_draft
         self.delete_button.clicked.connect(self.delete_current)
+        self.cancel_button = ui.cancel_scheduled
+        self.cancel_button.clicked.connect(self.cancel_current)
 
         self.model = InboxModel(self.ctx, self)
         self.table = setup_table(ui.messages)
@@ -199,6 +203,7 @@ class EmailInboxPage(ModulePage):
             Mailbox.SENT.value: QStyle.StandardPixmap.SP_ArrowForward,
             Mailbox.ALL.value: QStyle.StandardPixmap.SP_DirIcon,
             Mailbox.DRAFTS.value: QStyle.StandardPixmap.SP_FileDialogDetailedView,
+            Mailbox.SCHEDULED.value: QStyle.StandardPixmap.SP_FileDialogContentsView,
             NOTIFICATIONS: QStyle.StandardPixmap.SP_MessageBoxInformation,
         }
         for key, title in BOXES:
@@ -347,6 +352,7 @@ class EmailInboxPage(ModulePage):
         self.table.setSortingEnabled(not loop)
         self.table.horizontalHeader().setSortIndicatorShown(not loop)
         self.delete_button.setVisible(self.box == Mailbox.DRAFTS.value)
+        self.cancel_button.setVisible(self.box == Mailbox.SCHEDULED.value)
         self._update_delete()
 
     def current_filter(self) -> MailboxFilter:
@@ -452,7 +458,9 @@ class EmailInboxPage(ModulePage):
 
     def _update_status(self) -> None:
         count = self.model.rowCount()
-        noun = "draft" if self.box == Mailbox.DRAFTS.value else "message"
+        noun = {Mailbox.DRAFTS.value: "draft", Mailbox.SCHEDULED.value: "scheduled message"}.get(
+            self.box, "message"
+        )
         more = "" if self.model.complete else " so far…"
         if self.is_loop_box and not self.model.complete:
             more = " shown (more as you scroll)"
@@ -478,8 +486,34 @@ class EmailInboxPage(ModulePage):
         row = self.model.row_at(index.row()) if index.isValid() else None
         return row.id if row is not None and row.is_draft else None
 
+    def _current_scheduled(self) -> int | None:
+        index = self.table.currentIndex()
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        return row.id if row is not None and row.is_scheduled else None
+
     def _update_delete(self) -> None:
         self.delete_button.setEnabled(self._current_draft() is not None)
+        self.cancel_button.setEnabled(self._current_scheduled() is not None)
+
+    def cancel_current(self, *, confirmed: bool = False) -> None:
+        """Scheduled: Cancel Delivery asks, then `scheduled.cancel` (audited): the message
+        becomes a draft again, text, attachments and settings kept."""
+        message_id = self._current_scheduled()
+        if message_id is None:
+            return
+        if not confirmed:
+            self.confirm_box = confirm(
+                self,
+                "Cancel the delivery of this message? It goes back to Drafts; nothing is lost.",
+                lambda: self.cancel_current(confirmed=True),
+            )
+            return
+        WriteOp(
+            self.ctx,
+            lambda s: scheduled.cancel(s, self.ctx.actor, message_id),
+            changes=OpChanges(messages=True),
+            parent=self,
+        ).run_in_background()
 
     def delete_current(self, *, confirmed: bool = False) -> None:
         """Drafts: Delete (button or Del) asks, then `webmail.delete_draft` (audited)."""
@@ -515,7 +549,7 @@ class EmailInboxPage(ModulePage):
         message = self.model.row_at(row)
         if message is None:
             return None
-        if message.is_draft:
+        if message.is_draft or message.is_scheduled:  # edited in the compose window
             self.ctx.draftRequested.emit(message.id)
             return None
         return self.open_message(message.id)

@@ -26,6 +26,8 @@ def day_start_utc(day: date) -> datetime:
 def read_state(row: MessageRow) -> str:
     if row.status == MessageStatus.UNSENT:
         return "Draft"
+    if row.status == MessageStatus.SCHEDULED:
+        return "Scheduled"
     if row.status == MessageStatus.WEBMAIL_RECEIVED:
         return "Unread"
     if row.status == MessageStatus.WEBMAIL_RECD_READ:
@@ -45,4 +47,6 @@ def read_tooltip(row: MessageRow) -> str | None:
 def direction(row: MessageRow) -> str:
     if row.status.is_from_patient:
         return "Received"
+    if row.status == MessageStatus.SCHEDULED:
+        return "Scheduled"
     return "Draft" if row.status == MessageStatus.UNSENT else "Sent"

@@ -2,7 +2,8 @@
 practice), the notification e-mail's subject and text (the text must contain [URL]; the tags
 are listed), whether guarantors see their family members' messages, and the practice's two-step
 log-in setting (`portal_two_step`: off, optional or required; a stored value the portal does not
-know shows as optional, which is how the portal reads it)."""
+know shows as optional, which is how the portal reads it), and the defaults of a new WebMail's
+message settings (allow reply; notify the sender if unread after N days, 0 = off)."""
 
 from typing import Any
 
@@ -51,6 +52,10 @@ class PortalSettingsDialog(QDialog):
         self.ui.notify_body.setPlainText(str(values[prefs.NOTIFY_BODY.name]))
         self.ui.portal_family_scope.setChecked(bool(values[prefs.PORTAL_FAMILY_SCOPE.name]))
         self.set_two_step(str(values[prefs.PORTAL_TWO_STEP.name]))
+        self.ui.webmail_allow_reply.setChecked(bool(values[prefs.WEBMAIL_ALLOW_REPLY.name]))
+        self.ui.webmail_notify_unread_days.setValue(
+            int(values[prefs.WEBMAIL_NOTIFY_UNREAD_DAYS.name])
+        )
         self.ready.emit()
 
     def set_two_step(self, value: str) -> None:
@@ -74,6 +79,8 @@ class PortalSettingsDialog(QDialog):
             prefs.NOTIFY_BODY: body.strip(),
             prefs.PORTAL_FAMILY_SCOPE: self.ui.portal_family_scope.isChecked(),
             prefs.PORTAL_TWO_STEP: two_step,
+            prefs.WEBMAIL_ALLOW_REPLY: self.ui.webmail_allow_reply.isChecked(),
+            prefs.WEBMAIL_NOTIFY_UNREAD_DAYS: self.ui.webmail_notify_unread_days.value(),
         }
         actor = self.ctx.actor
         save = lambda s: practice_setup.set_preferences(s, actor, values)  # noqa: E731

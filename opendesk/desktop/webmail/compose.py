@@ -59,6 +59,7 @@ from opendesk.desktop.taskman import TaskResult
 from opendesk.desktop.webmail.compose_attachments import ComposeAttachments
 from opendesk.desktop.webmail.compose_closing import AskBeforeClosing
 from opendesk.desktop.webmail.compose_templates import ComposeTemplates
+from opendesk.desktop.webmail.message_settings import MessageSettingsBox, sent_text
 from opendesk.desktop.webmail.send_flow import run_send
 from opendesk.desktop.webmail.send_preview import SendPreviewDialog
 
@@ -140,6 +141,9 @@ class ComposeWindow(ComposeAttachments, ComposeTemplates, AskBeforeClosing, QDia
         self._setup_attachments()
         self._setup_templates()
         self._setup_buttons()
+        self.message_settings = MessageSettingsBox.install(
+            ctx, ui.mainLayout, ui.notify_line, ui.send_button, draft.settings if draft else None
+        )
         ctx.changes.changed.connect(self._on_changes)
         self._update_counter()
         self._update_state()
@@ -206,6 +210,7 @@ class ComposeWindow(ComposeAttachments, ComposeTemplates, AskBeforeClosing, QDia
             draft_id=self.draft_id,
             keep_attachment_ids=tuple(self.kept),
             recipient_patient_id=self.recipient_id,
+            settings=self.message_settings.value(),
         )
 
     @property
@@ -573,7 +578,7 @@ class ComposeWindow(ComposeAttachments, ComposeTemplates, AskBeforeClosing, QDia
         to = f" to {ev.recipient.name}" if ev and ev.recipient else ""
         message_channel.info(
             self.parentWidget(),
-            f"Secure message sent{to}. The notification e-mail is on its way.",
+            sent_text(result) or f"Secure message sent{to}. The notification e-mail is on its way.",
             "Secure WebMail",
         )
         self.close()

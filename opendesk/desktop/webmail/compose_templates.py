@@ -10,8 +10,9 @@
   in the message (`FieldHighlighter`, plain text), the subject turns red, a red line under the
   message says why, and Send/Preview stay off (`Blocker.UNKNOWN_MERGE_FIELDS`) until they are
   edited away.
-- `window.template` is the last template applied (`ResolvedTemplate`, with its message
-  settings `allow_reply` and `notify_unread_days`).
+- `window.template` is the last template applied (`ResolvedTemplate`); its message settings
+  (`allow_reply`, `notify_unread_days`) go to the Message settings group as defaults, unless
+  the user already changed them there.
 - The signature of the From provider (`Opening.signature`) starts a new message, after a blank
   line; a reopened draft already holds it (and is not signed again). When From changes and the
   message still ends with the old signature, the new provider's replaces it.
@@ -34,6 +35,7 @@ from opendesk.desktop.attach import AttachmentListWidget
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.forms_generated.ui_compose import Ui_ComposeWindow
 from opendesk.desktop.operations import ReadOp
+from opendesk.desktop.webmail.message_settings import MessageSettingsBox
 from opendesk.desktop.webmail.template_picker import RED, FieldHighlighter, TemplatePicker
 
 
@@ -46,6 +48,7 @@ class ComposeTemplates:
     provider: ProviderRow | None
     _touched: set[str]
     attachment_list: AttachmentListWidget
+    message_settings: MessageSettingsBox
     evaluated: SignalInstance
 
     @property
@@ -175,6 +178,8 @@ class ComposeTemplates:
         ui.body.setTextCursor(cursor)
         ui.body.setFocus()
         self._add_template_files(filled.attachment_names)
+        # The template's reply and follow-up settings, unless the user already chose them.
+        self.message_settings.apply_defaults(filled.allow_reply, filled.notify_unread_days)
         self._show_fields()
         self._update_state()
 

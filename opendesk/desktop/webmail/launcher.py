@@ -80,6 +80,7 @@ class ComposeLauncher(QObject):
                 subject=view.subject,
                 body=view.body,
                 attachments=tuple(DraftAttachment(a.id, a.name, a.size) for a in view.attachments),
+                settings=view.settings,
             )
             # the window is for the account holder the draft was written to
             return _load_opening(session, view.patient_id, user_id, draft)

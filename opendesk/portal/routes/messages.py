@@ -48,6 +48,7 @@ def _message_ctx(
     ctx.update(
         thread=thread,
         current=current,
+        accepts_replies=portal_messages.accepts_replies(thread),
         own_patient_id=actor.patient_id,
         request_id=kw.pop("request_id", None) or uuid.uuid4().hex,
         body="",
