@@ -185,7 +185,10 @@ def test_picker_by_keyboard_fills_marks_unresolved_fields_and_blocks_send(
 ) -> None:
     ready_for_webmail(ctx, practice, portal_server.url)
     _save_template(ctx, admin, POST_OP)
-    _save_template(ctx, admin, TemplateInput("Recall", "Recall due", "Time for a cleaning."))
+    recall = TemplateInput(
+        "Recall", "Recall due", "Time for a cleaning.", allow_reply=False, notify_unread_days=3
+    )
+    _save_template(ctx, admin, recall)
     _set_signature(ctx, practice)
     login(ctx, practice.provider_user)
     window = open_compose(qtbot, ctx, practice.head.id)
@@ -246,6 +249,8 @@ def test_picker_by_keyboard_fills_marks_unresolved_fields_and_blocks_send(
     assert window.subject == "Recall due"
     assert window.body == "Time for a cleaning.\n\n" + SIGNATURE
     assert window.unresolved_fields() == [] and window.ui.send_button.isEnabled()
+    settings = window.message_settings.value()  # the template's reply and follow-up settings
+    assert (settings.allow_reply, settings.notify_unread_days) == (False, 3)
     qtbot.keyClick(window.ui.body, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.body == edited
 
