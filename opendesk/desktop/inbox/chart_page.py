@@ -12,8 +12,8 @@ from opendesk.desktop.changes import OpChanges
 from opendesk.desktop.context import AppContext, PatientSelection
 from opendesk.desktop.inbox.message_window import MessageWindow
 from opendesk.desktop.inbox.models import ChartMessagesModel, ChartQuery
-from opendesk.desktop.inbox.page import _table, size_columns
 from opendesk.desktop.modules.base import ModulePage
+from opendesk.desktop.tables import make_table, size_columns
 
 
 class ChartWebMailPage(ModulePage):
@@ -22,7 +22,7 @@ class ChartWebMailPage(ModulePage):
         self.setObjectName("chart_webmail")
         self.patient_id: int | None = None
         self.model = ChartMessagesModel(ctx, self)
-        self.table = _table("chart_messages")
+        self.table = make_table("chart_messages")
         self.table.setModel(self.model)
         self.table.doubleClicked.connect(self._activated)
         self.model.loaded.connect(self._loaded)

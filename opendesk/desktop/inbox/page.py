@@ -14,19 +14,15 @@ window; a draft opens in the compose window (`ctx.draftRequested`). Notification
 outbox notices of the provider's sent messages, failed ones highlighted, with Retry.
 """
 
-from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QModelIndex, QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
-    QHeaderView,
     QListWidgetItem,
     QStyle,
-    QTableView,
     QWidget,
 )
 
@@ -53,6 +49,7 @@ from opendesk.desktop.inbox.text import day_start_utc
 from opendesk.desktop.modules.base import ModulePage
 from opendesk.desktop.operations import ReadOp, WriteOp
 from opendesk.desktop.setup.common import confirm
+from opendesk.desktop.tables import setup_table, size_columns
 
 NOTIFICATIONS = "notifications"
 BOXES: tuple[tuple[str, str], ...] = (
@@ -73,49 +70,6 @@ NO_PROVIDER = (
     "Drafts you wrote are under Drafts; patient messages of your teams are under Team and "
     "Unassigned."
 )
-
-
-def setup_table(view: QTableView) -> QTableView:
-    """The list look shared by the inbox, the notifications and the Chart's WebMail list."""
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setShowGrid(False)
-    view.setWordWrap(False)
-    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(24)
-    view.horizontalHeader().setHighlightSections(False)
-    view.horizontalHeader().setStretchLastSection(False)
-    return view
-
-
-def _table(name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    return setup_table(view)
-
-
-def size_columns(view: QTableView, widths: Sequence[str | None]) -> None:
-    """Size each column to fit a sample text (and its header) in the view's font; the column
-    whose sample is None stretches. So the columns stay readable at any font and DPI."""
-    header = view.horizontalHeader()
-    model = view.model()
-    bold = QFont(view.font())
-    bold.setBold(True)  # unread rows are bold
-    cell = QFontMetrics(bold)
-    head = header.fontMetrics()
-    for column, sample in enumerate(widths):
-        if column >= model.columnCount():
-            break
-        if sample is None:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-            continue
-        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-        width = max(cell.horizontalAdvance(sample) + 16, head.horizontalAdvance(title) + 28)
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(column, width)
 
 
 class EmailInboxPage(ModulePage):

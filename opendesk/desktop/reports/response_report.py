@@ -30,9 +30,9 @@ from opendesk.core.services.response_report import ReportRow
 from opendesk.desktop import message_channel
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.forms_generated.ui_response_report import Ui_ResponseReportDialog
-from opendesk.desktop.inbox.page import setup_table, size_columns
 from opendesk.desktop.inbox.text import day_start_utc
 from opendesk.desktop.operations import WriteOp
+from opendesk.desktop.tables import setup_table, size_columns
 
 SHOW_PROGRESS_MS = 500
 HEADERS = (
