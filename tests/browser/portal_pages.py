@@ -16,7 +16,7 @@ from sqlalchemy import update
 
 from opendesk.core import totp
 from opendesk.core.db import Database
-from opendesk.core.models import PortalAccount
+from opendesk.core.models import Patient, PortalAccount
 from opendesk.core.services.webmail import NewAttachment
 from tests import factories as f
 from tests.portal.conftest import PASSWORD, Practice, send
@@ -76,6 +76,13 @@ def make_site_data(db: Database, practice: Practice) -> int:
         )
         s.commit()
     return message_id
+
+
+def speak(db: Database, language: str) -> None:
+    """Every patient prefers `language` (the portal uses it after log-in)."""
+    with db.session() as s:
+        s.execute(update(Patient).values(language=language))
+        s.commit()
 
 
 def log_in(page: Page, site: Site, username: str) -> None:
@@ -163,8 +170,9 @@ PAGES: list[PortalPage] = [
     PortalPage("change_password", PATIENT, go("/account/password")),
     PortalPage("change_password_error", PATIENT, _with_error("/account/password")),
     PortalPage("change_username", PATIENT, go("/account/username")),
-    PortalPage("change_username_error", PATIENT, _with_error("/account/username",
-                                                            {"#new_username": "x"})),
+    PortalPage(
+        "change_username_error", PATIENT, _with_error("/account/username", {"#new_username": "x"})
+    ),
     PortalPage("sessions", PATIENT, go("/account/sessions")),
     PortalPage("not_found", PATIENT, go("/messages/999999")),
     PortalPage("accessibility_logged_in", PATIENT, go("/accessibility")),

@@ -23,6 +23,7 @@ from tests.browser.portal_pages import (
     Site,
     log_in,
     make_site_data,
+    speak,
 )
 from tests.browser.test_portal_browser import CHROMIUM_ARGS
 from tests.conftest import ARTIFACTS
@@ -33,7 +34,7 @@ from tests.portal.live import serve
 
 WIDTHS = (1280, 375)
 ZOOMED = 640  # CSS px of a 1280-px window at 200 % zoom
-LANGUAGES = ("en",)
+LANGUAGES = ("en", "es")
 
 
 @pytest.fixture(scope="module")
@@ -82,12 +83,17 @@ def test_every_portal_page_passes_axe_wcag21_aa(
     db: Database, practice: Practice, chromium: Browser, clock: Clock, language: str
 ) -> None:
     message_id = make_site_data(db, practice)
+    speak(db, language)
     app = create_app(config(clock=clock), db)
     found: list[str] = []
     with serve(app) as url:
         site = Site(url, message_id, clock, broken_pages(app.state.templates))
-        logins = {ANON: None, TWO_STEP: TWO_STEP_USER, FORCED: FORCED_USER,
-                  PATIENT: practice.head_user}
+        logins = {
+            ANON: None,
+            TWO_STEP: TWO_STEP_USER,
+            FORCED: FORCED_USER,
+            PATIENT: practice.head_user,
+        }
         for who, username in logins.items():
             context = _context(chromium, site, language)
             page = context.new_page()

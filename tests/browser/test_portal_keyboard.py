@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from opendesk.core.db import Database
 from opendesk.portal.app import create_app
-from tests.browser.portal_pages import PDF, make_site_data
+from tests.browser.portal_pages import PDF, make_site_data, speak
 from tests.browser.test_portal_browser import CHROMIUM_ARGS
 from tests.conftest import ARTIFACTS
 from tests.portal.conftest import PASSWORD, Clock, Practice, config
@@ -20,7 +20,7 @@ from tests.portal.conftest import clock as clock
 from tests.portal.conftest import practice as practice
 from tests.portal.live import serve
 
-LANGUAGES = ("en",)
+LANGUAGES = ("en", "es")
 MAX_TABS = 60
 FOCUSED = """() => {
     const e = document.activeElement;
@@ -77,6 +77,7 @@ def test_log_in_read_download_reply_log_out_with_the_keyboard_alone(
     tmp_path: Path,
 ) -> None:
     message_id = make_site_data(db, practice)
+    speak(db, language)
     folder = ARTIFACTS / "portal_keyboard" / language
     folder.mkdir(parents=True, exist_ok=True)
     with serve(create_app(config(clock=clock), db)) as url:
