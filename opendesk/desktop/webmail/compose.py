@@ -348,16 +348,17 @@ class ComposeWindow(ComposeAttachments, AskBeforeClosing, QDialog):
         self._set_problems(problems)
         selected = self.opening.context.selected
         if ev.recipient is not None:
+            name = ev.recipient.name_with_language  # "Ann Lee (Spanish)"
             if ev.recipient.id == ev.regarding_id:
-                who = f"{ev.recipient.name} (the patient's own portal account)"
+                who = f"{name} (the patient's own portal account)"
             elif ev.recipient.id == selected.id:
                 who = (
-                    f"{ev.recipient.name} (their own portal account; the message is about "
+                    f"{name} (their own portal account; the message is about "
                     f"{self.ui.regarding.currentText()})"
                 )
             else:
                 who = (
-                    f"{ev.recipient.name}, in their patient portal account "
+                    f"{name}, in their patient portal account "
                     f"({selected.name} has no account of their own)"
                 )
         else:
