@@ -202,3 +202,21 @@ def test_a_spanish_speaking_patient_gets_the_portal_in_spanish_after_log_in(
     assert out.status_code == 303
     # after log-out the portal keeps the last holder's language until the switch says other
     assert "Ha cerrado la sesión." in browser.get("/login").text
+
+
+def test_the_outbox_notice_is_in_the_recipients_language(db: Database, practice: Practice) -> None:
+    from sqlalchemy import select
+
+    from opendesk.core.models import OutboxNotice
+
+    with db.session() as s:
+        s.execute(update(Patient).where(Patient.id == practice.head).values(language="es"))
+        s.commit()
+    send(db, practice.doc_a, practice.child, practice.prov_a)  # to Ann's account, about Tim
+    send(db, practice.doc_b, practice.stranger, practice.prov_b)  # Sam reads English
+    with db.readonly_session() as s:
+        subjects = sorted(s.execute(select(OutboxNotice.subject)).scalars())
+    assert subjects == [
+        "Mensaje seguro de Maple Street Dental",
+        "Secure message from Maple Street Dental",
+    ]
