@@ -1,8 +1,9 @@
 """Setup > Patient Portal: the portal's address (https; http://localhost only in a demo
 practice), the notification e-mail's subject and text for each language (Notice language picks
-which one the two fields show; each text must contain [URL]; the tags are listed), whether guarantors see their family members' messages, and the practice's two-step
-log-in setting (`portal_two_step`: off, optional or required; a stored value the portal does not
-know shows as optional, which is how the portal reads it)."""
+which one the two fields show; each text must contain [URL]; the tags are listed), whether
+guarantors see their family members' messages, and the practice's two-step log-in setting
+(`portal_two_step`: off, optional or required; a stored value the portal does not know shows
+as optional, which is how the portal reads it)."""
 
 from typing import Any
 
