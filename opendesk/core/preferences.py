@@ -181,6 +181,7 @@ def set_many(session: Session, values: dict[Pref[Any], Any]) -> None:
             row.value = pref.render(value)
     session.flush()
 
+
 # The notice's subject and body for each language of core.languages (one pair per language:
 # adding a language adds a pair here).
 NOTICE_TEXTS: dict[str, tuple[Pref[str], Pref[str]]] = {

@@ -129,7 +129,9 @@ class ComposeWindow(ComposeAttachments, AskBeforeClosing, QDialog):
         ui.provider.setToolTip("The provider the patient sees as the sender")
 
         ui.subject.setMaxLength(SUBJECT_MAX)
-        ui.body.setTabChangesFocus(False)
+        # Tab leaves the message for the attachment buttons (WCAG 2.1.2, no keyboard trap: with
+        # Tab typing a tab character nothing but the mouse got out of the text)
+        ui.body.setTabChangesFocus(True)
         if draft is not None:
             ui.subject.setText(draft.subject)
             ui.body.setPlainText(draft.body)
