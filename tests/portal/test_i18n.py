@@ -157,6 +157,9 @@ def test_dates_and_numbers_are_formatted_for_the_language() -> None:
         "30/11/2026 18:36",
         "12.345",
     )
+    assert i18n.ago(datetime(2026, 1, 1, 12, 0), datetime(2026, 1, 1, 12, 12)) == (
+        "hace 12 minutos"
+    )
     i18n.use("xx")  # unknown: English
     assert i18n.current() == "en"
 

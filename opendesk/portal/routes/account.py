@@ -8,9 +8,10 @@ from fastapi import APIRouter, Form, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
-from opendesk.core.devices import ago, device_name
+from opendesk.core.devices import device_name
 from opendesk.core.errors import ValidationError
 from opendesk.core.services import portal_auth, portal_sessions
+from opendesk.portal import i18n
 from opendesk.portal.deps import Actor, DbSession, Login, request_time
 from opendesk.portal.i18n import N_, gettext
 from opendesk.portal.pages import render
@@ -110,9 +111,9 @@ def sessions_page(request: Request, session: DbSession, login: Login) -> Respons
         {
             "id": s.id,
             "device": device_name(s.user_agent),
-            "address": s.client_address or "unknown",
-            "seen": ago(s.last_seen_at, now),
-            "since": ago(s.created_at, now),
+            "address": s.client_address or gettext("unknown"),
+            "seen": i18n.ago(s.last_seen_at, now),
+            "since": i18n.ago(s.created_at, now),
             "current": s.current,
         }
         for s in found
