@@ -366,7 +366,6 @@ FIELD_LABELS = {
     "zip": "ZIP code",
     "primary_provider_id": "Primary provider",
     "guarantor_id": "Guarantor",
-    "language": "Language",
 }
 _MAX = {
     "last_name": 100,
