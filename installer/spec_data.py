@@ -34,12 +34,15 @@ HIDDEN_IMPORTS = (
 )
 
 # Data files of the opendesk package, as (subfolder, include .py files): Alembic reads the
-# migration scripts and its env.py from disk; Jinja templates and static files are read by the
-# portal. (Designer forms and icons are compiled into opendesk.desktop.forms_generated.)
+# migration scripts and its env.py from disk; Jinja templates, static files and the compiled
+# message catalogs (portal/locale/*/LC_MESSAGES/messages.mo) are read by the portal. (Designer
+# forms and icons are compiled into opendesk.desktop.forms_generated; Babel's CLDR data comes
+# with PyInstaller's own hook for babel.)
 PACKAGE_DATA = (
     ("core/migrations", True),
     ("portal/templates", False),
     ("portal/static", False),
+    ("portal/locale", False),
 )
 
 # importlib.metadata needs OpenDesk's dist-info for __version__.

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from opendesk.admin import demo_data as data
 from opendesk.attachments.atoz import patient_folder
-from opendesk.core import audit, preferences
+from opendesk.core import audit, languages, preferences
 from opendesk.core.actors import SystemActor
 from opendesk.core.blobs import store_attachment
 from opendesk.core.clock import utcnow
@@ -147,6 +147,17 @@ def _write_atoz(root: Path, patient: Patient, seed: int) -> list[Path]:
 
 
 PORTAL_LOGINS_SHOWN = 6
+# The first family with a portal account and one of these names prefers Spanish (issue 24):
+# its portal is in Spanish and its notices use the Spanish text.
+SPANISH_NAMES = frozenset(
+    "Gonzalez Perez Garcia Rodriguez Martinez Lopez Hernandez Sanchez Ramirez Torres".split()
+)
+
+
+def _portal_who(head: Patient, family: int) -> str:
+    language = "" if head.language == languages.DEFAULT else ", prefers "
+    language += languages.staff_name(head.language) if language else ""
+    return f"{head.first_name} {head.last_name} (family of {family}{language})"
 
 
 def demo_logins(db: Database) -> DemoResult:
@@ -181,11 +192,7 @@ def demo_logins(db: Database) -> DemoResult:
                 select(func.count(Patient.id)).where(Patient.guarantor_id == head.id)
             ).scalar_one()
             result.portal.append(
-                Login(
-                    account.username,
-                    PORTAL_PASSWORD,
-                    f"{head.first_name} {head.last_name} (family of {family})",
-                )
+                Login(account.username, PORTAL_PASSWORD, _portal_who(head, family))
             )
     return result
 
@@ -290,8 +297,13 @@ def _portal_accounts(
     """Accounts for two families in three (the guarantor's), by guarantor patient id."""
     accounts: dict[int, PortalAccount] = {}
     portal_hash = hash_password(PORTAL_PASSWORD)
+    spanish = False
     for family in families[: (len(families) * 2) // 3]:
         head = family[0]
+        if not spanish and head.last_name in SPANISH_NAMES:
+            spanish = True
+            for member in family:
+                member.language = "es"
         username = f"{head.first_name[0]}{head.last_name}{head.id}".lower()
         username = "".join(c for c in username if c.isalnum())
         account = PortalAccount(
@@ -303,8 +315,7 @@ def _portal_accounts(
         session.add(account)
         accounts[head.id] = account
         if len(result.portal) < PORTAL_LOGINS_SHOWN:
-            who = f"{head.first_name} {head.last_name} (family of {len(family)})"
-            result.portal.append(Login(username, PORTAL_PASSWORD, who))
+            result.portal.append(Login(username, PORTAL_PASSWORD, _portal_who(head, len(family))))
     session.flush()
     return accounts
 

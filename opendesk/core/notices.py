@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from sqlalchemy.orm import Session
 
+from opendesk.core import languages
 from opendesk.core import preferences as prefs
 from opendesk.core.models import OutboxNotice, Patient
 
@@ -91,10 +92,19 @@ def notice_sender(session: Session) -> str:
     return sender if len(sender) <= FROM_MAX else configured
 
 
+def notice_texts(language: str | None) -> tuple[prefs.Pref[str], prefs.Pref[str]]:
+    """The subject and body preferences of the notice in `language` (English when the
+    practice keeps none for it)."""
+    return prefs.NOTICE_TEXTS.get(languages.known(language), prefs.NOTICE_TEXTS["en"])
+
+
 def render_notice(session: Session, recipient: Patient) -> Notice:
+    """The notice for `recipient`, in their preferred language (Setup > Patient Portal keeps
+    one subject and body per language)."""
     values = tag_values(session, recipient)
-    subject = fill_tags(prefs.get(session, prefs.NOTIFY_SUBJECT), values)
-    body = fill_tags(prefs.get(session, prefs.NOTIFY_BODY), values)
+    subject_pref, body_pref = notice_texts(recipient.language)
+    subject = fill_tags(prefs.get(session, subject_pref), values)
+    body = fill_tags(prefs.get(session, body_pref), values)
     return Notice(
         to_address=recipient.email.strip(),
         from_address=notice_sender(session),
@@ -120,13 +130,17 @@ def portal_url_problem(url: str, demo: bool) -> str | None:
 
 def template_problems(session: Session) -> list[str]:
     problems = []
-    if not prefs.get(session, prefs.NOTIFY_SUBJECT).strip():
-        problems.append("The notification subject is empty (Setup > Patient Portal).")
-    body = prefs.get(session, prefs.NOTIFY_BODY)
-    if not body.strip():
-        problems.append("The notification body is empty (Setup > Patient Portal).")
-    elif "[URL]" not in body:
-        problems.append("The notification body must contain [URL] (Setup > Patient Portal).")
+    for language, (subject_pref, body_pref) in prefs.NOTICE_TEXTS.items():
+        which = "" if language == "en" else f" ({languages.staff_name(language)})"
+        if not prefs.get(session, subject_pref).strip():
+            problems.append(f"The notification subject{which} is empty (Setup > Patient Portal).")
+        body = prefs.get(session, body_pref)
+        if not body.strip():
+            problems.append(f"The notification body{which} is empty (Setup > Patient Portal).")
+        elif "[URL]" not in body:
+            problems.append(
+                f"The notification body{which} must contain [URL] (Setup > Patient Portal)."
+            )
     url_problem = portal_url_problem(
         prefs.get(session, prefs.PORTAL_URL), prefs.get(session, prefs.DEMO_MODE)
     )

@@ -35,6 +35,7 @@ _LOCAL_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
 _SETUP_HINT = " (Setup > Patient Portal)"
 _MULTILINE = {
     prefs.NOTIFY_BODY.name,
+    prefs.NOTIFY_BODY_ES.name,
     prefs.PRACTICE_ADDRESS.name,
     prefs.PRACTICE_HOURS.name,
     prefs.PRACTICE_CLOSED_DATES.name,
@@ -180,6 +181,8 @@ RULES: dict[str, Rule] = {
     prefs.PORTAL_URL.name: _portal_url,
     prefs.NOTIFY_SUBJECT.name: _notify_subject,
     prefs.NOTIFY_BODY.name: _notify_body,
+    prefs.NOTIFY_SUBJECT_ES.name: _notify_subject,
+    prefs.NOTIFY_BODY_ES.name: _notify_body,
     prefs.NOTIFY_FROM.name: _notify_from,
     prefs.SMTP_HOST.name: _smtp_host,
     prefs.SMTP_PORT.name: _smtp_port,
@@ -214,7 +217,7 @@ def _type_problem(pref: Pref[Any], value: Any) -> str | None:
     if not isinstance(value, str):
         return "Enter text."
     bad = _CONTROL if pref.name in _MULTILINE else _ANY_CONTROL
-    if pref.name == prefs.NOTIFY_SUBJECT.name:
+    if pref.name in (prefs.NOTIFY_SUBJECT.name, prefs.NOTIFY_SUBJECT_ES.name):
         return None  # its own rule says "a single line"
     return "This holds characters that are not allowed." if bad.search(value) else None
 

@@ -51,6 +51,16 @@ NOTIFY_BODY = Pref(
     "Please go to this link and login using your credentials. [URL]",
     "Notification body",
 )
+# The notice in Spanish (issue 24): a patient whose preferred language is Spanish gets these.
+NOTIFY_SUBJECT_ES = Pref(
+    "notify_subject_es", str, "Mensaje seguro de [OfficeName]", "Notification subject (Spanish)"
+)
+NOTIFY_BODY_ES = Pref(
+    "notify_body_es",
+    str,
+    "Vaya a este enlace e inicie sesión con sus credenciales. [URL]",
+    "Notification body (Spanish)",
+)
 NOTIFY_FROM = Pref("notify_from", str, "", "Notification From address")
 SMTP_HOST = Pref("smtp_host", str, "", "SMTP server")
 SMTP_PORT = Pref("smtp_port", int, 587, "SMTP port")
@@ -121,6 +131,8 @@ ALL: dict[str, Pref[Any]] = {
         PORTAL_URL,
         NOTIFY_SUBJECT,
         NOTIFY_BODY,
+        NOTIFY_SUBJECT_ES,
+        NOTIFY_BODY_ES,
         NOTIFY_FROM,
         SMTP_HOST,
         SMTP_PORT,
@@ -177,3 +189,11 @@ def set_many(session: Session, values: dict[Pref[Any], Any]) -> None:
         else:
             row.value = pref.render(value)
     session.flush()
+
+
+# The notice's subject and body for each language of core.languages (one pair per language:
+# adding a language adds a pair here).
+NOTICE_TEXTS: dict[str, tuple[Pref[str], Pref[str]]] = {
+    "en": (NOTIFY_SUBJECT, NOTIFY_BODY),
+    "es": (NOTIFY_SUBJECT_ES, NOTIFY_BODY_ES),
+}

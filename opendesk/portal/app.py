@@ -17,7 +17,7 @@ from opendesk import __version__
 from opendesk.core.audit_writer import AuditWriter
 from opendesk.core.db import Database
 from opendesk.mail.outbox import BackgroundWorker
-from opendesk.portal import unavailable
+from opendesk.portal import i18n, unavailable
 from opendesk.portal.config import PortalConfig
 from opendesk.portal.errors import ServerErrorPage, install_error_pages
 from opendesk.portal.pages import when
@@ -80,7 +80,15 @@ def create_app(config: PortalConfig, db: Database | None = None) -> FastAPI:
         lifespan=_lifespan(config, database, owns_db=db is None),
     )
     templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.add_extension("jinja2.ext.i18n")
+    templates.env.policies["ext.i18n.trimmed"] = True  # as babel.cfg extracts them
+    # {% trans %} and _() in the request's language (portal/i18n.py)
+    templates.env.install_gettext_callables(  # type: ignore[attr-defined]
+        i18n.gettext, i18n.ngettext, newstyle=True
+    )
     templates.env.filters["when"] = when  # times in the practice's zone (pages.when)
+    templates.env.filters["number"] = i18n.format_number
+    templates.env.filters["translate"] = i18n.gettext  # a text given by a route or the core
     app.state.config = config
     app.state.db = database
     app.state.templates = templates
@@ -101,5 +109,6 @@ def create_app(config: PortalConfig, db: Database | None = None) -> FastAPI:
     app.add_middleware(
         unavailable.DatabaseDeadline, templates=templates, seconds=config.request_deadline
     )
+    app.add_middleware(i18n.LanguageMiddleware)  # inside PortalMiddleware: needs the session
     app.add_middleware(PortalMiddleware, config=config)
     return app

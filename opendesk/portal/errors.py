@@ -12,7 +12,9 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from opendesk.core.errors import NotFound, PermissionDenied
+from opendesk.portal import i18n
 from opendesk.portal.deps import ChangeRequired, LoginRequired
+from opendesk.portal.i18n import N_
 from opendesk.portal.pages import NOT_FOUND_TEXT, error_page
 from opendesk.portal.security import ASGIApp, CsrfError, Message, Receive, Scope, Send
 
@@ -52,7 +54,7 @@ class ServerErrorPage:
             )
             if started:
                 raise
-            body = self.templates.get_template("500.html").render().encode()
+            body = self.templates.get_template("500.html").render(language=i18n.current()).encode()
             await send(
                 {
                     "type": "http.response.start",
@@ -76,11 +78,11 @@ async def _change_required(request: Request, exc: Exception) -> Response:
 
 
 async def _not_found(request: Request, exc: Exception) -> Response:
-    return error_page(request, 404, "Not found", NOT_FOUND_TEXT)
+    return error_page(request, 404, N_("Not found"), NOT_FOUND_TEXT)
 
 
 async def _denied(request: Request, exc: Exception) -> Response:
-    return error_page(request, 403, "Not allowed", str(exc))
+    return error_page(request, 403, N_("Not allowed"), str(exc))
 
 
 async def _csrf(request: Request, exc: Exception) -> Response:
@@ -88,23 +90,26 @@ async def _csrf(request: Request, exc: Exception) -> Response:
     return error_page(
         request,
         403,
-        "The form has expired",
-        "For your safety this form can no longer be sent. Go back, reload the page and try again.",
+        N_("The form has expired"),
+        N_(
+            "For your safety this form can no longer be sent. Go back, reload the page and "
+            "try again."
+        ),
     )
 
 
 async def _http(request: Request, exc: Exception) -> Response:
     status = exc.status_code if isinstance(exc, StarletteHTTPException) else 500
     if status == 404:
-        return error_page(request, 404, "Not found", NOT_FOUND_TEXT)
-    return error_page(request, status, "Request refused", "The request was refused.")
+        return error_page(request, 404, N_("Not found"), NOT_FOUND_TEXT)
+    return error_page(request, status, N_("Request refused"), N_("The request was refused."))
 
 
 async def _invalid(request: Request, exc: Exception) -> Response:
     if request.method == "GET":
-        return error_page(request, 404, "Not found", NOT_FOUND_TEXT)
+        return error_page(request, 404, N_("Not found"), NOT_FOUND_TEXT)
     return error_page(
-        request, 400, "Incomplete form", "The form was not complete. Go back and try again."
+        request, 400, N_("Incomplete form"), N_("The form was not complete. Go back and try again.")
     )
 
 

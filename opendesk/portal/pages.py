@@ -15,12 +15,14 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
-from opendesk.core import preferences, timefmt
+from opendesk.core import languages, preferences, timefmt
+from opendesk.portal import i18n
+from opendesk.portal.i18n import N_
 from opendesk.portal.security import portal_session
 
 log = logging.getLogger("opendesk.portal")
 PRACTICE_CACHE_SECONDS = 30.0
-NOT_FOUND_TEXT = "This page does not exist, or it is not yours to see."
+NOT_FOUND_TEXT = N_("This page does not exist, or it is not yours to see.")
 
 
 @dataclass
@@ -69,6 +71,8 @@ def render(
         "logged_in": state.logged_in,
         "nav": False,
         "idle_seconds": int(request.app.state.config.idle_timeout) if state.logged_in else 0,
+        "language": i18n.current(),
+        "language_choices": [(code, names[1]) for code, names in languages.LANGUAGES.items()],
     }
     base.update(context or {})
     return templates.TemplateResponse(request, name, base, status_code=status_code)
@@ -76,10 +80,13 @@ def render(
 
 @pass_context
 def when(context: Context, value: datetime | None) -> str:
-    """Jinja filter `|when`: a stored UTC time in the practice's zone, in core.timefmt's one
-    format ("11/30/2026 6:36 AM")."""
+    """Jinja filter `|when`: a stored UTC time in the practice's zone, formatted by Babel for
+    the request's language (English: core.timefmt's "11/30/2026 6:36 AM")."""
+    if value is None:
+        return ""
     request: Request = context["request"]
-    return timefmt.format_datetime(value, timefmt.practice_zone(practice_info(request).time_zone))
+    zone = timefmt.practice_zone(practice_info(request).time_zone)
+    return i18n.format_datetime(timefmt.localise(value, zone))
 
 
 def error_page(request: Request, status: int, title: str, text: str) -> HTMLResponse:

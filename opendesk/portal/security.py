@@ -80,6 +80,7 @@ class PortalSession:
     waiting_since: float = 0.0
     set_up_two_step: bool = False  # the practice requires two-step log-in: set it up first
     expired: bool = False  # the cookie timed out on this request (say so on the log-in page)
+    language: str = ""  # the holder's preferred language, from log-in on (kept at log-out)
     changed: bool = False
 
     @property
@@ -141,6 +142,7 @@ class PortalSession:
             "w": self.waiting,
             "ws": self.waiting_since,
             "n": self.set_up_two_step,
+            "l": self.language,
         }
 
     @classmethod
@@ -157,6 +159,7 @@ class PortalSession:
             waiting=_id(data.get("w")),
             waiting_since=float(data.get("ws", 0.0)),
             set_up_two_step=bool(data.get("n", False)),
+            language=str(data.get("l", ""))[:10],
         )
 
 

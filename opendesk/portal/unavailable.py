@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from opendesk.core import preferences
 from opendesk.core.db import UNAVAILABLE, Database, Timeouts
+from opendesk.portal import i18n
 from opendesk.portal.security import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("opendesk.portal")
@@ -39,7 +40,7 @@ _HEALTH_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="opendesk-he
 
 
 def unavailable_body(templates: Jinja2Templates) -> bytes:
-    return templates.get_template("unavailable.html").render().encode()
+    return templates.get_template("unavailable.html").render(language=i18n.current()).encode()
 
 
 def _headers(body: bytes) -> list[tuple[bytes, bytes]]:

@@ -22,6 +22,7 @@ from opendesk.core.db import Database
 from opendesk.core.errors import ValidationError
 from opendesk.core.services import attachment_scan
 from opendesk.core.services.attachment_scan import NewAttachment, ScannerConfig
+from opendesk.portal.i18n import gettext
 from opendesk.portal.security import ASGIApp, Receive, Scope, Send
 
 log = logging.getLogger("opendesk.portal.uploads")
@@ -100,11 +101,10 @@ def check_uploads(uploads: Sequence[UploadFile] | None, limits: Limits) -> Uploa
 
 def allowance_text(limits: Limits) -> str:
     """The hint under the file input."""
-    return (
-        "Photos, PDF, Word, Excel, CSV or text files; up to "
-        f"{human_size(limits.max_file_bytes)} each and {human_size(limits.max_message_bytes)} "
-        "in all. Every file is checked for malware."
-    )
+    return gettext(
+        "Photos, PDF, Word, Excel, CSV or text files; up to %(each)s each and %(total)s in "
+        "all. Every file is checked for malware."
+    ) % {"each": human_size(limits.max_file_bytes), "total": human_size(limits.max_message_bytes)}
 
 
 class UploadLimit:

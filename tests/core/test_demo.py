@@ -90,6 +90,9 @@ def test_every_demo_start_prints_the_logins(
         return [(parts[0], parts[1]) for parts in lines if len(parts) > 2]
 
     assert logins(again) == logins(first) and len(logins(first)) == 5 + 6
+    spanish = [line for line in first.splitlines() if "prefers Spanish" in line]
+    assert len(spanish) == 1 and "egonzalez9" in spanish[0], "a Spanish-speaking demo patient"
+    assert spanish == [line for line in again.splitlines() if "prefers Spanish" in line]
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     for username, _password in logins(first):
         assert f"`{username}`" in readme, f"README does not list {username}"

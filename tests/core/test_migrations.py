@@ -4,7 +4,7 @@ and the migrations match the models."""
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect, text
+from sqlalchemy import MetaData, Table, inspect, text
 from sqlalchemy.engine import URL
 
 from opendesk.core import migrate
@@ -50,6 +50,36 @@ def test_indexes_for_inbox_chart_and_search_exist(db: Database) -> None:
     assert {"ix_patient_name", "ix_patient_first", "ix_patient_home_phone"} <= patient_ix
 
 
+def _old_patient(database: Database) -> int:
+    """A provider and a patient written with the columns the database has at its revision."""
+    meta = MetaData()
+    provider = Table("provider", meta, autoload_with=database.engine)
+    patient = Table("patient", meta, autoload_with=database.engine)
+    now = utcnow()
+    with database.engine.begin() as conn:
+        conn.execute(
+            provider.insert().values(
+                {n: "" for n, c in provider.c.items() if not c.nullable}
+                | {"id": 1, "abbr": "A", "is_hidden": False, "created_at": now}
+            )
+        )
+        conn.execute(
+            patient.insert().values(
+                {n: "" for n, c in patient.c.items() if not c.nullable}
+                | {
+                    "id": 1,
+                    "last_name": "Lee",
+                    "first_name": "Ann",
+                    "status": "patient",
+                    "primary_provider_id": 1,
+                    "guarantor_id": 1,
+                    "created_at": now,
+                }
+            )
+        )
+    return 1
+
+
 def test_portal_sessions_migration_upgrades_a_database_with_accounts(
     empty_db_url: str | URL,
 ) -> None:
@@ -61,7 +91,7 @@ def test_portal_sessions_migration_upgrades_a_database_with_accounts(
     assert isinstance(before, str)
     try:
         migrate.upgrade(database.engine, before)
-        patient_id = _old_patient(database)  # written with the tables of that revision
+        patient_id = _old_patient(database)  # the tables as they were then (no ORM models)
         with database.engine.begin() as conn:
             conn.execute(
                 text(
@@ -82,41 +112,6 @@ def test_portal_sessions_migration_upgrades_a_database_with_accounts(
         assert "portal_session" not in _tables(database)
     finally:
         database.dispose()
-
-
-def _old_patient(database: Database) -> int:
-    """A provider and a patient written with the tables as they are (later migrations add
-    columns the models have, e.g. 0009's provider signature, so the ORM cannot write them)."""
-    from sqlalchemy import MetaData, Table
-
-    meta = MetaData()
-    provider = Table("provider", meta, autoload_with=database.engine)
-    patient = Table("patient", meta, autoload_with=database.engine)
-    now = utcnow()
-    with database.engine.begin() as conn:
-        conn.execute(
-            provider.insert().values(
-                id=1,
-                abbr="A",
-                first_name="Kim",
-                last_name="Albright",
-                suffix="",
-                specialty="",
-                is_hidden=False,
-                created_at=now,
-            )
-        )
-        row = {name: "" for name, col in patient.c.items() if not col.nullable} | {
-            "id": 1,
-            "last_name": "Lee",
-            "first_name": "Ann",
-            "status": "patient",
-            "primary_provider_id": 1,
-            "guarantor_id": 1,
-            "created_at": now,
-        }
-        conn.execute(patient.insert().values(row))
-    return 1
 
 
 def test_phone_search_migration_fills_existing_patients(empty_db_url: str | URL) -> None:

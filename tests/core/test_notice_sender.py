@@ -42,3 +42,31 @@ def test_default_subject_names_the_practice_and_the_body_stays(db: Database) -> 
         "Please go to this link and login using your credentials. https://portal.maple.example"
     )
     assert notice.from_address == "Maple Street Dental <notices@maple.example>"
+
+
+def test_a_patient_gets_the_notice_of_their_preferred_language(db: Database) -> None:
+    """Issue 24: one subject and body per language; the Spanish defaults are translated; an
+    unknown stored language gets English; every language's body must hold [URL]."""
+    _prefs(
+        db,
+        notify_from="notices@maple.example",
+        practice_name="Maple Street Dental",
+        portal_url="https://portal.maple.example",
+    )
+    with db.session() as s:
+        prov = factories.provider(s)
+        ana = factories.patient(s, prov, first="Ana", email="ana@example.com", language="es")
+        odd = factories.patient(s, prov, first="Odd", email="odd@example.com", language="xx")
+        spanish = notices.render_notice(s, ana)
+        fallback = notices.render_notice(s, odd)
+        assert notices.template_problems(s) == []
+    assert spanish.subject == "Mensaje seguro de Maple Street Dental"
+    assert spanish.body_text == (
+        "Vaya a este enlace e inicie sesión con sus credenciales. https://portal.maple.example"
+    )
+    assert fallback.subject == "Secure message from Maple Street Dental"
+    _prefs(db, notify_body_es="Lea su mensaje en el portal.")
+    with db.readonly_session() as s:
+        assert notices.template_problems(s) == [
+            "The notification body (Spanish) must contain [URL] (Setup > Patient Portal)."
+        ]

@@ -293,3 +293,33 @@ def test_settings_refused_without_setup_keep_what_was_typed(
     assert dialog.ui.messageLabel.text() == "You are not allowed to change the practice setup."
     assert dialog.isVisible() and dialog.ui.portal_url.text() == "https://portal.example"
     assert _values(ctx)["portal_url"] == ""
+
+
+def test_portal_settings_keep_one_notice_text_per_language(qtbot: QtBot, ctx: AppContext) -> None:
+    """Issue 24: Notice language switches the subject and body fields between the practice's
+    English and Spanish notices (Spanish defaults translated); a problem in the Spanish text
+    shows the Spanish text with it."""
+    _admin(ctx)
+    dialog = PortalSettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_into(qtbot, dialog.ui.portal_url, "https://portal.smileco.example")
+    assert dialog.ui.notify_language.currentText() == "English"
+    assert dialog.ui.notify_subject.text() == "Secure message from [OfficeName]"
+    dialog.ui.notify_language.setCurrentIndex(dialog.ui.notify_language.findData("es"))
+    assert dialog.ui.notify_subject.text() == "Mensaje seguro de [OfficeName]"
+    assert "[URL]" in dialog.ui.notify_body.toPlainText()
+    dialog.ui.notify_body.setPlainText("Lea su mensaje en el portal.")
+    dialog.ui.notify_language.setCurrentIndex(dialog.ui.notify_language.findData("en"))
+    assert dialog.ui.notify_subject.text() == "Secure message from [OfficeName]"
+    dialog.save()
+    assert dialog.ui.notify_language.currentData() == "es"  # shows the text in trouble
+    assert dialog.problems.current == {
+        "notify_body": "The text must contain [URL]: the link to the portal."
+    }
+    dialog.ui.notify_body.setPlainText("Lea su mensaje en [URL]")
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.save()
+    values = _values(ctx)
+    assert values["notify_body_es"] == "Lea su mensaje en [URL]"
+    assert values["notify_subject"] == "Secure message from [OfficeName]"

@@ -154,6 +154,7 @@ def test_the_build_holds_what_the_programs_load_by_name(frozen: FrozenBuild) -> 
         ("core/migrations", "*.mako"),
         ("portal/templates", "*.html"),
         ("portal/static", "*"),
+        ("portal/locale", "*.mo"),
     ):
         wanted = {p.relative_to(PACKAGE) for p in (PACKAGE / folder).rglob(pattern)}
         wanted = {p for p in wanted if "__pycache__" not in p.parts}

@@ -69,6 +69,8 @@ class Patient(Timestamped, Base):
     state: Mapped[str] = mapped_column(String(50), default="")
     zip: Mapped[str] = mapped_column(String(20), default="")
     status: Mapped[str] = mapped_column(String(20), default=PatientStatus.PATIENT.value)
+    # preferred language (core.languages): the portal's interface and the notice e-mails
+    language: Mapped[str] = mapped_column(String(10), default="en", server_default="en")
     primary_provider_id: Mapped[int] = mapped_column(ForeignKey("provider.id"))
     guarantor_id: Mapped[int | None] = mapped_column(ForeignKey("patient.id"), nullable=True)
     responsible_party_id: Mapped[int | None] = mapped_column(

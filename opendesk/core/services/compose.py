@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from opendesk.core import notices, preferences, scope
+from opendesk.core import languages, notices, preferences, scope
 from opendesk.core.models import Guardian, Patient, PortalAccount, Provider, User
 from opendesk.core.services import providers, signatures
 from opendesk.core.services.message_settings import MessageSettings
@@ -46,6 +46,15 @@ def red(text: str) -> str:
 class PersonRef:
     id: int
     name: str
+    language: str = languages.DEFAULT  # the patient's preferred language (core.languages)
+
+    @property
+    def name_with_language(self) -> str:
+        """ "Ann Lee (Spanish)" for a patient who prefers another language than the default:
+        the compose window's To line (staff write to them knowing it)."""
+        if self.language == languages.DEFAULT:
+            return self.name
+        return f"{self.name} ({languages.staff_name(self.language)})"
 
 
 @dataclass(frozen=True)
@@ -68,7 +77,7 @@ class FromDefault:
 
 
 def _ref(p: Patient) -> PersonRef:
-    return PersonRef(p.id, p.display_name)
+    return PersonRef(p.id, p.display_name, languages.known(p.language))
 
 
 def active_account(session: Session, patient_id: int) -> PortalAccount | None:

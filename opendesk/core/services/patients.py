@@ -24,7 +24,7 @@ from typing import Any, Literal
 from sqlalchemy import ColumnElement, and_, func, or_, select, text
 from sqlalchemy.orm import Session
 
-from opendesk.core import audit, permissions
+from opendesk.core import audit, languages, permissions
 from opendesk.core.actors import StaffActor
 from opendesk.core.clock import utcnow
 from opendesk.core.enums import Permission
@@ -346,6 +346,7 @@ class PatientEdit:
     zip: str = ""
     primary_provider_id: int | None = None
     guarantor_id: int | None = None  # None: the patient heads a family of their own
+    language: str = languages.DEFAULT  # preferred language (core.languages): portal, notices
 
 
 FIELD_LABELS = {
@@ -436,6 +437,8 @@ def validate(
             problems[name] = f"{FIELD_LABELS[name]} is too long (at most {limit} characters)."
         elif _CONTROL.search(value):
             problems[name] = f"{FIELD_LABELS[name]} contains characters that are not allowed."
+    if edit.language not in languages.LANGUAGES:
+        problems["language"] = "Choose one of the languages in the list."
     born = parse_date(edit.birthdate) if edit.birthdate else None
     if not edit.birthdate:
         problems["birthdate"] = "Birthdate is required (for example 1/31/1980)."

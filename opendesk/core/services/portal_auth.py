@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from opendesk.core import audit, notices, preferences
+from opendesk.core import audit, languages, notices, preferences
 from opendesk.core.actors import PortalActor, SystemActor
 from opendesk.core.clock import utcnow
 from opendesk.core.devices import device_name
@@ -78,6 +78,7 @@ class PortalLogin:
     session_token: str = ""  # only right after log-in: goes into the cookie
     second_step: bool = False  # the password was right; the app's code is still needed
     set_up_two_step: bool = False  # the practice requires two-step log-in, not set up yet
+    language: str = languages.DEFAULT  # the patient's preferred language (core.languages)
 
     @property
     def pending_change(self) -> str | None:
@@ -109,6 +110,7 @@ def _as_login(
         must_change_password=account.must_change_password,
         session_id=session_id,
         session_token=token,
+        language=languages.known(account.patient.language),
     )
 
 

@@ -45,6 +45,10 @@ class AttachmentListWidget(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.setShowGrid(False)
+        # Tab leaves the list (arrow keys move in it): no keyboard trap; a name to announce
+        self.table.setTabKeyNavigation(False)
+        self.table.setObjectName("attachments_table")
+        self.table.setAccessibleName("Attachments")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(1, 80)

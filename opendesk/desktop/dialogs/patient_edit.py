@@ -12,6 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
+from opendesk.core import languages
 from opendesk.core.errors import ValidationError
 from opendesk.core.services import patients, providers
 from opendesk.core.services.patients import PatientEdit, PatientInvalid, PatientRow
@@ -23,7 +24,9 @@ from opendesk.desktop.message_channel import show_error
 from opendesk.desktop.operations import ReadOp, WriteOp
 
 TEXT_FIELDS = tuple(
-    f.name for f in fields(PatientEdit) if f.name not in ("primary_provider_id", "guarantor_id")
+    f.name
+    for f in fields(PatientEdit)
+    if f.name not in ("primary_provider_id", "guarantor_id", "language")
 )
 
 
@@ -56,6 +59,8 @@ class PatientEditDialog(QDialog):
             self.setWindowTitle("Add Patient" if guarantor_id is None else "Add Family Member")
         self.provider: ProviderRow | None = None
         self.ui.providerButton.clicked.connect(self.choose_provider)
+        for code, (name, _native) in languages.LANGUAGES.items():
+            self.ui.language.addItem(name, code)
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
         self.clear_problems()
@@ -104,6 +109,7 @@ class PatientEditDialog(QDialog):
         for name in TEXT_FIELDS:
             self.field(name).setText(getattr(loaded.edit, name))
         self.set_provider(loaded.provider)
+        self.ui.language.setCurrentIndex(max(0, self.ui.language.findData(loaded.edit.language)))
         combo = self.ui.guarantor_id
         combo.clear()
         own = "Self (heads the family)" if loaded.self_row else "Self (a new family)"
@@ -141,6 +147,7 @@ class PatientEditDialog(QDialog):
         values: dict[str, object] = {name: self.field(name).text() for name in TEXT_FIELDS}
         values["primary_provider_id"] = self.provider.id if self.provider else None
         values["guarantor_id"] = self.ui.guarantor_id.currentData()
+        values["language"] = self.ui.language.currentData() or languages.DEFAULT
         return PatientEdit(**values)  # type: ignore[arg-type]
 
     # -- problems -----------------------------------------------------------------------------

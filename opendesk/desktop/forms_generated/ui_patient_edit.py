@@ -337,6 +337,24 @@ class Ui_PatientEditDialog(object):
 
         self.fieldsLayout.addWidget(self.guarantor_id_error, 15, 2, 1, 1)
 
+        self.language_label = QLabel(PatientEditDialog)
+        self.language_label.setObjectName(u"language_label")
+
+        self.fieldsLayout.addWidget(self.language_label, 16, 0, 1, 1)
+
+        self.language = QComboBox(PatientEditDialog)
+        self.language.setObjectName(u"language")
+
+        self.fieldsLayout.addWidget(self.language, 16, 1, 1, 1)
+
+        self.language_error = QLabel(PatientEditDialog)
+        self.language_error.setObjectName(u"language_error")
+        self.language_error.setTextFormat(Qt.TextFormat.PlainText)
+        self.language_error.setWordWrap(True)
+        self.language_error.setStyleSheet(u"color: #b00020;")
+
+        self.fieldsLayout.addWidget(self.language_error, 16, 2, 1, 1)
+
         self.fieldsLayout.setColumnStretch(1, 3)
         self.fieldsLayout.setColumnStretch(2, 2)
 
@@ -373,6 +391,7 @@ class Ui_PatientEditDialog(object):
         self.zip_label.setBuddy(self.zip)
         self.primary_provider_id_label.setBuddy(self.providerButton)
         self.guarantor_id_label.setBuddy(self.guarantor_id)
+        self.language_label.setBuddy(self.language)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.last_name, self.first_name)
         QWidget.setTabOrder(self.first_name, self.middle_initial)
@@ -389,6 +408,7 @@ class Ui_PatientEditDialog(object):
         QWidget.setTabOrder(self.state, self.zip)
         QWidget.setTabOrder(self.zip, self.providerButton)
         QWidget.setTabOrder(self.providerButton, self.guarantor_id)
+        QWidget.setTabOrder(self.guarantor_id, self.language)
 
         self.retranslateUi(PatientEditDialog)
     # setupUi
@@ -437,6 +457,14 @@ class Ui_PatientEditDialog(object):
         self.primary_provider_id_error.setText("")
         self.guarantor_id_label.setText(QCoreApplication.translate("PatientEditDialog", u"&Guarantor", None))
         self.guarantor_id_error.setText("")
+        self.language_label.setText(QCoreApplication.translate("PatientEditDialog", u"Lan&guage", None))
+#if QT_CONFIG(tooltip)
+        self.language.setToolTip(QCoreApplication.translate("PatientEditDialog", u"The patient's preferred language: the portal and the notice e-mails use it", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.language.setAccessibleName(QCoreApplication.translate("PatientEditDialog", u"Preferred language", None))
+#endif // QT_CONFIG(accessibility)
+        self.language_error.setText("")
         self.messageLabel.setText("")
     # retranslateUi
 

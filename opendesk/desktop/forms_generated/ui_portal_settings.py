@@ -42,16 +42,26 @@ class Ui_PortalSettingsDialog(object):
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.portal_url_error)
 
+        self.notify_languageLabel = QLabel(PortalSettingsDialog)
+        self.notify_languageLabel.setObjectName(u"notify_languageLabel")
+
+        self.formLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.notify_languageLabel)
+
+        self.notify_language = QComboBox(PortalSettingsDialog)
+        self.notify_language.setObjectName(u"notify_language")
+
+        self.formLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.notify_language)
+
         self.notify_subjectLabel = QLabel(PortalSettingsDialog)
         self.notify_subjectLabel.setObjectName(u"notify_subjectLabel")
 
-        self.formLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.notify_subjectLabel)
+        self.formLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.notify_subjectLabel)
 
         self.notify_subject = QLineEdit(PortalSettingsDialog)
         self.notify_subject.setObjectName(u"notify_subject")
         self.notify_subject.setMaxLength(255)
 
-        self.formLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.notify_subject)
+        self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.notify_subject)
 
         self.notify_subject_error = QLabel(PortalSettingsDialog)
         self.notify_subject_error.setObjectName(u"notify_subject_error")
@@ -59,19 +69,19 @@ class Ui_PortalSettingsDialog(object):
         self.notify_subject_error.setWordWrap(True)
         self.notify_subject_error.setStyleSheet(u"color: #b00020;")
 
-        self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.notify_subject_error)
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.notify_subject_error)
 
         self.notify_bodyLabel = QLabel(PortalSettingsDialog)
         self.notify_bodyLabel.setObjectName(u"notify_bodyLabel")
 
-        self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.notify_bodyLabel)
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.notify_bodyLabel)
 
         self.notify_body = QPlainTextEdit(PortalSettingsDialog)
         self.notify_body.setObjectName(u"notify_body")
         self.notify_body.setTabChangesFocus(True)
         self.notify_body.setMaximumSize(QSize(16777215, 140))
 
-        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.notify_body)
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.notify_body)
 
         self.notify_body_error = QLabel(PortalSettingsDialog)
         self.notify_body_error.setObjectName(u"notify_body_error")
@@ -79,17 +89,17 @@ class Ui_PortalSettingsDialog(object):
         self.notify_body_error.setWordWrap(True)
         self.notify_body_error.setStyleSheet(u"color: #b00020;")
 
-        self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.notify_body_error)
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.notify_body_error)
 
         self.portal_two_stepLabel = QLabel(PortalSettingsDialog)
         self.portal_two_stepLabel.setObjectName(u"portal_two_stepLabel")
 
-        self.formLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.portal_two_stepLabel)
+        self.formLayout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.portal_two_stepLabel)
 
         self.portal_two_step = QComboBox(PortalSettingsDialog)
         self.portal_two_step.setObjectName(u"portal_two_step")
 
-        self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.portal_two_step)
+        self.formLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.portal_two_step)
 
         self.portal_two_stepHelp = QLabel(PortalSettingsDialog)
         self.portal_two_stepHelp.setObjectName(u"portal_two_stepHelp")
@@ -97,7 +107,7 @@ class Ui_PortalSettingsDialog(object):
         self.portal_two_stepHelp.setTextFormat(Qt.TextFormat.PlainText)
         self.portal_two_stepHelp.setWordWrap(True)
 
-        self.formLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.portal_two_stepHelp)
+        self.formLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.portal_two_stepHelp)
 
         self.portal_two_step_error = QLabel(PortalSettingsDialog)
         self.portal_two_step_error.setObjectName(u"portal_two_step_error")
@@ -105,7 +115,7 @@ class Ui_PortalSettingsDialog(object):
         self.portal_two_step_error.setWordWrap(True)
         self.portal_two_step_error.setStyleSheet(u"color: #b00020;")
 
-        self.formLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.portal_two_step_error)
+        self.formLayout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.portal_two_step_error)
 
 
         self.mainLayout.addLayout(self.formLayout)
@@ -163,6 +173,7 @@ class Ui_PortalSettingsDialog(object):
 
 #if QT_CONFIG(shortcut)
         self.portal_urlLabel.setBuddy(self.portal_url)
+        self.notify_languageLabel.setBuddy(self.notify_language)
         self.notify_subjectLabel.setBuddy(self.notify_subject)
         self.notify_bodyLabel.setBuddy(self.notify_body)
         self.portal_two_stepLabel.setBuddy(self.portal_two_step)
@@ -177,6 +188,10 @@ class Ui_PortalSettingsDialog(object):
         self.portal_urlLabel.setText(QCoreApplication.translate("PortalSettingsDialog", u"Portal &URL", None))
         self.portal_url.setPlaceholderText(QCoreApplication.translate("PortalSettingsDialog", u"https://portal.practice.example", None))
         self.portal_url_error.setText("")
+        self.notify_languageLabel.setText(QCoreApplication.translate("PortalSettingsDialog", u"Notice &language", None))
+#if QT_CONFIG(tooltip)
+        self.notify_language.setToolTip(QCoreApplication.translate("PortalSettingsDialog", u"The practice keeps one notification subject and body per language; each patient gets the one of their preferred language", None))
+#endif // QT_CONFIG(tooltip)
         self.notify_subjectLabel.setText(QCoreApplication.translate("PortalSettingsDialog", u"Notification &subject", None))
         self.notify_subject_error.setText("")
         self.notify_bodyLabel.setText(QCoreApplication.translate("PortalSettingsDialog", u"Notification &body", None))

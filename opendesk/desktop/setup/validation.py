@@ -53,6 +53,15 @@ def portal_problems(url: str, subject: str, body: str, two_step: str, demo: bool
     return _rules(values, demo=demo)
 
 
+def notice_problems(language: str, subject: str, body: str) -> dict[str, str]:
+    """The problems of one language's notice texts, keyed by the fields that show them
+    (notify_subject, notify_body: the dialog shows one language at a time)."""
+    subject_pref, body_pref = prefs.NOTICE_TEXTS[language]
+    found = _rules({subject_pref: subject, body_pref: body})
+    fields = {subject_pref.name: "notify_subject", body_pref.name: "notify_body"}
+    return {fields[name]: text for name, text in found.items()}
+
+
 def tags_text() -> str:
     meanings = {
         "[URL]": "the portal's address (required)",

@@ -132,7 +132,9 @@ class ComposeWindow(ComposeAttachments, ComposeTemplates, AskBeforeClosing, QDia
         ui.provider.setToolTip("The provider the patient sees as the sender")
 
         ui.subject.setMaxLength(SUBJECT_MAX)
-        ui.body.setTabChangesFocus(False)
+        # Tab leaves the message for the attachment buttons (WCAG 2.1.2, no keyboard trap: with
+        # Tab typing a tab character nothing but the mouse got out of the text)
+        ui.body.setTabChangesFocus(True)
         if draft is not None:
             ui.subject.setText(draft.subject)
         ui.body.setPlainText(draft.body if draft is not None else self._initial_body())
@@ -356,16 +358,17 @@ class ComposeWindow(ComposeAttachments, ComposeTemplates, AskBeforeClosing, QDia
         self._set_problems(problems)
         selected = self.opening.context.selected
         if ev.recipient is not None:
+            name = ev.recipient.name_with_language  # "Ann Lee (Spanish)"
             if ev.recipient.id == ev.regarding_id:
-                who = f"{ev.recipient.name} (the patient's own portal account)"
+                who = f"{name} (the patient's own portal account)"
             elif ev.recipient.id == selected.id:
                 who = (
-                    f"{ev.recipient.name} (their own portal account; the message is about "
+                    f"{name} (their own portal account; the message is about "
                     f"{self.ui.regarding.currentText()})"
                 )
             else:
                 who = (
-                    f"{ev.recipient.name}, in their patient portal account "
+                    f"{name}, in their patient portal account "
                     f"({selected.name} has no account of their own)"
                 )
         else:

@@ -1,7 +1,7 @@
 """The portal's pages, one module per area: `auth` (log-in, log-out, forgotten password),
 `two_step` (the code after the password, set-up), `account` (forced and voluntary
 changes, sessions), `messages` (inbox, message, reply, compose,
-attachment download) and `health`.
+attachment download), `info` (accessibility statement, language switch) and `health`.
 
 Handlers only translate between HTTP and the core services (`portal_auth`, `portal_messages`,
 `portal_compose`, `portal_two_step`), which check scope, audit and commit. Every route
@@ -12,10 +12,10 @@ Blocking work (database, Argon2) runs in the thread pool.
 from fastapi import APIRouter, Depends
 from fastapi.routing import APIRoute
 
-from opendesk.portal.routes import account, auth, health, messages, two_step
+from opendesk.portal.routes import account, auth, health, info, messages, two_step
 from opendesk.portal.security import check_csrf
 
-AREAS = (auth, two_step, account, messages, health)
+AREAS = (auth, two_step, account, messages, health, info)
 router = APIRouter(dependencies=[Depends(check_csrf)])
 for _area in AREAS:
     router.include_router(_area.router)

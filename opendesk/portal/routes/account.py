@@ -8,10 +8,12 @@ from fastapi import APIRouter, Form, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
-from opendesk.core.devices import ago, device_name
+from opendesk.core.devices import device_name
 from opendesk.core.errors import ValidationError
 from opendesk.core.services import portal_auth, portal_sessions
+from opendesk.portal import i18n
 from opendesk.portal.deps import Actor, DbSession, Login, request_time
+from opendesk.portal.i18n import N_, gettext
 from opendesk.portal.pages import render
 from opendesk.portal.routes.helpers import after_login, nav, see_other, throttle
 from opendesk.portal.security import portal_session
@@ -66,7 +68,7 @@ async def username_submit(
         return render(request, "change_username.html", ctx, status_code=400)
     state = portal_session(request)
     state.stamp = changed.stamp
-    state.set_flash("Your user name is changed. Use it the next time you log in.")
+    state.set_flash(gettext("Your user name is changed. Use it the next time you log in."))
     return see_other(after_login(changed))
 
 
@@ -86,7 +88,7 @@ def password_submit(
 ) -> Response:
     try:
         if new_password != confirm_password:
-            raise ValidationError("The two new passwords are not the same.", "confirm_password")
+            raise ValidationError(N_("The two new passwords are not the same."), "confirm_password")
         changed = portal_auth.change_password(
             session, login.actor, new_password, current_password or None, login.session_id
         )
@@ -95,7 +97,7 @@ def password_submit(
         return render(request, "change_password.html", ctx, status_code=400)
     state = portal_session(request)
     state.stamp = changed.stamp
-    state.set_flash("Your password is changed.")
+    state.set_flash(gettext("Your password is changed."))
     return see_other(after_login(changed))
 
 
@@ -109,9 +111,9 @@ def sessions_page(request: Request, session: DbSession, login: Login) -> Respons
         {
             "id": s.id,
             "device": device_name(s.user_agent),
-            "address": s.client_address or "unknown",
-            "seen": ago(s.last_seen_at, now),
-            "since": ago(s.created_at, now),
+            "address": s.client_address or gettext("unknown"),
+            "seen": i18n.ago(s.last_seen_at, now),
+            "since": i18n.ago(s.created_at, now),
             "current": s.current,
         }
         for s in found
@@ -125,7 +127,7 @@ def end_session(request: Request, session: DbSession, login: Login, session_id: 
     if session_id == login.session_id:
         return _end_own(request, session, login)
     portal_sessions.end_session(session, login.actor, session_id, request_time(request))
-    portal_session(request).set_flash("That session is signed out.")
+    portal_session(request).set_flash(gettext("That session is signed out."))
     return see_other("/account/sessions")
 
 
@@ -133,7 +135,7 @@ def _end_own(request: Request, session: DbSession, login: portal_auth.PortalLogi
     state = portal_session(request)
     portal_auth.logout(session, login.actor, state.token)
     state.log_out()
-    state.set_flash("You have logged out. Close the browser window on a shared computer.")
+    state.set_flash(gettext("You have logged out. Close the browser window on a shared computer."))
     return see_other("/login")
 
 
@@ -142,7 +144,7 @@ def end_all_sessions(request: Request, session: DbSession, actor: Actor) -> Resp
     portal_sessions.end_all(session, actor, actor.account_id, actor.patient_id)
     state = portal_session(request)
     state.log_out()
-    state.set_flash("You are signed out everywhere, also here. Log in again to go on.")
+    state.set_flash(gettext("You are signed out everywhere, also here. Log in again to go on."))
     return see_other("/login")
 
 

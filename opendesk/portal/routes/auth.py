@@ -14,6 +14,7 @@ from opendesk.core.actors import PortalActor
 from opendesk.core.errors import ValidationError
 from opendesk.core.services import portal_auth
 from opendesk.portal.deps import DbSession, client_address, request_time, user_agent
+from opendesk.portal.i18n import N_, gettext
 from opendesk.portal.pages import render
 from opendesk.portal.routes.helpers import after_login, see_other, throttle
 from opendesk.portal.security import portal_session
@@ -72,6 +73,7 @@ async def login_submit(
         login.actor.account_id, login.actor.patient_id, login.session_token, login.stamp, now
     )
     state.set_up_two_step = login.set_up_two_step
+    state.language = login.language
     return see_other(after_login(login))
 
 
@@ -83,7 +85,7 @@ def logout(request: Request, session: DbSession) -> Response:
         portal_auth.logout(session, actor, state.token)
         auth_log.info("portal log-out of account %s", state.account_id)
     state.log_out()
-    state.set_flash("You have logged out. Close the browser window on a shared computer.")
+    state.set_flash(gettext("You have logged out. Close the browser window on a shared computer."))
     return see_other("/login")
 
 
@@ -103,15 +105,18 @@ async def forgot_submit(
         return render(
             request,
             "forgot.html",
-            {"error": "Enter your user name or e-mail address."},
+            {"error": N_("Enter your user name or e-mail address.")},
             status_code=400,
         )
     client = client_address(request)
     await run_in_threadpool(portal_auth.request_reset, session, username_or_email, client)
     auth_log.info("password reset code asked for from %s", client)
     portal_session(request).set_flash(
-        "If an account matches, a one-time code is on its way to its e-mail address. It works "
-        f"for {portal_auth.RESET_CODE_MINUTES} minutes."
+        gettext(
+            "If an account matches, a one-time code is on its way to its e-mail address. It "
+            "works for %(minutes)d minutes."
+        )
+        % {"minutes": portal_auth.RESET_CODE_MINUTES}
     )
     return see_other("/reset")
 
@@ -137,7 +142,7 @@ async def reset_submit(
         return render(
             request,
             "reset.html",
-            {"error": "The two new passwords are not the same.", "username": username},
+            {"error": N_("The two new passwords are not the same."), "username": username},
             status_code=400,
         )
     await limiter.wait(client, username)
@@ -153,5 +158,5 @@ async def reset_submit(
         )
     await limiter.succeeded_async(client, username)
     auth_log.info("portal password reset from %s", client)
-    portal_session(request).set_flash("Your password is changed. Log in with it.")
+    portal_session(request).set_flash(gettext("Your password is changed. Log in with it."))
     return see_other("/login")

@@ -16,6 +16,7 @@ from opendesk.core.errors import ValidationError
 from opendesk.core.file_names import download_name
 from opendesk.core.services import portal_compose, portal_messages
 from opendesk.portal.deps import Actor, DbSession
+from opendesk.portal.i18n import gettext
 from opendesk.portal.pages import render
 from opendesk.portal.routes.helpers import nav, see_other
 from opendesk.portal.security import portal_session
@@ -83,7 +84,7 @@ def reply_submit(
         ctx = _message_ctx(session, actor, message_id, request_id=request_id)
         ctx.update(body=body, error=str(exc))
         return render(request, "message.html", ctx, status_code=400)
-    portal_session(request).set_flash("Your reply is sent.")
+    portal_session(request).set_flash(gettext("Your reply is sent."))
     return see_other(f"/messages/{new_id}")
 
 
@@ -164,5 +165,5 @@ def compose_submit(
             allowance=allowance_text(Limits.from_preferences(session)),
         )
         return render(request, "compose.html", ctx, status_code=400)
-    portal_session(request).set_flash("Your message is sent.")
+    portal_session(request).set_flash(gettext("Your message is sent."))
     return see_other(f"/messages/{new_id}")

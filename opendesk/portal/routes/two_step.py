@@ -16,6 +16,7 @@ from opendesk.core.errors import ValidationError
 from opendesk.core.models import PortalAccount
 from opendesk.core.services import portal_auth, portal_two_step
 from opendesk.portal.deps import DbSession, Login, client_address, request_time, user_agent
+from opendesk.portal.i18n import gettext
 from opendesk.portal.pages import practice_info, render
 from opendesk.portal.routes.helpers import after_login, nav, see_other, throttle
 from opendesk.portal.security import portal_session
@@ -46,7 +47,7 @@ async def code_submit(
     state = portal_session(request)
     account_id = state.waiting_for(request.app.state.config.clock())
     if account_id is None:
-        state.set_flash("The time to enter the code is over. Log in again.")
+        state.set_flash(gettext("The time to enter the code is over. Log in again."))
         return see_other("/login")
     client, limiter = client_address(request), throttle(request)
     key = f"second step {account_id}"
@@ -76,6 +77,7 @@ async def code_submit(
         request.app.state.config.clock(),
     )
     state.set_up_two_step = login.set_up_two_step
+    state.language = login.language
     return see_other(after_login(login))
 
 
@@ -89,8 +91,11 @@ async def code_by_email(request: Request, session: DbSession) -> Response:
     client = client_address(request)
     await run_in_threadpool(portal_two_step.send_email_code, session, account_id, client)
     state.set_flash(
-        "If your account has an e-mail address, a code is on its way. It works once, for "
-        f"{portal_two_step.EMAIL_CODE_MINUTES} minutes: enter it below."
+        gettext(
+            "If your account has an e-mail address, a code is on its way. It works once, for "
+            "%(minutes)d minutes: enter it below."
+        )
+        % {"minutes": portal_two_step.EMAIL_CODE_MINUTES}
     )
     return see_other("/login/code")
 

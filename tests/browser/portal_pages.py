@@ -1,0 +1,182 @@
+"""Every portal page the accessibility tests visit, as one list (`PAGES`) that is trivial to
+extend: a new page is one `PortalPage(name, who, open)` line. `who` says which browser opens
+it (not logged in, the patient, an account that must change its password and user name first,
+an account with two-step log-in on); `open` brings the page on screen in the state to check
+(a form with its error shown, a message with an attachment...).
+
+The world they need (`Site`) is made by `make_site`: the tests/portal practice plus a message
+with an attachment and the extra accounts."""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from playwright.sync_api import Page
+from sqlalchemy import update
+
+from opendesk.core import totp
+from opendesk.core.db import Database
+from opendesk.core.models import Patient, PortalAccount
+from opendesk.core.services.webmail import NewAttachment
+from tests import factories as f
+from tests.portal.conftest import PASSWORD, Practice, send
+
+PDF = NewAttachment("Treatment plan.pdf", "application/pdf", b"%PDF-1.4\n% treatment plan\n")
+FORCED_USER = "newpatient"
+TWO_STEP_USER = "samroe"  # the stranger of tests/portal: two-step log-in turned on
+TOTP_SECRET = totp.new_secret()
+
+# who opens a page
+ANON = "anon"
+PATIENT = "patient"
+FORCED = "forced"
+TWO_STEP = "two_step"
+
+
+@dataclass
+class Site:
+    url: str
+    message_id: int
+    clock: Callable[[], float]
+    # pages the app shows only when things break (500, 503): path -> the app's own HTML,
+    # served at that path by Playwright so that the page's style sheet comes from the portal
+    broken: dict[str, str]
+
+
+@dataclass(frozen=True)
+class PortalPage:
+    name: str
+    who: str
+    open: Callable[[Page, Site], None]
+
+
+def make_site_data(db: Database, practice: Practice) -> int:
+    """The message with an attachment, the forced-change account, two-step on for samroe.
+    Returns the message id."""
+    send(db, practice.doc_a, practice.head, practice.prov_a, "Cleaning on 4 March", "See you!")
+    message_id = send(
+        db,
+        practice.doc_a,
+        practice.child,
+        practice.prov_a,
+        "Tim's treatment plan",
+        "Hello Ann,\n\nAttached is Tim's treatment plan.\n\nDr. Prov",
+        (PDF,),
+    )
+    with db.session() as s:
+        prov = f.provider(s, "C")
+        newcomer = f.patient(s, prov, last="Nguyen", first="Bao", email="bao@example.com")
+        acct = f.portal_account(s, newcomer, FORCED_USER)
+        acct.must_change_password = True
+        acct.must_change_username = True
+        s.execute(
+            update(PortalAccount)
+            .where(PortalAccount.username == TWO_STEP_USER)
+            .values(totp_secret=TOTP_SECRET)
+        )
+        s.commit()
+    return message_id
+
+
+def speak(db: Database, language: str) -> None:
+    """Every patient prefers `language` (the portal uses it after log-in)."""
+    with db.session() as s:
+        s.execute(update(Patient).values(language=language))
+        s.commit()
+
+
+def log_in(page: Page, site: Site, username: str) -> None:
+    page.goto(f"{site.url}/login")
+    page.locator("#username").fill(username)
+    page.locator("#password").fill(PASSWORD)
+    page.locator("form.stack button[type=submit]").click()
+    page.wait_for_load_state()
+
+
+def go(path: str) -> Callable[[Page, Site], None]:
+    def open_(page: Page, site: Site) -> None:
+        page.goto(site.url + path.format(message=site.message_id))
+
+    return open_
+
+
+def _submit(page: Page) -> None:
+    page.locator("main form.stack button[type=submit]").first.click()
+    page.wait_for_load_state()
+
+
+def _with_error(path: str, fill: dict[str, str] | None = None) -> Callable[[Page, Site], None]:
+    """The form at `path` sent so that it comes back with its error message."""
+
+    def open_(page: Page, site: Site) -> None:
+        page.goto(site.url + path.format(message=site.message_id))
+        for selector, value in (fill or {}).items():
+            page.locator(selector).fill(value)
+        # let the server judge the form (the browser's own checks would stop it first)
+        page.evaluate("document.querySelectorAll('form').forEach(f => f.noValidate = true)")
+        _submit(page)
+        assert page.locator("#form-error").count() == 1, f"no error shown on {path}"
+
+    return open_
+
+
+def _two_step_setup(page: Page, site: Site) -> None:
+    page.goto(f"{site.url}/account/two-step")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+
+
+def _two_step_codes(page: Page, site: Site) -> None:
+    _two_step_setup(page, site)
+    secret = re.sub(r"\s", "", page.locator("code.secret").inner_text())
+    page.locator("#code").fill(totp.code_at(secret, site.clock()))
+    _submit(page)
+
+
+def _broken(path: str) -> Callable[[Page, Site], None]:
+    def open_(page: Page, site: Site) -> None:
+        html = site.broken[path]
+        page.route(
+            site.url + path,
+            lambda route: route.fulfill(status=500, content_type="text/html", body=html),
+        )
+        page.goto(site.url + path)
+
+    return open_
+
+
+PAGES: list[PortalPage] = [
+    PortalPage("login", ANON, go("/login")),
+    PortalPage("login_error", ANON, _with_error("/login", {"#username": "nobody"})),
+    PortalPage("forgot", ANON, go("/forgot")),
+    PortalPage("forgot_error", ANON, _with_error("/forgot")),
+    PortalPage("reset", ANON, go("/reset")),
+    PortalPage("reset_error", ANON, _with_error("/reset", {"#new_password": "a"})),
+    PortalPage("not_found_anon", ANON, go("/no-such-page")),
+    PortalPage("server_error", ANON, _broken("/broken/500")),
+    PortalPage("unavailable", ANON, _broken("/broken/503")),
+    PortalPage("accessibility", ANON, go("/accessibility")),
+    PortalPage("login_code", TWO_STEP, go("/login/code")),
+    PortalPage("login_code_error", TWO_STEP, _with_error("/login/code", {"#code": "000000"})),
+    PortalPage("forced_password", FORCED, go("/account/password")),
+    PortalPage("forced_password_error", FORCED, _with_error("/account/password")),
+    PortalPage("forced_username", FORCED, go("/account/username")),
+    PortalPage("inbox", PATIENT, go("/inbox")),
+    PortalPage("message", PATIENT, go("/messages/{message}")),
+    PortalPage("message_error", PATIENT, _with_error("/messages/{message}")),
+    PortalPage("compose", PATIENT, go("/compose")),
+    PortalPage("compose_error", PATIENT, _with_error("/compose")),
+    PortalPage("account", PATIENT, go("/account")),
+    PortalPage("change_password", PATIENT, go("/account/password")),
+    PortalPage("change_password_error", PATIENT, _with_error("/account/password")),
+    PortalPage("change_username", PATIENT, go("/account/username")),
+    PortalPage(
+        "change_username_error", PATIENT, _with_error("/account/username", {"#new_username": "x"})
+    ),
+    PortalPage("sessions", PATIENT, go("/account/sessions")),
+    PortalPage("not_found", PATIENT, go("/messages/999999")),
+    PortalPage("accessibility_logged_in", PATIENT, go("/accessibility")),
+    PortalPage("two_step", PATIENT, go("/account/two-step")),
+    PortalPage("two_step_setup", PATIENT, _two_step_setup),
+    PortalPage("two_step_codes", PATIENT, _two_step_codes),  # last: it turns two-step on
+]
