@@ -35,11 +35,13 @@ HIDDEN_IMPORTS = (
 
 # Data files of the opendesk package, as (subfolder, include .py files): Alembic reads the
 # migration scripts and its env.py from disk; Jinja templates and static files are read by the
-# portal. (Designer forms and icons are compiled into opendesk.desktop.forms_generated.)
+# portal; core.chart_pdf reads its fonts. (Designer forms and icons are compiled into
+# opendesk.desktop.forms_generated.)
 PACKAGE_DATA = (
     ("core/migrations", True),
     ("portal/templates", False),
     ("portal/static", False),
+    ("core/resources", False),  # the DejaVu fonts the chart PDF embeds (core.chart_pdf)
 )
 
 # importlib.metadata needs OpenDesk's dist-info for __version__.

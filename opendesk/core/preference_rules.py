@@ -196,6 +196,7 @@ RULES: dict[str, Rule] = {
     prefs.PRACTICE_HOURS.name: lambda value, _c: business_time.hours_problem(value),
     prefs.PRACTICE_CLOSED_DATES.name: lambda value, _c: business_time.dates_problem(value),
     prefs.RESPONSE_TARGET_HOURS.name: _between(1, 1000, "The response target (business hours)"),
+    prefs.FILE_THREADS_AFTER_DAYS.name: _between(0, 3650, "File threads after (days, 0 = never)"),
 }
 """The rule of each preference that has one beyond its type (the others take any value of
 their type: phone, address, SMTP user, the yes/no switches)."""

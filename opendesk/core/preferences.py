@@ -103,6 +103,14 @@ URGENT_WORDS = Pref(
     "trauma, knocked-out tooth, knocked out",
     "Urgent words",
 )
+# Filing to the chart (docs/FILING.md): `opendesk-admin file-due`, run as a scheduled task,
+# files every thread this many days after its last message (0 = never).
+FILE_THREADS_AFTER_DAYS = Pref(
+    "file_threads_after_days",
+    int,
+    0,
+    "File every thread to the chart this many days after its last message (0 = never)",
+)
 DEMO_MODE = Pref("demo_mode", bool, False, "Demo practice (allows http://localhost portal)")
 
 ALL: dict[str, Pref[Any]] = {
@@ -136,6 +144,7 @@ ALL: dict[str, Pref[Any]] = {
         PRACTICE_CLOSED_DATES,
         RESPONSE_TARGET_HOURS,
         URGENT_WORDS,
+        FILE_THREADS_AFTER_DAYS,
         DEMO_MODE,
     )
 }
