@@ -14,6 +14,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
+from opendesk.admin.cli import main
 from opendesk.core import clock
 from opendesk.core import preferences as prefs
 from opendesk.core.actors import SystemActor
@@ -248,3 +249,24 @@ def test_file_due_threads_files_each_thread_once_after_n_days(
         ).scalar_one()
         assert row.filed_by == "system (test)" and row.filed_by_user_id is None
         assert s.get(WebMailMessage, practice.thread_id) is not None
+
+
+def test_the_admin_commands_file_a_thread_and_the_due_ones(
+    db: Database, practice: fs.FilingPractice, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = db.engine.url.render_as_string(hide_password=False)
+    assert main(["--db", url, "file-thread", str(practice.message_ids[2])]) == 0
+    out = capsys.readouterr().out
+    assert "as version 1" in out and "WebMail" in out and "(3 messages)" in out
+    assert main(["--db", url, "file-due"]) == 0
+    assert "Filing by age is off" in capsys.readouterr().out
+    assert main(["--db", url, "prefs", "set", "file_threads_after_days=1"]) == 0
+    assert main(["--db", url, "prefs", "set", "file_threads_after_days=-1"]) == 2
+    capsys.readouterr()
+    with clock.frozen(fs.STARTED + timedelta(days=2)):
+        assert main(["--db", url, "file-due"]) == 0
+    out = capsys.readouterr().out
+    assert f"filed conversation {practice.stranger_thread_id} version 1" in out
+    assert "1 filed, 0 refused." in out  # the first thread was filed above
+    assert main(["--db", url, "file-thread", "999999"]) == 2
+    assert "no longer exists" in capsys.readouterr().err
