@@ -278,7 +278,7 @@ def portal_thread_pdf(session: Session, actor: PortalActor, message_id: int) -> 
     root = msg.thread_id or msg.id
     messages = thread_document.thread_messages(session, root, allowed)
     now = utcnow()
-    doc = thread_document.build(session, messages, now=now)
+    doc = thread_document.build(session, messages, now=now, named=allowed)
     zone = timefmt.practice_zone(preferences.get_all(session))
     name = file_base_name(messages[-1].subject, now, zone) + ".pdf"
     patient_id = msg.regarding_patient_id

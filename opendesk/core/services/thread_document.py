@@ -93,13 +93,19 @@ def _patient_name(p: Patient | None) -> str:
 
 
 def _parties(
-    session: Session, m: WebMailMessage, patients: dict[int, Patient | None]
+    session: Session,
+    m: WebMailMessage,
+    patients: dict[int, Patient | None],
+    named: set[int] | None,
 ) -> tuple[str, str]:
     provider = session.get(Provider, m.provider_id)
     practice_side = provider.display_name if provider is not None else "(unknown provider)"
     if m.patient_id not in patients:
         patients[m.patient_id] = session.get(Patient, m.patient_id)
-    holder = f"{_patient_name(patients[m.patient_id])} (patient portal)"
+    if named is None or m.patient_id in named:
+        holder = f"{_patient_name(patients[m.patient_id])} (patient portal)"
+    else:  # a portal holder's copy never names an account outside their scope
+        holder = "another patient portal account"
     if MessageStatus(m.status).is_from_practice:
         return practice_side, holder
     return holder, practice_side
@@ -125,9 +131,11 @@ def build(
     *,
     now: datetime,
     version: int = 1,
+    named: set[int] | None = None,
 ) -> ThreadDocument:
     """The document of `messages` (one thread, oldest first, at least one), made at `now`
-    (naive UTC)."""
+    (naive UTC). `named`: the patients whose names may appear (a portal holder's scope); None
+    names everyone (the chart's copy)."""
     values = preferences.get_all(session)
     zone = timefmt.practice_zone(values)
     first, last = messages[0], messages[-1]
@@ -136,7 +144,7 @@ def build(
     patients: dict[int, Patient | None] = {}
     pdf_messages = []
     for m in messages:
-        sender, recipient = _parties(session, m, patients)
+        sender, recipient = _parties(session, m, patients, named)
         pdf_messages.append(
             PdfMessage(
                 id=m.id,
