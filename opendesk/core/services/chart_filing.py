@@ -38,6 +38,7 @@ from opendesk.core.enums import MessageStatus
 from opendesk.core.errors import ConfigurationError, NotFound, OpenDeskError, ValidationError
 from opendesk.core.models import ChartFiling, Patient, User, WebMailMessage
 from opendesk.core.services import portal_messages, thread_document, webmail_reading
+from opendesk.core.services.portal_messages import possible_id
 
 log = logging.getLogger("opendesk.filing")
 
@@ -104,11 +105,11 @@ def _actor_label(session: Session, actor: StaffActor | SystemActor) -> tuple[int
 def _visible_root(session: Session, actor: StaffActor | SystemActor, message_id: int) -> int:
     if isinstance(actor, StaffActor):
         msg = webmail_reading.visible_message(session, actor, message_id, webmail_reading.Need.READ)
-    else:
-        msg = session.get(WebMailMessage, message_id)
-        if msg is None:
-            raise NotFound("That message no longer exists.")
-    return msg.thread_id or msg.id
+        return msg.thread_id or msg.id
+    found = session.get(WebMailMessage, message_id) if possible_id(message_id) else None
+    if found is None:
+        raise NotFound("That message no longer exists.")
+    return found.thread_id or found.id
 
 
 def _folder(session: Session, patient: Patient) -> Path:
