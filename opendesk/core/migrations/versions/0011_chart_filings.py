@@ -63,6 +63,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_index("uq_chart_filing_version", table_name="chart_filing")
-    op.drop_index("ix_chart_filing_patient", table_name="chart_filing")
+    # The table takes its indexes with it (MariaDB will not drop uq_chart_filing_version on its
+    # own: the thread_id foreign key uses it).
     op.drop_table("chart_filing")
