@@ -17,8 +17,9 @@ PROGRAMS = (
 
 # Packages whose every submodule goes in: OpenDesk's own (the portal, mail, attachments and
 # desktop modules are imported lazily, by function), uvicorn's protocol and loop plug-ins
-# (chosen by name in uvicorn.config).
-COLLECT_SUBMODULES = ("opendesk", "uvicorn")
+# (chosen by name in uvicorn.config), and fontTools' font tables, which fpdf2 (the chart PDF,
+# core.chart_pdf) reaches through fontTools.ttLib by name (`__import__("...tables." + tag)`).
+COLLECT_SUBMODULES = ("opendesk", "uvicorn", "fontTools.ttLib.tables")
 
 # Single modules imported by name: the database drivers SQLAlchemy picks from the URL
 # (mariadb+pymysql, postgresql+psycopg with its binary part), keyring's backends (found

@@ -28,6 +28,10 @@ def _db(args: argparse.Namespace) -> Database:
     return Database(resolve_database_url(args.db).url)
 
 
+def _messages(n: int) -> str:
+    return f"{n} message" if n == 1 else f"{n} messages"
+
+
 def cmd_file_thread(args: argparse.Namespace) -> int:
     db = _db(args)
     try:
@@ -36,7 +40,7 @@ def cmd_file_thread(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(
-        f"Filed conversation {filed.thread_id} ({filed.message_count} messages) as version "
+        f"Filed conversation {filed.thread_id} ({_messages(filed.message_count)}) as version "
         f"{filed.version}: {filed.path}\nSHA-256 {filed.sha256}, {filed.size} bytes."
     )
     return 0

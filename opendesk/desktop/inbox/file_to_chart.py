@@ -21,8 +21,9 @@ PROGRESS_TEXT = "Filing the conversation to the patient's chart…"
 def result_text(filed: Filed) -> str:
     """What the user is told: the file's name, where it went, which version."""
     again = f" (version {filed.version}; the earlier ones are kept)" if filed.version > 1 else ""
+    count = f"{filed.message_count} message" + ("s" if filed.message_count != 1 else "")
     return (
-        f"The conversation ({filed.message_count} messages) is filed to the chart as "
+        f"The conversation ({count}) is filed to the chart as "
         f"“{filed.file_name}”{again}, in the patient's A-to-Z folder under WebMail."
     )
 
