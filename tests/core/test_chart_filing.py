@@ -270,3 +270,20 @@ def test_the_admin_commands_file_a_thread_and_the_due_ones(
     assert "1 filed, 0 refused." in out  # the first thread was filed above
     assert main(["--db", url, "file-thread", "999999"]) == 2
     assert "no longer exists" in capsys.readouterr().err
+
+
+def test_file_names_read_well_and_leave_room_for_versions(tmp_path: Path) -> None:
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo("America/Los_Angeles")
+    late = fs.STARTED.replace(hour=7)  # 11/29 in Oregon
+    assert chart_filing.file_base_name("Re:  x-rays: upper/lower?", late, zone) == (
+        "2026-11-29 RE x-rays upper lower_"
+    )
+    assert chart_filing.file_base_name("CON", fs.STARTED, zone) == "2026-11-30 CON"
+    long = chart_filing.file_base_name("RE: " + "word " * 80, fs.STARTED, zone)
+    (tmp_path / f"{long}.pdf").write_bytes(b"v1")
+    for n in range(2, 13):
+        (tmp_path / f"{long} ({n}).pdf").write_bytes(b"older")
+    name = chart_filing._free_name(tmp_path, long, 2)
+    assert name == f"{long} (13).pdf" and len(name) <= 150

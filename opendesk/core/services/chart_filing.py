@@ -46,6 +46,7 @@ SUBFOLDER = "WebMail"
 _TEMP_PREFIX = ".~opendesk-filing-"
 _REPLY_COLON = re.compile(r"^\s*(re|fw|fwd)\s*:\s*", re.IGNORECASE)
 _FULL = (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
+TITLE_CHARS = 100  # of the subject in a file name: room for the date and " (12).pdf"
 
 
 class DiskFull(OpenDeskError):
@@ -75,7 +76,7 @@ def file_base_name(subject: str, when: datetime, zone: tzinfo) -> str:
     title = subject
     if prefix:
         title = f"{prefix.group(1).upper()} {subject[prefix.end() :]}"
-    title = title.replace(":", " ").replace("/", " ").replace("\\", " ")
+    title = title.replace(":", " ").replace("/", " ").replace("\\", " ")[:TITLE_CHARS]
     name = f"{local:%Y-%m-%d} {title}".strip()
     try:
         return file_names.clean_file_name(name + ".pdf")[: -len(".pdf")]
