@@ -124,6 +124,7 @@ class _Document(FPDF):
     def __init__(self, doc: ThreadDocument) -> None:
         super().__init__(orientation="portrait", unit="mm", format="letter")
         self.doc = doc
+        self.inserted: list[tuple[int, int]] = []  # (after page, pages of an attached PDF)
         self.add_font(FAMILY, "", str(REGULAR))
         self.add_font(FAMILY, "B", str(BOLD))
         self.set_margins(MARGIN, MARGIN, MARGIN)
@@ -132,6 +133,11 @@ class _Document(FPDF):
         self.set_title(f"WebMail conversation {doc.thread_id}")
         self.set_creator("OpenDesk")
         self.set_producer("OpenDesk (fpdf2)")
+
+    def pages_inserted_before(self) -> int:
+        """Pages of attached PDFs merged in before this page (the footer's page number is the
+        page's place in the finished file)."""
+        return sum(count for after, count in self.inserted if after < self.page_no())
 
     def footer(self) -> None:
         d = self.doc
@@ -145,7 +151,7 @@ class _Document(FPDF):
             3.5,
             f"Audit chain at filing: {row}, seq {d.audit_seq}, hash {d.audit_hash}\n"
             f"PDF created {d.created} · conversation {d.thread_id}, version {d.version} · "
-            f"page {self.page_no()} of {{nb}}",
+            f"page {self.page_no() + self.pages_inserted_before()}",
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
         )
@@ -296,10 +302,27 @@ def _image_page(pdf: _Document, a: PdfAttachment, message_id: int) -> bool:
     return True
 
 
-def _separator(pdf: _Document, a: PdfAttachment, message_id: int) -> None:
+def _pdf_pages(data: bytes) -> int:
+    """The page count of an attached PDF; 0 when pypdf cannot read it (or it is encrypted)."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        return 0 if reader.is_encrypted else len(reader.pages)
+    except (PdfReadError, ValueError, KeyError, OSError):
+        return 0
+
+
+def _separator(pdf: _Document, a: PdfAttachment, message_id: int, pages: int) -> None:
     pdf.add_page()
     pdf.para(f"Attachment of message #{message_id}: {a.name}", 11, bold=True, height=6)
-    pdf.para("The pages of this PDF follow.", 9, height=5)
+    follow = (
+        "The page of this PDF follows (without a footer of its own)."
+        if pages == 1
+        else f"The {pages} pages of this PDF follow (without footers of their own)."
+    )
+    pdf.para(follow, 9, height=5)
 
 
 def _appendable_pdf(a: PdfAttachment) -> bool:
@@ -324,8 +347,13 @@ def render(doc: ThreadDocument) -> bytes:
                 if not _image_page(pdf, a, m.id):
                     unappended.append(a.name)
             elif _appendable_pdf(a):
-                _separator(pdf, a, m.id)
+                pages = _pdf_pages(a.data)
+                if not pages:
+                    unappended.append(a.name)
+                    continue
+                _separator(pdf, a, m.id, pages)
                 inserts.append((pdf.page_no(), a.data))
+                pdf.inserted.append((pdf.page_no(), pages))
     if unappended:
         pdf.add_page()
         pdf.para("Attachments that could not be shown as pages", 10, bold=True, height=6)

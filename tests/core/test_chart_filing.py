@@ -77,6 +77,7 @@ def test_filing_writes_the_whole_conversation_to_the_a_to_z_folder(
         "treatment plan.pdf",
         "notes.txt",
         "Treatment plan page",  # the attached PDF's own page, merged
+        "The page of this PDF follows",
         "PDF created 11/30/2026 12:36:05 PM",
         "no notification e-mail",  # the patient's message has none
         "notification queued",
@@ -91,8 +92,9 @@ def test_filing_writes_the_whole_conversation_to_the_a_to_z_folder(
     # markup and right-to-left text appear literally
     assert "<b>hurts</b> &amp; <script>alert(1)</script>" in flat
     assert "שלום עולם" in flat and "مرحبا" in flat
-    # the conversation, one page per image, a separator and the merged PDF's page
-    assert pages >= 4
+    # the conversation, one page per image, a separator and the merged PDF's page (last, with
+    # no footer); the footers number the pages as they stand in the file
+    assert pages >= 4 and f"page {pages - 1}" in flat and f"page {pages}" not in flat
     assert "Audit chain at filing: row id" in flat and f"seq {row.audit_seq}," in flat
     assert row.audit_seq == head - 1  # the filing's own audit row came after the PDF
     assert row.message_ids == ",".join(str(i) for i in practice.message_ids)
