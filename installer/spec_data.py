@@ -17,8 +17,9 @@ PROGRAMS = (
 
 # Packages whose every submodule goes in: OpenDesk's own (the portal, mail, attachments and
 # desktop modules are imported lazily, by function), uvicorn's protocol and loop plug-ins
-# (chosen by name in uvicorn.config).
-COLLECT_SUBMODULES = ("opendesk", "uvicorn")
+# (chosen by name in uvicorn.config), and fontTools' font tables, which fpdf2 (the chart PDF,
+# core.chart_pdf) reaches through fontTools.ttLib by name (`__import__("...tables." + tag)`).
+COLLECT_SUBMODULES = ("opendesk", "uvicorn", "fontTools.ttLib.tables")
 
 # Single modules imported by name: the database drivers SQLAlchemy picks from the URL
 # (mariadb+pymysql, postgresql+psycopg with its binary part), keyring's backends (found
@@ -35,14 +36,16 @@ HIDDEN_IMPORTS = (
 
 # Data files of the opendesk package, as (subfolder, include .py files): Alembic reads the
 # migration scripts and its env.py from disk; Jinja templates, static files and the compiled
-# message catalogs (portal/locale/*/LC_MESSAGES/messages.mo) are read by the portal. (Designer
-# forms and icons are compiled into opendesk.desktop.forms_generated; Babel's CLDR data comes
-# with PyInstaller's own hook for babel.)
+# message catalogs (portal/locale/*/LC_MESSAGES/messages.mo) are read by the portal;
+# core.chart_pdf reads its fonts. (Designer forms and icons are compiled into
+# opendesk.desktop.forms_generated; Babel's CLDR data comes with PyInstaller's own hook for
+# babel.)
 PACKAGE_DATA = (
     ("core/migrations", True),
     ("portal/templates", False),
     ("portal/static", False),
     ("portal/locale", False),
+    ("core/resources", False),  # the DejaVu fonts the chart PDF embeds (core.chart_pdf)
 )
 
 # importlib.metadata needs OpenDesk's dist-info for __version__.

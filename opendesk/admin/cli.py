@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
 from opendesk import __version__
-from opendesk.admin import setup_commands
+from opendesk.admin import filing_commands, setup_commands
 from opendesk.core import audit, migrate
 from opendesk.core.credentials import (
     NoKeyringAvailable,
@@ -345,6 +345,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_demo(add)
 
     setup_commands.register(sub, add, au_sub)
+    filing_commands.register(sub, add)
 
     _add_secrets(sub, add)
     add_outbox_commands(sub)

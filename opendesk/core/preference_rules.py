@@ -203,6 +203,7 @@ RULES: dict[str, Rule] = {
     prefs.WEBMAIL_NOTIFY_UNREAD_DAYS.name: _between(
         0, NOTIFY_UNREAD_DAYS_MAX, "Notify me if unread after (days, 0 = off)"
     ),
+    prefs.FILE_THREADS_AFTER_DAYS.name: _between(0, 3650, "File threads after (days, 0 = never)"),
 }
 """The rule of each preference that has one beyond its type (the others take any value of
 their type: phone, address, SMTP user, the yes/no switches)."""

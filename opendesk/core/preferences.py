@@ -120,6 +120,14 @@ WEBMAIL_ALLOW_REPLY = Pref(
 WEBMAIL_NOTIFY_UNREAD_DAYS = Pref(
     "webmail_notify_unread_days", int, 0, "Notify me if unread after (days, 0 = off; default)"
 )
+# Filing to the chart (docs/FILING.md): `opendesk-admin file-due`, run as a scheduled task,
+# files every thread this many days after its last message (0 = never).
+FILE_THREADS_AFTER_DAYS = Pref(
+    "file_threads_after_days",
+    int,
+    0,
+    "File every thread to the chart this many days after its last message (0 = never)",
+)
 DEMO_MODE = Pref("demo_mode", bool, False, "Demo practice (allows http://localhost portal)")
 
 ALL: dict[str, Pref[Any]] = {
@@ -157,6 +165,7 @@ ALL: dict[str, Pref[Any]] = {
         URGENT_WORDS,
         WEBMAIL_ALLOW_REPLY,
         WEBMAIL_NOTIFY_UNREAD_DAYS,
+        FILE_THREADS_AFTER_DAYS,
         DEMO_MODE,
     )
 }

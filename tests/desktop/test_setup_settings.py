@@ -51,9 +51,12 @@ def test_practice_dialog(qtbot: QtBot, ctx: AppContext) -> None:
     assert dialog.problems.current == {"practice_name": "Enter the practice name."}
     type_into(qtbot, dialog.ui.practice_name, "Smile Co Dental")
     dialog.ui.practice_address.setPlainText("1 Main St")
+    assert dialog.ui.file_threads_after_days.text() == "never by age"
+    dialog.ui.file_threads_after_days.setValue(30)  # filing to the chart by age (issue 23)
     with qtbot.waitSignal(ctx.changes.changed, timeout=5000):
         dialog.save()
     assert _values(ctx)["practice_address"] == "1 Main St"
+    assert _values(ctx)["file_threads_after_days"] == 30
     assert ctx.practice["practice_name"] == "Smile Co Dental"  # the context reloaded them
 
 

@@ -155,6 +155,7 @@ def test_the_build_holds_what_the_programs_load_by_name(frozen: FrozenBuild) -> 
         ("portal/templates", "*.html"),
         ("portal/static", "*"),
         ("portal/locale", "*.mo"),
+        ("core/resources", "*.ttf"),  # the chart PDF's fonts
     ):
         wanted = {p.relative_to(PACKAGE) for p in (PACKAGE / folder).rglob(pattern)}
         wanted = {p for p in wanted if "__pycache__" not in p.parts}
@@ -172,6 +173,11 @@ def test_frozen_admin_makes_a_practice_on_sqlite(frozen: FrozenBuild, tmp_path: 
     assert "Demo2026" in done.stdout
     done = frozen.run("opendesk-admin", "--db", url, "db", "current")
     assert done.returncode == 0, done.stderr
+    # the chart PDF: fpdf2, fontTools' tables (loaded by name), HarfBuzz and the bundled fonts
+    done = frozen.run("opendesk-admin", "--db", url, "file-thread", "1")
+    assert done.returncode == 0, done.stderr
+    filed = list((tmp_path / "atoz").rglob("WebMail/*.pdf"))
+    assert len(filed) == 1 and filed[0].read_bytes().startswith(b"%PDF-")
 
 
 @pytest.fixture

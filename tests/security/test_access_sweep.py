@@ -2,10 +2,12 @@
 the demo families. Only the pairs the hand-written EXPECTED_SCOPE allows succeed; every other
 answers the very page a missing id gets (404) and leaves one audit row with outcome "denied"."""
 
+import io
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from opendesk.core import preferences as prefs
@@ -41,6 +43,9 @@ class Sweep:
         self.tried += 1
         where = f"{self.account}, {what}"
         before, status, text = self.denied, response.status_code, response.text
+        if response.headers.get("content-type") == "application/pdf":  # Save as PDF
+            pages = PdfReader(io.BytesIO(response.content)).pages
+            text = "\n".join(page.extract_text() for page in pages)
         self.denied = count_denied(self.fam.db)
         if ok:
             assert status in (200, 303), f"{where}: {status}"
@@ -73,6 +78,7 @@ def test_every_id_route_for_every_pair_of_accounts(
         for route, missing in (
             (f"/attachments/{MISSING}", p.get(f"/attachments/{MISSING}")),
             (f"/compose?about={MISSING}", p.get(f"/compose?about={MISSING}")),
+            (f"/messages/{MISSING}/pdf", p.get(f"/messages/{MISSING}/pdf")),
             ("reply", p.post(f"/messages/{MISSING}/reply", {"body": "x", "request_id": "m1"})),
         ):
             assert missing.status_code == 404, route
@@ -83,6 +89,7 @@ def test_every_id_route_for_every_pair_of_accounts(
             what = f"message about {item.about}"
             sweep.check(p.get(f"/messages/{item.message_id}"), ok, what)
             sweep.check(p.get(f"/attachments/{item.attachment_id}"), ok, f"attachment of {what}")
+            sweep.check(p.get(f"/messages/{item.message_id}/pdf"), ok, f"PDF of {what}")
             reply = p.post(
                 f"/messages/{item.message_id}/reply",
                 {"body": f"reply by {account}", "request_id": f"{account}-{item.message_id}"},
@@ -90,6 +97,7 @@ def test_every_id_route_for_every_pair_of_accounts(
             sweep.check(reply, ok, f"reply to {what}")
         for hidden in (fam.hidden_message_id, fam.draft_id):
             sweep.check(p.get(f"/messages/{hidden}"), False, f"hidden/draft {hidden}")
+            sweep.check(p.get(f"/messages/{hidden}/pdf"), False, f"PDF of hidden/draft {hidden}")
             sweep.check(
                 p.post(f"/messages/{hidden}/reply", {"body": "x", "request_id": f"h{hidden}"}),
                 False,

@@ -108,8 +108,8 @@ def test_schemathesis_every_operation_anonymous_and_logged_in(
     schema = _openapi_schema()
     operations = [op.ok() for op in schema.get_all_operations()]
     # 20 + Account > Sessions (list, end one, end all), keep-alive, two-step (code page and
-    # form, e-mailed code, set-up page, start, confirm)
-    assert len(operations) == 30
+    # form, e-mailed code, set-up page, start, confirm) + Save as PDF (issue 23)
+    assert len(operations) == 31
     tally = Tally()
     clients = [Client(base, fam, None), Client(base, fam, "annlee")]
     n = examples()

@@ -3,6 +3,7 @@
 from opendesk.core.models.audit import AuditEntry, AuditHead
 from opendesk.core.models.base import Base
 from opendesk.core.models.closed_loop import MessageReason, RecipientKind, Team, team_member
+from opendesk.core.models.filing import ChartFiling
 from opendesk.core.models.messages import (
     ATTACHMENT_CHUNK_SIZE,
     Attachment,
@@ -32,6 +33,7 @@ __all__ = [
     "AuditEntry",
     "AuditHead",
     "Base",
+    "ChartFiling",
     "GroupPermission",
     "Guardian",
     "MessageReason",

@@ -123,6 +123,14 @@ def _visible_message(
     return msg
 
 
+def visible_to_holder(
+    session: Session, actor: PortalActor, message_id: int, allowed: set[int] | None = None
+) -> WebMailMessage:
+    """The message when the holder may see it; otherwise an audited NotFound (the same rule as
+    opening it; the conversation's PDF download uses it)."""
+    return _visible_message(session, actor, message_id, allowed)
+
+
 def scope_patients(session: Session, actor: PortalActor) -> list[tuple[int, str]]:
     """The patients the holder may write about: themselves first, then family by name."""
     _account(session, actor)

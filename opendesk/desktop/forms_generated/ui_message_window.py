@@ -291,6 +291,12 @@ class Ui_MessageWindow(object):
 
         self.buttonRow.addWidget(self.copy)
 
+        self.file_to_chart = QPushButton(MessageWindow)
+        self.file_to_chart.setObjectName(u"file_to_chart")
+        self.file_to_chart.setAutoDefault(False)
+
+        self.buttonRow.addWidget(self.file_to_chart)
+
         self.buttonSpacer = QSpacerItem(0, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.buttonRow.addItem(self.buttonSpacer)
@@ -370,6 +376,10 @@ class Ui_MessageWindow(object):
         self.copy.setText(QCoreApplication.translate("MessageWindow", u"Copy", None))
 #if QT_CONFIG(tooltip)
         self.copy.setToolTip(QCoreApplication.translate("MessageWindow", u"Copy the message as text", None))
+#endif // QT_CONFIG(tooltip)
+        self.file_to_chart.setText(QCoreApplication.translate("MessageWindow", u"File to Chart", None))
+#if QT_CONFIG(tooltip)
+        self.file_to_chart.setToolTip(QCoreApplication.translate("MessageWindow", u"Save the whole conversation as a PDF in the patient's A-to-Z folder (WebMail)", None))
 #endif // QT_CONFIG(tooltip)
         self.send.setText(QCoreApplication.translate("MessageWindow", u"Send", None))
 #if QT_CONFIG(tooltip)

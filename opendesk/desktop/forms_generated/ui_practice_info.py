@@ -118,6 +118,25 @@ class Ui_PracticeInfoDialog(object):
 
         self.formLayout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.idle_logoff_minutes_error)
 
+        self.file_threads_after_daysLabel = QLabel(PracticeInfoDialog)
+        self.file_threads_after_daysLabel.setObjectName(u"file_threads_after_daysLabel")
+
+        self.formLayout.setWidget(10, QFormLayout.ItemRole.LabelRole, self.file_threads_after_daysLabel)
+
+        self.file_threads_after_days = QSpinBox(PracticeInfoDialog)
+        self.file_threads_after_days.setObjectName(u"file_threads_after_days")
+        self.file_threads_after_days.setMaximum(3650)
+
+        self.formLayout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.file_threads_after_days)
+
+        self.file_threads_after_days_error = QLabel(PracticeInfoDialog)
+        self.file_threads_after_days_error.setObjectName(u"file_threads_after_days_error")
+        self.file_threads_after_days_error.setTextFormat(Qt.TextFormat.PlainText)
+        self.file_threads_after_days_error.setWordWrap(True)
+        self.file_threads_after_days_error.setStyleSheet(u"color: #b00020;")
+
+        self.formLayout.setWidget(11, QFormLayout.ItemRole.FieldRole, self.file_threads_after_days_error)
+
 
         self.mainLayout.addLayout(self.formLayout)
 
@@ -148,6 +167,7 @@ class Ui_PracticeInfoDialog(object):
         self.practice_addressLabel.setBuddy(self.practice_address)
         self.practice_time_zoneLabel.setBuddy(self.practice_time_zone)
         self.idle_logoff_minutesLabel.setBuddy(self.idle_logoff_minutes)
+        self.file_threads_after_daysLabel.setBuddy(self.file_threads_after_days)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(PracticeInfoDialog)
@@ -173,6 +193,13 @@ class Ui_PracticeInfoDialog(object):
         self.idle_logoff_minutes.setSpecialValueText(QCoreApplication.translate("PracticeInfoDialog", u"never", None))
         self.idle_logoff_minutes.setSuffix(QCoreApplication.translate("PracticeInfoDialog", u" minutes without use", None))
         self.idle_logoff_minutes_error.setText("")
+        self.file_threads_after_daysLabel.setText(QCoreApplication.translate("PracticeInfoDialog", u"&File to chart", None))
+#if QT_CONFIG(tooltip)
+        self.file_threads_after_days.setToolTip(QCoreApplication.translate("PracticeInfoDialog", u"opendesk-admin file-due (a daily scheduled task) files every conversation this many days after its last message as a PDF in the patient's A-to-Z folder (0 = never).", None))
+#endif // QT_CONFIG(tooltip)
+        self.file_threads_after_days.setSpecialValueText(QCoreApplication.translate("PracticeInfoDialog", u"never by age", None))
+        self.file_threads_after_days.setSuffix(QCoreApplication.translate("PracticeInfoDialog", u" days after the last message", None))
+        self.file_threads_after_days_error.setText("")
         self.usageLabel.setText(QCoreApplication.translate("PracticeInfoDialog", u"The name, phone and address can appear in the notification e-mail through the tags [OfficeName], [OfficePhone] and [OfficeAddress].", None))
         self.messageLabel.setText("")
     # retranslateUi

@@ -3,13 +3,23 @@ first: those of their portal account and those regarding them (column "Patient i
 user with Chart access sees the list; a message the user may not read (not linked to its
 provider, no InboxDelegate for them, no WebMail read any) shows "(secure message)" instead of
 its subject, and opening it is refused by the core with the reason. Double-click opens the
-message read-only; that does not mark it read (the provider still sees it unread)."""
+message read-only; that does not mark it read (the provider still sees it unread). File to
+Chart files the selected message's whole conversation as a PDF in the patient's A-to-Z folder
+(`inbox.file_to_chart`)."""
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from opendesk.desktop.changes import OpChanges
 from opendesk.desktop.context import AppContext, PatientSelection
+from opendesk.desktop.inbox.file_to_chart import file_to_chart
 from opendesk.desktop.inbox.message_window import MessageWindow
 from opendesk.desktop.inbox.models import ChartMessagesModel, ChartQuery
 from opendesk.desktop.modules.base import ModulePage
@@ -33,9 +43,22 @@ class ChartWebMailPage(ModulePage):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
+        self.file_button = QPushButton("File to Chart")
+        self.file_button.setObjectName("chart_file_to_chart")
+        self.file_button.setToolTip(
+            "Save the selected message's whole conversation as a PDF in the patient's A-to-Z "
+            "folder (WebMail)"
+        )
+        self.file_button.setEnabled(False)
+        self.file_button.clicked.connect(self.file_selected)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.file_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
+        layout.addLayout(buttons)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection())
         self.windows: list[MessageWindow] = []
         self.patient_changed(ctx.selection)
 
@@ -54,7 +77,23 @@ class ChartWebMailPage(ModulePage):
             return
         self.model.load_async(self.ctx, ChartQuery(self.ctx.actor, self.patient_id))
 
+    def _selection(self) -> None:
+        self.file_button.setEnabled(self.selected_id() is not None)
+
+    def selected_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def file_selected(self) -> None:
+        """File to Chart for the selected message's conversation (on a worker thread)."""
+        message_id = self.selected_id()
+        if message_id is None:
+            return
+        self.file_button.setEnabled(False)
+        file_to_chart(self.ctx, self, message_id, lambda _f: self._selection())
+
     def _loaded(self) -> None:
+        self._selection()
         if self.model.rowCount():
             self.stack.setCurrentWidget(self.table)
         else:

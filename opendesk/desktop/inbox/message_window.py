@@ -15,7 +15,8 @@ Sent, To, Subject: Open Dental's way) and sends through `webmail.send_flow.run_s
 rules as compose; files can be attached (`AttachmentListWidget`). After the send the window
 closes and says that the reply was sent. Esc or closing with a typed reply asks Save Draft /
 Discard / Cancel. Print opens a print preview of the message or of the whole conversation;
-Copy puts the message on the clipboard as text.
+Copy puts the message on the clipboard as text. File to Chart files the whole conversation as
+a PDF in the patient's A-to-Z folder (`inbox.file_to_chart`).
 
 A patient message in the closed loop shows its owner and due time with Take, Assign to…, Done
 and Reopen (inbox/loop.py, the inbox's shortcuts) and its ownership history; "Keep open" under
@@ -60,6 +61,7 @@ from opendesk.desktop.inbox.attachments import (
     save_attachment,
 )
 from opendesk.desktop.inbox.loop import MessageLoopControls
+from opendesk.desktop.inbox.file_to_chart import file_to_chart
 from opendesk.desktop.inbox.message_text import (
     conversation_text,
     message_text,
@@ -191,6 +193,8 @@ class MessageWindow(QDialog):
         self.print_menu.addAction("Whole conversation…", lambda: self.print_preview(True))
         self.print_button.setMenu(self.print_menu)
         self.copy_button.clicked.connect(self.copy)
+        self.file_button = ui.file_to_chart
+        self.file_button.clicked.connect(self.file_to_chart)
         self.send_button, self.cancel_button = ui.send, ui.cancel
         self.send_button.clicked.connect(self.send_reply)
         self.cancel_button.clicked.connect(self.reject)
@@ -198,6 +202,7 @@ class MessageWindow(QDialog):
             widget.setEnabled(False)
         for widget in (self.print_button, self.copy_button, self.attach_button, self.local_button):
             widget.setEnabled(False)
+        self.file_button.setEnabled(False)
 
     def _show_reply_attachments(self) -> None:
         self.attachment_list.setVisible(bool(self.attachment_list.attachments()))
@@ -319,6 +324,7 @@ class MessageWindow(QDialog):
         self.hide_button.setEnabled(v.status != MessageStatus.UNSENT)
         self.print_button.setEnabled(True)
         self.copy_button.setEnabled(True)
+        self.file_button.setEnabled(v.status != MessageStatus.UNSENT)
         self.cancel_button.setText("Cancel" if can_reply else "Close")
         if can_reply and may_send:
             self.reply_edit.setFocus()
@@ -402,6 +408,13 @@ class MessageWindow(QDialog):
         return preview
 
     # -- actions --------------------------------------------------------------------------------
+    def file_to_chart(self) -> None:
+        """File to Chart: the whole conversation as a PDF in the patient's A-to-Z folder."""
+        if self.view is None or not self.file_button.isEnabled():
+            return
+        self.file_button.setEnabled(False)
+        file_to_chart(self.ctx, self, self.view.id, lambda _f: self.file_button.setEnabled(True))
+
     def _changes(self) -> OpChanges:
         pid = self.view.regarding_patient_id if self.view else 0
         return OpChanges(messages=True, alerts=True, patient_ids=frozenset({pid}))

@@ -1,5 +1,6 @@
 """Setup > Practice: the practice's name, phone and address, its time zone (the times staff and
-patients see) and the idle log off of the workstations (preferences, Setup permission)."""
+patients see), the idle log off of the workstations and filing conversations to the chart by
+age (docs/FILING.md) (preferences, Setup permission)."""
 
 from typing import Any
 
@@ -41,6 +42,8 @@ class PracticeDialog(QDialog):
             self.ui.practice_time_zone.addItem(zone, zone)
         self.ui.practice_time_zone.setCurrentIndex(self.ui.practice_time_zone.findData(zone))
         self.ui.idle_logoff_minutes.setValue(int(values[prefs.IDLE_LOGOFF_MINUTES.name]))
+        days = int(values[prefs.FILE_THREADS_AFTER_DAYS.name])
+        self.ui.file_threads_after_days.setValue(days)
         self.ready.emit()
 
     def save(self) -> None:
@@ -50,5 +53,6 @@ class PracticeDialog(QDialog):
             prefs.PRACTICE_ADDRESS: self.ui.practice_address.toPlainText().strip(),
             prefs.PRACTICE_TIME_ZONE: str(self.ui.practice_time_zone.currentData() or ""),
             prefs.IDLE_LOGOFF_MINUTES: self.ui.idle_logoff_minutes.value(),
+            prefs.FILE_THREADS_AFTER_DAYS: self.ui.file_threads_after_days.value(),
         }
         save_checked_preferences(self.ctx, self, self.problems, values)

@@ -14,7 +14,7 @@ from opendesk.attachments.rules import Limits
 from opendesk.core.actors import PortalActor
 from opendesk.core.errors import ValidationError
 from opendesk.core.file_names import download_name
-from opendesk.core.services import portal_compose, portal_messages
+from opendesk.core.services import chart_filing, portal_compose, portal_messages
 from opendesk.portal.deps import Actor, DbSession
 from opendesk.portal.i18n import gettext
 from opendesk.portal.pages import render
@@ -108,6 +108,21 @@ def attachment_download(session: DbSession, actor: Actor, attachment_id: int) ->
         media_type=media,
         headers={
             "Content-Disposition": content_disposition(info.name),
+            "Content-Security-Policy": "default-src 'none'; sandbox",
+        },
+    )
+
+
+@router.get("/messages/{message_id}/pdf")
+def message_pdf(session: DbSession, actor: Actor, message_id: int) -> Response:
+    """Save as PDF: the conversation as the chart files it (`core.services.chart_filing`),
+    only the holder's scope (else 404, audited), audited as a download."""
+    name, data = chart_filing.portal_thread_pdf(session, actor, message_id)
+    return Response(
+        content=data,
+        media_type="application/pdf",
+        headers={
+            "Content-Disposition": content_disposition(name),
             "Content-Security-Policy": "default-src 'none'; sandbox",
         },
     )
