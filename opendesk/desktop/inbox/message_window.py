@@ -24,7 +24,6 @@ the reply leaves it open (a reply closes it otherwise: `webmail.reply(keep_open=
 """
 
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
@@ -43,13 +42,11 @@ from PySide6.QtWidgets import QDialog, QListWidgetItem, QMenu, QMessageBox, QWid
 from sqlalchemy.orm import Session
 
 from opendesk.core.enums import MessageStatus, OutboxStatus, Permission
-from opendesk.core.models import Patient
-from opendesk.core.services import loop_lists, mailbox, notifications, signatures, webmail
-from opendesk.core.services.loop_lists import MessageLoop
+from opendesk.core.services import notifications, webmail
 from opendesk.core.services.webmail import MessageView, NewAttachment, Outgoing, SendResult
 from opendesk.desktop.attach import AttachmentListWidget
 from opendesk.desktop.attach.local_files import open_local_file_dialog
-from opendesk.desktop.attach.patient_files import AttachSource, PatientFolder, attach_patient_files
+from opendesk.desktop.attach.patient_files import attach_patient_files
 from opendesk.desktop.changes import NOTHING, OpChanges
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.dialogs.save_draft_question import ask_save_draft
@@ -60,8 +57,9 @@ from opendesk.desktop.inbox.attachments import (
     open_attachment,
     save_attachment,
 )
-from opendesk.desktop.inbox.loop import MessageLoopControls
 from opendesk.desktop.inbox.file_to_chart import file_to_chart
+from opendesk.desktop.inbox.loop import MessageLoopControls
+from opendesk.desktop.inbox.message_load import Loaded, load_message
 from opendesk.desktop.inbox.message_text import (
     conversation_text,
     message_text,
@@ -79,36 +77,6 @@ from opendesk.mail.status import NoticeState
 
 ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole
 __all__ = ["Loaded", "MessageWindow", "load_message", "thread_text"]
-
-
-@dataclass(frozen=True)
-class Loaded:
-    view: MessageView
-    thread: tuple[MessageView, ...]
-    notice: NoticeState | None
-    marked_read: bool
-    attach_source: AttachSource | None = None  # where Attach looks (the practice's files)
-    folder: PatientFolder | None = None  # the Regarding patient's folder
-    signature: str = ""  # the provider's, under the reply (issue 22)
-    loop: MessageLoop | None = None  # its place in the closed loop (not from the Chart)
-
-
-def load_message(session: Session, ctx: AppContext, message_id: int, from_chart: bool) -> Loaded:
-    before = mailbox.message_rows(session, [message_id])
-    view = webmail.open_message(session, ctx.actor, message_id, from_chart=from_chart)
-    thread = tuple(webmail.thread_of(session, ctx.actor, message_id))
-    notice = notice_status.notice_state(session, message_id)
-    was_unread = bool(before) and before[0].status == MessageStatus.WEBMAIL_RECEIVED
-    marked = was_unread and view.status == MessageStatus.WEBMAIL_RECD_READ
-    regarding = session.get(Patient, view.regarding_patient_id)
-    folder = (
-        PatientFolder(regarding.id, regarding.last_name, regarding.first_name)
-        if regarding is not None
-        else None
-    )
-    signature = signatures.signature_of(session, view.provider_id)
-    loop = None if from_chart else loop_lists.message_loop(session, ctx.actor, message_id)
-    return Loaded(view, thread, notice, marked, AttachSource.read(session), folder, signature, loop)
 
 
 class MessageWindow(QDialog):
