@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy import Engine, create_engine, event, exc, literal, select
+from sqlalchemy import table as sql_table
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -256,3 +257,37 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+ANALYSIS_LIMIT = 1000  # rows SQLite samples per index: milliseconds even at millions of rows
+
+
+def refresh_statistics(database: Database) -> list[str]:
+    """Keep SQLite's query planner informed: ANALYZE (sampling `ANALYSIS_LIMIT` rows per
+    index) when an index has no statistics yet — a new migration's index, or a database never
+    analysed, where the planner may walk the wrong index (a closed-loop view took 417 ms
+    instead of 3 ms) — and `PRAGMA optimize` otherwise. Returns the indexes that had no
+    statistics. MariaDB and PostgreSQL keep their own statistics: nothing to do there."""
+    if database.backend != "sqlite":
+        return []
+    with database.engine.connect() as conn:
+        conn.exec_driver_sql(f"PRAGMA analysis_limit={ANALYSIS_LIMIT}")
+        rows = conn.exec_driver_sql(
+            "SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' "
+            "AND name NOT LIKE 'sqlite_autoindex%' AND sql IS NOT NULL"
+        ).all()
+        filled: dict[str, bool] = {}
+        for _name, table in rows:  # ANALYZE keeps no statistics for an empty table
+            if table not in filled:
+                found = conn.execute(select(literal(1)).select_from(sql_table(table)).limit(1))
+                filled[table] = found.first() is not None
+        indexes = {str(name) for name, table in rows if filled[table]}
+        has_stats = conn.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'"
+        ).scalar_one()
+        if has_stats:
+            indexes -= set(conn.exec_driver_sql("SELECT idx FROM sqlite_stat1").scalars())
+        missing = sorted(indexes)
+        conn.exec_driver_sql("ANALYZE" if missing else "PRAGMA optimize")
+        conn.commit()
+    return missing

@@ -38,6 +38,8 @@ _MULTILINE = {
     prefs.PRACTICE_HOURS.name,
     prefs.PRACTICE_CLOSED_DATES.name,
     prefs.URGENT_WORDS.name,
+    prefs.EMERGENCY_INSTRUCTIONS.name,
+    prefs.AFTER_HOURS_REPLY.name,
 }
 
 
@@ -167,6 +169,15 @@ def _dropbox_root(value: str, _c: Context) -> str | None:
     return None
 
 
+def _message_text(what: str, longest: int, *, required: bool = True) -> Rule:
+    def rule(value: str, _c: Context) -> str | None:
+        if required and not value.strip():
+            return f"Enter the {what}."
+        return None if len(value) <= longest else f"The {what} is at most {longest:,} characters."
+
+    return rule
+
+
 def _between(low: int, high: int, what: str) -> Rule:
     def rule(value: int, _c: Context) -> str | None:
         return None if low <= value <= high else f"{what} is a number from {low:,} to {high:,}."
@@ -196,6 +207,9 @@ RULES: dict[str, Rule] = {
     prefs.PRACTICE_HOURS.name: lambda value, _c: business_time.hours_problem(value),
     prefs.PRACTICE_CLOSED_DATES.name: lambda value, _c: business_time.dates_problem(value),
     prefs.RESPONSE_TARGET_HOURS.name: _between(1, 1000, "The response target (business hours)"),
+    prefs.EMERGENCY_INSTRUCTIONS.name: _message_text("emergency instructions", 2000),
+    # empty: no after-hours reply
+    prefs.AFTER_HOURS_REPLY.name: _message_text("after-hours reply", 2000, required=False),
 }
 """The rule of each preference that has one beyond its type (the others take any value of
 their type: phone, address, SMTP user, the yes/no switches)."""
