@@ -39,6 +39,9 @@ def _entries() -> tuple[Entry, ...]:
     from opendesk.desktop.setup.practice import PracticeDialog
     from opendesk.desktop.setup.practice_hours import PracticeHoursDialog
     from opendesk.desktop.setup.providers import ProvidersDialog
+    from opendesk.desktop.setup.reasons import ReasonsDialog
+    from opendesk.desktop.setup.teams import TeamsDialog
+    from opendesk.desktop.setup.urgent_words import UrgentWordsDialog
     from opendesk.desktop.setup.users import UsersDialog
 
     setup = Permission.SETUP
@@ -50,6 +53,21 @@ def _entries() -> tuple[Entry, ...]:
             setup,
             PracticeHoursDialog,
             "Opening hours, holidays and time zone for response times",
+        ),
+        Entry(
+            "reasons",
+            "Message Rea&sons…",
+            setup,
+            ReasonsDialog,
+            "What patients write about, who answers, and how soon",
+        ),
+        Entry("teams", "Tea&ms…", setup, TeamsDialog, "Staff teams that receive messages"),
+        Entry(
+            "urgent_words",
+            "Urgent &Words and After Hours…",
+            setup,
+            UrgentWordsDialog,
+            "Urgent words, emergency instructions and the after-hours reply",
         ),
         Entry("providers", "P&roviders…", setup, ProvidersDialog, "Add, edit and hide providers"),
         Entry("users", "&Users…", setup, UsersDialog, "Staff logins, passwords, lockouts"),
