@@ -110,6 +110,13 @@ def _notify_body(value: str, _c: Context) -> str | None:
     return None
 
 
+def email_problem(value: str) -> str | None:
+    """What is wrong with an e-mail address (None when it looks like one)."""
+    return (
+        None if _EMAIL.match(value.strip()) else "This is not an e-mail address (name@example.com)."
+    )
+
+
 def _notify_from(value: str, _c: Context) -> str | None:
     if not value.strip():
         return "Enter the address the notices come from."

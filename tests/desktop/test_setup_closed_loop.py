@@ -10,12 +10,13 @@ from sqlalchemy import delete, select
 
 from opendesk.core import preferences as prefs
 from opendesk.core.models import AuditEntry, PreferenceRow, RecipientKind
-from opendesk.core.services import reasons_setup, staff_auth
+from opendesk.core.services import reasons_setup, setup_views, staff_auth
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.setup.menu import install_setup_menu
 from opendesk.desktop.setup.reasons import ReasonsDialog
 from opendesk.desktop.setup.teams import TeamsDialog
 from opendesk.desktop.setup.urgent_words import UrgentWordsDialog
+from opendesk.desktop.setup.users import UserEditDialog
 from tests import factories as f
 from tests.conftest import ARTIFACTS
 from tests.desktop.layout_checks import elided
@@ -144,6 +145,26 @@ def test_urgent_words_and_after_hours_texts(qtbot: QtBot, admin: AppContext) -> 
         assert prefs.get(s, prefs.EMERGENCY_PHONE) == "555-0199"
         assert prefs.get(s, prefs.AFTER_HOURS_REPLY) == ""
     assert audited(admin, "preferences.save") == 1
+
+
+def test_each_user_has_a_notice_address(qtbot: QtBot, admin: AppContext) -> None:
+    with admin.db.readonly_session() as s:
+        row = next(u for u in setup_views.list_users(s, admin.actor) if u.username == "biller")
+    dialog = UserEditDialog(admin, user=row)
+    qtbot.addWidget(dialog)
+    dialog.set_groups(["Front desk"])
+    assert dialog.ui.notice_email.text() == ""
+    type_into(qtbot, dialog.ui.notice_email, "billing at practice")
+    dialog.save()
+    assert dialog.problems.current == {
+        "notice_email": "This is not an e-mail address (name@example.com)."
+    }
+    type_into(qtbot, dialog.ui.notice_email, "billing@practice.example")
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.save()
+    with admin.db.readonly_session() as s:
+        row = next(u for u in setup_views.list_users(s, admin.actor) if u.username == "biller")
+    assert row.notice_email == "billing@practice.example"
 
 
 def test_the_setup_menu_opens_them(qtbot: QtBot, admin: AppContext) -> None:
