@@ -516,7 +516,8 @@ def run_cli(
     """`opendesk-admin outbox run`: drain once and report, or run until SIGINT/SIGTERM.
     Exit code 0, or 2 when the SMTP setup stops delivery."""
     worker = OutboxWorker(database)
-    if once:
+    if once:  # a scheduled task: escalate what is past due, then deliver (the notices too)
+        Upkeep(database).escalate()
         result = worker.drain()
         out(str(result))
         return 2 if result.problem else 0
