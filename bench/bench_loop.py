@@ -106,8 +106,8 @@ def _fill(db: Database, rows: int) -> int:
 def _analyze(db: Database) -> None:
     started = time.perf_counter()
     if db.backend == "sqlite":
-        missing = refresh_statistics(db)
-        what = f"refresh_statistics ({len(missing)} indexes without statistics)"
+        tables = refresh_statistics(db)
+        what = f"refresh_statistics (ANALYZE of {len(tables)} tables)"
     else:
         with db.engine.begin() as conn:
             conn.execute(
