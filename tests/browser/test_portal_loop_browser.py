@@ -103,7 +103,7 @@ def test_urgent_page_call_the_office_keeps_the_text_then_send_anyway(
     db: Database, site: tuple[str, Page]
 ) -> None:
     url, page = site
-    text = "My cheek has a swelling and I have a fever."
+    text = "My cheek has a swelling\nand I have a fever since <Monday> & it hurts."
     with clock.frozen(MONDAY_10):
         fill_message(page, url, "Other", text)
         page.get_by_role("button", name="Send message").click()
