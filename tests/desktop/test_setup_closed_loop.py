@@ -74,7 +74,8 @@ def test_teams_are_made_with_members_and_checked(qtbot: QtBot, admin: AppContext
     type_into(qtbot, dialog.ui.name, "billing")
     dialog.save()
     assert dialog.problems.current == {"name": "Another team has this name."}
-    dialog.ui.name.setText("Billing")
+    dialog.ui.teamList.setCurrentRow(0)
+    assert dialog.ui.name.text() == "Billing" and dialog.problems.current == {}
     whole_at_1280(qtbot, dialog, "teams")
 
 

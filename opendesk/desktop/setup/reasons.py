@@ -124,7 +124,9 @@ class ReasonsDialog(QDialog):
 
     def new_reason(self) -> None:
         self.reason_id = None
-        self.ui.reasonList.clearSelection()
+        self.ui.reasonList.blockSignals(True)  # no current row: clicking any row shows it again
+        self.ui.reasonList.setCurrentRow(-1)
+        self.ui.reasonList.blockSignals(False)
         self.problems.clear()
         self.ui.name.clear()
         choose(self.ui.recipient_kind, RecipientKind.PRIMARY)

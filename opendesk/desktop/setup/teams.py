@@ -107,7 +107,9 @@ class TeamsDialog(QDialog):
 
     def new_team(self) -> None:
         self.team_id = None
-        self.ui.teamList.clearSelection()
+        self.ui.teamList.blockSignals(True)  # no current row: clicking any row shows it again
+        self.ui.teamList.setCurrentRow(-1)
+        self.ui.teamList.blockSignals(False)
         self.problems.clear()
         self.ui.name.clear()
         self.ui.is_active.setChecked(True)
