@@ -90,9 +90,6 @@ class WebMailMessage(Timestamped, Base):
             "id",
         ),
         Index("ix_webmail_loop_owner", "owner_user_id", "loop_state", "is_urgent", "due_at", "id"),
-        # The Closed view (newest first): walk one state in id order, filter by scope. Without
-        # it MariaDB sorted a provider's ~60,000 closed messages for 50 (bench_loop: 640 ms).
-        Index("ix_webmail_loop_closed", "loop_state", "id"),
         # The escalation sweep (open, not escalated, past due); covers the alert count too.
         Index(
             "ix_webmail_loop_due",

@@ -1,7 +1,6 @@
 """Closed loop, patient side (issue 21): mark the practice's automatic after-hours reply, so
 it is shown in the thread but never counted as a staff member's first reply and never closes
-the loop; and so the "once per thread per 12 hours" rule can find the last one. And an index
-(loop_state, id) for the Closed view, newest first, which MariaDB otherwise sorted.
+the loop; and so the "once per thread per 12 hours" rule can find the last one.
 
 Revision ID: 0014_loop_setup
 Revises: 0008_portal_totp
@@ -24,10 +23,8 @@ def upgrade() -> None:
         batch.add_column(
             sa.Column("is_auto_reply", sa.Boolean(), nullable=False, server_default=sa.false())
         )
-        batch.create_index("ix_webmail_loop_closed", ["loop_state", "id"])
 
 
 def downgrade() -> None:
     with op.batch_alter_table("webmail_message", schema=None) as batch:
-        batch.drop_index("ix_webmail_loop_closed")
         batch.drop_column("is_auto_reply")
