@@ -33,6 +33,7 @@ from sqlalchemy.engine import URL, make_url  # noqa: E402
 
 import tests.clamd  # noqa: E402
 from opendesk.core import migrate  # noqa: E402
+from opendesk.core import preferences as prefs  # noqa: E402
 from opendesk.core.audit import GENESIS_HASH  # noqa: E402
 from opendesk.core.db import Database  # noqa: E402
 from opendesk.core.models import Base  # noqa: E402
@@ -168,6 +169,12 @@ def db(_migrated: Database) -> Database:
         conn.execute(
             text("INSERT INTO audit_head (id, last_seq, last_hash) VALUES (1, 0, :h)"),
             {"h": GENESIS_HASH},
+        )
+        # Tests run at any hour of the day: the after-hours reply (a message of its own in the
+        # thread) is off unless a test sets its text (tests/core/test_patient_loop.py).
+        conn.execute(
+            text("INSERT INTO preference (name, value) VALUES (:n, '')"),
+            {"n": prefs.AFTER_HOURS_REPLY.name},
         )
     return _migrated
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy import Engine, create_engine, event, exc, literal, select
+from sqlalchemy import table as sql_table
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -256,3 +257,41 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def refresh_statistics(database: Database) -> list[str]:
+    """Keep SQLite's query planner informed: `ANALYZE` each table that has an index without
+    statistics — a new migration's index, or a database never analysed, where the planner may
+    walk the wrong index (a closed-loop view took 1.5 s instead of 3 ms) — and `PRAGMA
+    optimize` otherwise. Returns the tables analysed. A full ANALYZE of 1,000,000 messages
+    takes seconds, so it runs in a deferred transaction: readers and writers go on until it
+    writes its statistics at the end. MariaDB and PostgreSQL keep their own statistics."""
+    if database.backend != "sqlite":
+        return []
+    with database.engine.connect().execution_options(**{READONLY: True}) as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' "
+            "AND name NOT LIKE 'sqlite_autoindex%' AND sql IS NOT NULL"
+        ).all()
+        has_stats = conn.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'"
+        ).scalar_one()
+        known = (
+            set(conn.exec_driver_sql("SELECT idx FROM sqlite_stat1").scalars())
+            if has_stats
+            else set()
+        )
+        tables: list[str] = []
+        for name, table in rows:  # ANALYZE keeps no statistics for an empty table
+            if name in known or table in tables:
+                continue
+            found = conn.execute(select(literal(1)).select_from(sql_table(table)).limit(1))
+            if found.first() is not None:
+                tables.append(str(table))
+        quote = conn.dialect.identifier_preparer.quote
+        for table in sorted(tables):
+            conn.exec_driver_sql(f"ANALYZE {quote(table)}")
+        if not tables:
+            conn.exec_driver_sql("PRAGMA optimize")
+        conn.commit()
+    return sorted(tables)

@@ -40,6 +40,8 @@ _MULTILINE = {
     prefs.PRACTICE_HOURS.name,
     prefs.PRACTICE_CLOSED_DATES.name,
     prefs.URGENT_WORDS.name,
+    prefs.EMERGENCY_INSTRUCTIONS.name,
+    prefs.AFTER_HOURS_REPLY.name,
 }
 
 
@@ -110,6 +112,13 @@ def _notify_body(value: str, _c: Context) -> str | None:
     return None
 
 
+def email_problem(value: str) -> str | None:
+    """What is wrong with an e-mail address (None when it looks like one)."""
+    return (
+        None if _EMAIL.match(value.strip()) else "This is not an e-mail address (name@example.com)."
+    )
+
+
 def _notify_from(value: str, _c: Context) -> str | None:
     if not value.strip():
         return "Enter the address the notices come from."
@@ -169,6 +178,15 @@ def _dropbox_root(value: str, _c: Context) -> str | None:
     return None
 
 
+def _message_text(what: str, longest: int, *, required: bool = True) -> Rule:
+    def rule(value: str, _c: Context) -> str | None:
+        if required and not value.strip():
+            return f"Enter the {what}."
+        return None if len(value) <= longest else f"The {what} is at most {longest:,} characters."
+
+    return rule
+
+
 def _between(low: int, high: int, what: str) -> Rule:
     def rule(value: int, _c: Context) -> str | None:
         return None if low <= value <= high else f"{what} is a number from {low:,} to {high:,}."
@@ -204,6 +222,9 @@ RULES: dict[str, Rule] = {
         0, NOTIFY_UNREAD_DAYS_MAX, "Notify me if unread after (days, 0 = off)"
     ),
     prefs.FILE_THREADS_AFTER_DAYS.name: _between(0, 3650, "File threads after (days, 0 = never)"),
+    prefs.EMERGENCY_INSTRUCTIONS.name: _message_text("emergency instructions", 2000),
+    # empty: no after-hours reply
+    prefs.AFTER_HOURS_REPLY.name: _message_text("after-hours reply", 2000, required=False),
 }
 """The rule of each preference that has one beyond its type (the others take any value of
 their type: phone, address, SMTP user, the yes/no switches)."""

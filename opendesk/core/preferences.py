@@ -128,6 +128,26 @@ FILE_THREADS_AFTER_DAYS = Pref(
     0,
     "File every thread to the chart this many days after its last message (0 = never)",
 )
+# What the portal shows when a patient's text holds an urgent word, and the after-hours reply
+# (core.services.patient_loop). [PHONE] is the emergency phone (empty: the practice phone),
+# [OPENS] when the office next opens.
+EMERGENCY_PHONE = Pref("emergency_phone", str, "", "Emergency phone (empty: the practice phone)")
+EMERGENCY_INSTRUCTIONS = Pref(
+    "emergency_instructions",
+    str,
+    "Messages are not read around the clock. For swelling, bleeding that will not stop, "
+    "fever, trouble breathing or swallowing, an injury or a knocked-out tooth, call the "
+    "office now at [PHONE]. If you cannot breathe or swallow, call your local emergency "
+    "number.",
+    "Emergency instructions",
+)
+AFTER_HOURS_REPLY = Pref(
+    "after_hours_reply",
+    str,
+    "Thank you for your message. The office is closed now and opens [OPENS]; we will answer "
+    "then. If this is urgent, call [PHONE].",
+    "After-hours reply",
+)
 DEMO_MODE = Pref("demo_mode", bool, False, "Demo practice (allows http://localhost portal)")
 
 ALL: dict[str, Pref[Any]] = {
@@ -166,6 +186,9 @@ ALL: dict[str, Pref[Any]] = {
         WEBMAIL_ALLOW_REPLY,
         WEBMAIL_NOTIFY_UNREAD_DAYS,
         FILE_THREADS_AFTER_DAYS,
+        EMERGENCY_PHONE,
+        EMERGENCY_INSTRUCTIONS,
+        AFTER_HOURS_REPLY,
         DEMO_MODE,
     )
 }

@@ -67,6 +67,7 @@ from opendesk.mail.claims import (
 from opendesk.mail.errors import DeliveryError
 from opendesk.mail.message import build_message
 from opendesk.mail.smtp import DEFAULT_TIMEOUT, SmtpSettings, SmtpTransport, load_settings
+from opendesk.mail.upkeep import Upkeep
 
 __all__ = [
     "DEFAULT_LEASE",
@@ -459,13 +460,16 @@ class OutboxWorker:
         self, stop_event: threading.Event | None = None, poll_seconds: float = 5.0
     ) -> None:
         """Deliver until `stop_event` is set, looking for due notices every `poll_seconds`
-        (at once again after a full batch, or after giving back part of one). Errors of a
-        round are logged and the loop goes on."""
+        (at once again after a full batch, or after giving back part of one). Each loop first
+        escalates messages past their response time (`mail.upkeep`, which also refreshes
+        SQLite's statistics now and then). Errors of a round are logged and the loop goes on."""
         if stop_event is not None:
             self.stop_event = stop_event
         log.info("outbox worker %s started", self.worker_id)
+        upkeep = Upkeep(self.database)
         while not self.stop_event.is_set():
             again = False
+            upkeep.run()
             try:
                 result = self.run_once()
                 full = result.claimed >= self.batch_size and not result.released
@@ -546,7 +550,8 @@ def run_cli(
     """`opendesk-admin outbox run`: drain once and report, or run until SIGINT/SIGTERM.
     Exit code 0, or 2 when the SMTP setup stops delivery."""
     worker = OutboxWorker(database)
-    if once:
+    if once:  # a scheduled task: escalate what is past due, then deliver (the notices too)
+        Upkeep(database).escalate()
         result = worker.drain()
         out(str(result))
         return 2 if result.problem else 0

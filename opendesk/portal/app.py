@@ -15,7 +15,7 @@ from fastapi.templating import Jinja2Templates
 
 from opendesk import __version__
 from opendesk.core.audit_writer import AuditWriter
-from opendesk.core.db import Database
+from opendesk.core.db import UNAVAILABLE, Database, refresh_statistics
 from opendesk.mail.outbox import BackgroundWorker
 from opendesk.portal import i18n, unavailable
 from opendesk.portal.config import PortalConfig
@@ -40,6 +40,10 @@ def _lifespan(config: PortalConfig, database: Database, owns_db: bool) -> Lifesp
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         audit_writer = AuditWriter(database).attach()  # audit rows of views, in groups
+        try:  # SQLite's planner needs statistics for the closed-loop indexes (CLOSED_LOOP.md)
+            refresh_statistics(database)
+        except UNAVAILABLE as exc:  # the portal still starts; the worker tries again later
+            log.warning("statistics not refreshed: %s", type(exc).__name__)
         worker = None
         if config.run_outbox:
             worker = BackgroundWorker(

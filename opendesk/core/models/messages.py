@@ -53,6 +53,9 @@ class WebMailMessage(Timestamped, Base):
     due_at: Mapped[datetime | None] = mapped_column(nullable=True)
     escalated_at: Mapped[datetime | None] = mapped_column(nullable=True)
     is_urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The practice's automatic after-hours reply (core.services.patient_loop): no staff
+    # member wrote it, so it is no "first reply" for response times and closes nothing.
+    is_auto_reply: Mapped[bool] = mapped_column(Boolean, default=False)
 
     # Message settings (issue 22): `deliver_at` the time a SCHEDULED message is released (kept
     # after); `allow_reply` off refuses the patient's reply; after `notify_unread_days` unread

@@ -39,6 +39,7 @@ HISTORY_ACTIONS = {
     "loop.done": "Done",
     "loop.reopen": "Reopened",
     "loop.escalate": "Past its response time: owner and backup notified",
+    "loop.after_hours_reply": "After-hours reply sent",
 }
 
 

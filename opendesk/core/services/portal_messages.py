@@ -29,7 +29,7 @@ from opendesk.core.models import (
     patient_name,
     provider_name,
 )
-from opendesk.core.services import attachment_scan, closed_loop
+from opendesk.core.services import attachment_scan, closed_loop, patient_loop
 from opendesk.core.services.attachment_scan import NewAttachment
 from opendesk.core.services.webmail import (
     AttachmentInfo,
@@ -426,13 +426,14 @@ def _store(
     reason: MessageReason | None = None,
     urgent: bool = False,
 ) -> int:
-    """The message, its attachments, its place in the closed loop (due time) and the audit
-    rows in one transaction."""
+    """The message, its attachments, its place in the closed loop (due time), the practice's
+    after-hours reply when the office is closed, and the audit rows in one transaction."""
     session.add(msg)
     session.flush()
     if msg.thread_id is None:
         msg.thread_id = msg.id
     closed_loop.open_received(session, actor, msg, reason, urgent=urgent)
+    patient_loop.after_hours_reply(session, msg)
     stored = [
         store_attachment(session, msg, f.name, f.content_type, f.data, f.flags, f.scan_status)
         for f in files

@@ -210,6 +210,7 @@ class UserInput:
     username: str
     provider_id: int | None
     group_ids: tuple[int, ...]
+    notice_email: str = ""  # PHI-free staff notices (escalations); empty: desktop alert only
 
 
 def create_user(session: Session, actor: AdminActor, data: UserInput, password: str) -> int:
@@ -237,6 +238,11 @@ def _apply_user(session: Session, user: User, data: UserInput) -> None:
     groups = [session.get(UserGroup, g) for g in data.group_ids]
     if any(g is None for g in groups):
         raise ValidationError("A chosen group no longer exists.", "groups")
+    notice_email = data.notice_email.strip()
+    problem = preference_rules.email_problem(notice_email) if notice_email else None
+    if problem:
+        raise ValidationError(problem, "notice_email")
+    user.notice_email = notice_email
     user.provider_id = data.provider_id
     user.groups = [g for g in groups if g is not None]
 

@@ -156,3 +156,67 @@ def save_team(
     )
     session.commit()
     return team.id
+
+
+# -- plain rows for the Setup dialogs (never live ORM objects in the GUI) -----------------------
+
+
+@dataclass(frozen=True)
+class ReasonRow:
+    id: int
+    name: str
+    recipient_kind: str
+    team_id: int | None
+    provider_id: int | None
+    target_hours: int
+    backup_user_id: int | None
+    backup_team_id: int | None
+    is_active: bool
+    sort_order: int
+
+
+@dataclass(frozen=True)
+class TeamRow:
+    id: int
+    name: str
+    is_active: bool
+    member_ids: tuple[int, ...]
+
+
+def reason_rows(session: Session) -> list[ReasonRow]:
+    """Every reason, switched-off ones too, in the portal's order."""
+    return [
+        ReasonRow(
+            r.id,
+            r.name,
+            r.recipient_kind,
+            r.team_id,
+            r.provider_id,
+            r.target_hours,
+            r.backup_user_id,
+            r.backup_team_id,
+            r.is_active,
+            r.sort_order,
+        )
+        for r in list_reasons(session, active_only=False)
+    ]
+
+
+def team_rows(session: Session) -> list[TeamRow]:
+    """Every team by name with its members' ids."""
+    return [
+        TeamRow(t.id, t.name, t.is_active, tuple(sorted(u.id for u in t.members)))
+        for t in list_teams(session)
+    ]
+
+
+def staff_choices(session: Session) -> list[tuple[int, str]]:
+    """(id, user name) of the active staff users: team members and backups are chosen here."""
+    return [
+        (int(uid), str(name))
+        for uid, name in session.execute(
+            select(User.id, User.username)
+            .where(User.is_disabled.is_(False))
+            .order_by(func.lower(User.username))
+        )
+    ]

@@ -4,7 +4,8 @@
 with the practice's hours), the share answered within target, and how many are overdue now.
 
 - The first reply of a received message is the first message the practice sent in its thread
-  at or after it arrived (a reply sent from any workstation, by anyone).
+  at or after it arrived (a reply sent from any workstation, by anyone; the automatic
+  after-hours reply does not count).
 - Within target: the first reply came at or before the message's due time. The share counts
   the answered messages and the unanswered ones already past due; a message closed with Done
   and no reply, or not yet due, is left out of it.
@@ -84,7 +85,12 @@ def _replies(
         chunk = threads[start : start + CHUNK]
         rows = session.execute(
             select(thread, M.sent_at)
-            .where(thread.in_(chunk), M.status.in_(SENT), M.sent_at >= since)
+            .where(
+                thread.in_(chunk),
+                M.status.in_(SENT),
+                M.sent_at >= since,
+                M.is_auto_reply == False,  # noqa: E712 - the after-hours reply is no answer
+            )
             .order_by(M.sent_at)
         )
         for thread_id, sent_at in rows:

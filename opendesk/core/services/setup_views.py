@@ -33,6 +33,7 @@ class UserRow:
     is_disabled: bool
     locked_until: datetime | None
     must_change_password: bool
+    notice_email: str = ""
 
     @property
     def is_locked(self) -> bool:
@@ -90,6 +91,7 @@ def list_users(session: Session, actor: Viewer) -> list[UserRow]:
                 is_disabled=user.is_disabled,
                 locked_until=user.locked_until,
                 must_change_password=user.must_change_password,
+                notice_email=user.notice_email,
             )
         )
     return rows

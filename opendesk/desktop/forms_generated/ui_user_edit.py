@@ -78,6 +78,25 @@ class Ui_UserEditDialog(object):
 
         self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.groups_error)
 
+        self.notice_emailLabel = QLabel(UserEditDialog)
+        self.notice_emailLabel.setObjectName(u"notice_emailLabel")
+
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.notice_emailLabel)
+
+        self.notice_email = QLineEdit(UserEditDialog)
+        self.notice_email.setObjectName(u"notice_email")
+        self.notice_email.setMaxLength(254)
+
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.notice_email)
+
+        self.notice_email_error = QLabel(UserEditDialog)
+        self.notice_email_error.setObjectName(u"notice_email_error")
+        self.notice_email_error.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice_email_error.setWordWrap(True)
+        self.notice_email_error.setStyleSheet(u"color: #b00020;")
+
+        self.formLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.notice_email_error)
+
 
         self.mainLayout.addLayout(self.formLayout)
 
@@ -106,6 +125,7 @@ class Ui_UserEditDialog(object):
         self.usernameLabel.setBuddy(self.username)
         self.providerLabel.setBuddy(self.provider)
         self.groupsLabel.setBuddy(self.groups)
+        self.notice_emailLabel.setBuddy(self.notice_email)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(UserEditDialog)
@@ -119,6 +139,12 @@ class Ui_UserEditDialog(object):
         self.provider_error.setText("")
         self.groupsLabel.setText(QCoreApplication.translate("UserEditDialog", u"&Groups", None))
         self.groups_error.setText("")
+        self.notice_emailLabel.setText(QCoreApplication.translate("UserEditDialog", u"&Notice e-mail", None))
+        self.notice_email.setPlaceholderText(QCoreApplication.translate("UserEditDialog", u"Empty: desktop alert only", None))
+#if QT_CONFIG(tooltip)
+        self.notice_email.setToolTip(QCoreApplication.translate("UserEditDialog", u"Where this user is told, without any patient details, that a patient message is past its response time.", None))
+#endif // QT_CONFIG(tooltip)
+        self.notice_email_error.setText("")
         self.passwordNote.setText("")
         self.messageLabel.setText("")
     # retranslateUi

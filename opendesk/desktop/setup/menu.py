@@ -41,6 +41,9 @@ def _entries() -> tuple[Entry, ...]:
     from opendesk.desktop.setup.practice_hours import PracticeHoursDialog
     from opendesk.desktop.setup.providers import ProvidersDialog
     from opendesk.desktop.setup.signature import SignatureDialog
+    from opendesk.desktop.setup.reasons import ReasonsDialog
+    from opendesk.desktop.setup.teams import TeamsDialog
+    from opendesk.desktop.setup.urgent_words import UrgentWordsDialog
     from opendesk.desktop.setup.users import UsersDialog
     from opendesk.desktop.setup.webmail_templates import WebMailTemplatesDialog
 
@@ -54,9 +57,24 @@ def _entries() -> tuple[Entry, ...]:
             PracticeHoursDialog,
             "Opening hours, holidays and time zone for response times",
         ),
+        Entry(
+            "reasons",
+            "Messa&ge Reasons…",
+            setup,
+            ReasonsDialog,
+            "What patients write about, who answers, and how soon",
+        ),
+        Entry("teams", "Tea&ms…", setup, TeamsDialog, "Staff teams that receive messages"),
+        Entry(
+            "urgent_words",
+            "Urgent &Words and After Hours…",
+            setup,
+            UrgentWordsDialog,
+            "Urgent words, emergency instructions and the after-hours reply",
+        ),
         Entry("providers", "P&roviders…", setup, ProvidersDialog, "Add, edit and hide providers"),
         Entry("users", "&Users…", setup, UsersDialog, "Staff logins, passwords, lockouts"),
-        Entry("groups", "&Groups and Permissions…", setup, GroupsDialog, "Who may do what"),
+        Entry("groups", "Groups and Perm&issions…", setup, GroupsDialog, "Who may do what"),
         Entry("email", "General &Email Settings…", setup, EmailSettingsDialog, "SMTP server"),
         Entry(
             "portal",
@@ -90,7 +108,7 @@ def _entries() -> tuple[Entry, ...]:
         ),
         Entry(
             "response_report",
-            "Re&sponse Report…",
+            "Respo&nse Report…",
             setup,
             ResponseReportDialog,
             "How fast patient messages are answered, per provider, team and reason",

@@ -1,6 +1,7 @@
 """Setup > Users: staff logins. Add (with a temporary password shown once), edit the user name,
-the linked provider (or none) and the groups; reset a password (shown once, to be changed at
-the next login), unlock after failed logins, disable and enable. Every action goes through
+the linked provider (or none), the groups and the notice e-mail (PHI-free staff notices such
+as escalations); reset a password (shown once, to be changed at the next login), unlock after
+failed logins, disable and enable. Every action goes through
 `core.services.practice_setup` (Setup permission, audited)."""
 
 from collections.abc import Callable, Sequence
@@ -87,6 +88,7 @@ class UserEditDialog(QDialog):
         self.ui.buttonBox.rejected.connect(self.reject)
         if user is not None:
             self.ui.username.setText(user.username)
+            self.ui.notice_email.setText(user.notice_email)
         actor = ctx.actor
 
         def load(session: Session) -> _Choices:
@@ -146,7 +148,12 @@ class UserEditDialog(QDialog):
             for i in range(self.ui.groups.count())
             if self.ui.groups.item(i).checkState() == Qt.CheckState.Checked
         )
-        return UserInput(self.ui.username.text().strip(), self.ui.provider.currentData(), groups)
+        return UserInput(
+            self.ui.username.text().strip(),
+            self.ui.provider.currentData(),
+            groups,
+            self.ui.notice_email.text().strip(),
+        )
 
     def save(self) -> None:
         data = self.data()

@@ -1,5 +1,11 @@
 """The messages: inbox, a message with its thread and Reply form, the attachment download, and
-writing a new message. Scope, marking read and audit are the core's (`portal_messages`)."""
+writing a new message. Scope, marking read and audit are the core's (`portal_messages`).
+
+Closed loop (docs/CLOSED_LOOP.md): a new message needs a reason; a message page says when a
+reply is expected (`patient_loop.expectation`); and before anything is stored, text holding
+one of the practice's urgent words shows the emergency instructions with "Call the office"
+(back to the form, the text kept, the phone shown) or "Send anyway" (stored flagged urgent).
+All without JavaScript: the choice is a submit button of a server-rendered form."""
 
 import re
 import unicodedata
@@ -14,7 +20,14 @@ from opendesk.attachments.rules import Limits
 from opendesk.core.actors import PortalActor
 from opendesk.core.errors import ValidationError
 from opendesk.core.file_names import download_name
-from opendesk.core.services import chart_filing, portal_compose, portal_messages
+from opendesk.core.services import (
+    chart_filing,
+    patient_loop,
+    portal_compose,
+    portal_messages,
+    reasons_setup,
+)
+from opendesk.core.urgent_words import urgent_matches
 from opendesk.portal.deps import Actor, DbSession
 from opendesk.portal.i18n import gettext
 from opendesk.portal.pages import render
@@ -46,10 +59,13 @@ def _message_ctx(
     thread = portal_messages.open_message(session, actor, message_id)
     current = next((m for m in thread if m.id == message_id), thread[-1])
     ctx = nav(session, actor, "inbox")
+    ids = [m.id for m in thread]
     ctx.update(
         thread=thread,
         current=current,
         accepts_replies=portal_messages.accepts_replies(thread),
+        expectation=patient_loop.expectation(session, ids),
+        automatic=patient_loop.auto_reply_ids(session, ids),
         own_patient_id=actor.patient_id,
         request_id=kw.pop("request_id", None) or uuid.uuid4().hex,
         body="",
@@ -64,6 +80,33 @@ def message_page(request: Request, session: DbSession, actor: Actor, message_id:
     return render(request, "message.html", _message_ctx(session, actor, message_id))
 
 
+def _urgent_page(
+    request: Request, session: DbSession, actor: PortalActor, text: str, fields: dict[str, Any]
+) -> Response | None:
+    """The urgent-words page when `text` holds one of the practice's urgent words, else None.
+    Its form posts `fields` again with the patient's choice; files are not carried over (the
+    page asks for them again when there were some)."""
+    found = urgent_matches(session, text)
+    if not found:
+        return None
+    ctx = nav(session, actor, str(fields.pop("active")))
+    ctx.update(
+        words=found,
+        instructions=patient_loop.emergency_instructions(session),
+        fields=fields,
+        allowance=allowance_text(Limits.from_preferences(session)),
+    )
+    return render(request, "urgent.html", ctx)
+
+
+def _call_ctx(session: DbSession) -> dict[str, Any]:
+    """ "Call the office": the phone and the instructions above the kept draft."""
+    return {
+        "call_phone": patient_loop.office_phone(session),
+        "call_instructions": patient_loop.emergency_instructions(session),
+    }
+
+
 @router.post("/messages/{message_id}/reply")
 def reply_submit(
     request: Request,
@@ -73,11 +116,29 @@ def reply_submit(
     files: Files,
     body: Annotated[str, Form(max_length=200_000)] = "",
     request_id: Annotated[str, Form(max_length=64)] = "",
+    urgent_choice: Annotated[str, Form(max_length=10)] = "",
 ) -> Response:
+    request_id = request_id or uuid.uuid4().hex
+    if urgent_choice == "call":
+        ctx = _message_ctx(session, actor, message_id, request_id=request_id)
+        ctx.update(body=body, **_call_ctx(session))
+        return render(request, "message.html", ctx)
+    if urgent_choice != "send":
+        fields = {"body": body, "request_id": request_id, "active": "inbox"}
+        fields["action"] = f"/messages/{message_id}/reply"
+        page = _urgent_page(request, session, actor, body, fields | {"had_files": bool(files)})
+        if page is not None:
+            return page
     try:
         uploads = check_uploads(files, Limits.from_preferences(session))
         new_id = portal_messages.reply(
-            session, actor, message_id, body, request_id or uuid.uuid4().hex, uploads.files
+            session,
+            actor,
+            message_id,
+            body,
+            request_id,
+            uploads.files,
+            urgent=urgent_choice == "send",
         )
     except ValidationError as exc:
         session.rollback()
@@ -128,21 +189,36 @@ def message_pdf(session: DbSession, actor: Actor, message_id: int) -> Response:
     )
 
 
+def _compose_ctx(
+    session: DbSession, actor: PortalActor, selected: int, about: int | None = None, **kw: Any
+) -> dict[str, Any]:
+    """The Write page: the patients and reasons to choose from, and the draft in `kw`."""
+    choices = portal_compose.compose_choices(session, actor, about)  # bad `about`: NotFound
+    ctx = nav(session, actor, "compose")
+    ctx.update(
+        choices=choices,
+        reasons=[(r.id, r.name) for r in reasons_setup.list_reasons(session)],
+        selected=selected,
+        reason_id=None,
+        subject="",
+        body="",
+        allowance=allowance_text(Limits.from_preferences(session)),
+    )
+    ctx.update(kw)
+    return ctx
+
+
 @router.get("/compose")
 def compose_page(
     request: Request, session: DbSession, actor: Actor, about: int | None = None
 ) -> Response:
-    choices = portal_compose.compose_choices(session, actor, about)
-    ctx = nav(session, actor, "compose")
-    ctx.update(
-        choices=choices,
-        selected=about if about is not None else actor.patient_id,
-        subject="",
-        body="",
-        request_id=uuid.uuid4().hex,
-        allowance=allowance_text(Limits.from_preferences(session)),
-    )
+    selected = about if about is not None else actor.patient_id
+    ctx = _compose_ctx(session, actor, selected, about, request_id=uuid.uuid4().hex)
     return render(request, "compose.html", ctx)
+
+
+def _reason(text: str) -> int | None:
+    return int(text) if text.isdigit() and len(text) < 19 else None
 
 
 @router.post("/compose")
@@ -155,8 +231,25 @@ def compose_submit(
     subject: Annotated[str, Form(max_length=1000)] = "",
     body: Annotated[str, Form(max_length=200_000)] = "",
     request_id: Annotated[str, Form(max_length=64)] = "",
+    reason_id: Annotated[str, Form(max_length=20)] = "",
+    urgent_choice: Annotated[str, Form(max_length=10)] = "",
 ) -> Response:
+    request_id = request_id or uuid.uuid4().hex
+    reason = _reason(reason_id)
+    draft: dict[str, Any] = {"subject": subject, "body": body, "request_id": request_id}
+    draft["reason_id"] = reason
     try:
+        if reason is None and reasons_setup.list_reasons(session):  # none offered: none asked
+            raise ValidationError("Choose what your message is about.", "reason")
+        if urgent_choice == "call":
+            ctx = _compose_ctx(session, actor, regarding_patient_id, **draft, **_call_ctx(session))
+            return render(request, "compose.html", ctx)
+        if urgent_choice != "send":
+            fields = draft | {"regarding_patient_id": regarding_patient_id, "active": "compose"}
+            fields |= {"action": "/compose", "had_files": bool(files)}
+            page = _urgent_page(request, session, actor, f"{subject}\n{body}", fields)
+            if page is not None:
+                return page
         uploads = check_uploads(files, Limits.from_preferences(session))
         new_id = portal_messages.compose(
             session,
@@ -164,21 +257,14 @@ def compose_submit(
             regarding_patient_id,
             subject,
             body,
-            request_id or uuid.uuid4().hex,
+            request_id,
             uploads.files,
+            reason_id=reason,
+            urgent=urgent_choice == "send",
         )
     except ValidationError as exc:
         session.rollback()
-        ctx = nav(session, actor, "compose")
-        ctx.update(
-            choices=portal_compose.compose_choices(session, actor),
-            selected=regarding_patient_id,
-            subject=subject,
-            body=body,
-            request_id=request_id,
-            error=str(exc),
-            allowance=allowance_text(Limits.from_preferences(session)),
-        )
+        ctx = _compose_ctx(session, actor, regarding_patient_id, **draft, error=str(exc))
         return render(request, "compose.html", ctx, status_code=400)
     portal_session(request).set_flash(gettext("Your message is sent."))
     return see_other(f"/messages/{new_id}")

@@ -1,0 +1,57 @@
+"""What the outbox worker does once per loop besides delivering notices (docs/CLOSED_LOOP.md):
+escalate the patient messages past their response time (`core.services.escalation`, which
+queues the staff notices the same loop then delivers), and now and then refresh SQLite's
+query-planner statistics (`core.db.refresh_statistics`). Each runs in a session of its own;
+an error is logged without PHI (the type name only) and never stops the worker."""
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from opendesk.core.actors import SystemActor
+from opendesk.core.db import Database, refresh_statistics
+from opendesk.core.services import escalation
+
+log = logging.getLogger("opendesk.mail.upkeep")
+
+STATISTICS_EVERY = 6 * 3600.0  # seconds between two statistics refreshes
+
+
+@dataclass
+class Upkeep:
+    database: Database
+    statistics_every: float = STATISTICS_EVERY
+    monotonic: Callable[[], float] = time.monotonic
+    _last_statistics: float | None = field(default=None, init=False, repr=False)
+
+    def escalate(self) -> int:
+        """One escalation sweep; how many messages it escalated (0 after an error)."""
+        try:
+            with self.database.session() as session:
+                return escalation.escalate_due(session, SystemActor())
+        except Exception as exc:  # keep the worker alive; no PHI: the type name only
+            log.error("escalation round failed: %s", type(exc).__name__)
+            return 0
+
+    def statistics(self) -> bool:
+        """Refresh the statistics when `statistics_every` has passed (the first call only
+        starts the clock: the portal refreshed them at start). True when it ran."""
+        now = self.monotonic()
+        if self._last_statistics is None:
+            self._last_statistics = now
+            return False
+        if now - self._last_statistics < self.statistics_every:
+            return False
+        self._last_statistics = now
+        try:
+            refresh_statistics(self.database)
+        except Exception as exc:
+            log.error("statistics refresh failed: %s", type(exc).__name__)
+        return True
+
+    def run(self) -> int:
+        """Once per worker loop, before claiming notices."""
+        escalated = self.escalate()
+        self.statistics()
+        return escalated
