@@ -40,8 +40,8 @@ def _entries() -> tuple[Entry, ...]:
     from opendesk.desktop.setup.practice import PracticeDialog
     from opendesk.desktop.setup.practice_hours import PracticeHoursDialog
     from opendesk.desktop.setup.providers import ProvidersDialog
-    from opendesk.desktop.setup.signature import SignatureDialog
     from opendesk.desktop.setup.reasons import ReasonsDialog
+    from opendesk.desktop.setup.signature import SignatureDialog
     from opendesk.desktop.setup.teams import TeamsDialog
     from opendesk.desktop.setup.urgent_words import UrgentWordsDialog
     from opendesk.desktop.setup.users import UsersDialog
