@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from opendesk.core import permissions
+from opendesk.core import fulltext, permissions
 from opendesk.core.actors import StaffActor
 from opendesk.core.enums import MessageStatus, OutboxStatus
 from opendesk.core.models import OutboxNotice, Patient, Provider, WebMailMessage, patient_name
@@ -125,20 +125,20 @@ def _statuses(box: Mailbox, flt: MailboxFilter) -> list[MessageStatus]:
 
 
 def _text_condition(query: Select[Any], flt: MailboxFilter) -> Select[Any]:
-    text = flt.text.strip()
-    if not text:
+    """Messages whose subject or body holds the search (`fulltext`: words and prefixes through
+    the database's full-text index, the rest as a substring), or regarding a patient whose last
+    or first name starts with it (`ix_patient_name`, `ix_patient_first`)."""
+    typed = flt.text.strip()
+    if not typed:
         return query
-    like = f"%{text.replace('%', '').replace('_', '')}%"
-    key = f"%{search_key(text)}%"
-    regarding = aliased(Patient)
-    return query.join(regarding, regarding.id == WebMailMessage.regarding_patient_id).where(
-        or_(
-            WebMailMessage.subject.ilike(like),
-            WebMailMessage.body.ilike(like),
-            regarding.last_name_key.like(key),
-            regarding.first_name_key.like(key),
-        )
+    in_text = fulltext.condition(fulltext.parse(typed))
+    key = search_key(typed)
+    if not key:
+        return query.where(in_text)
+    names = select(Patient.id).where(
+        or_(Patient.last_name_key.like(f"{key}%"), Patient.first_name_key.like(f"{key}%"))
     )
+    return query.where(or_(in_text, WebMailMessage.regarding_patient_id.in_(names)))
 
 
 def _window(query: Select[Any], flt: MailboxFilter, column: Any) -> Select[Any]:

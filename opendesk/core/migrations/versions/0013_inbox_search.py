@@ -1,0 +1,83 @@
+"""Inbox and search on a large practice (issue 25): `ix_webmail_provider_box` covers the inbox
+list's columns (a page of a mailbox is read from the index alone, never from the rows that hold
+the bodies), and each database's full-text index on subject and body (SQLite FTS5 table kept
+in step by triggers, MariaDB FULLTEXT, PostgreSQL GIN over to_tsvector('simple', ...)), filled
+from the messages already stored. The statements are the ones of `opendesk.core.fulltext`,
+frozen here as they were at this revision.
+
+Revision ID: 0013_inbox_search
+Revises: 0008_portal_totp
+Create Date: 2026-11-30 12:30:00
+"""
+
+from collections.abc import Sequence
+
+from alembic import op
+
+revision: str = "0013_inbox_search"
+down_revision: str | None = "0008_portal_totp"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+OLD_BOX = ["provider_id", "status", "is_hidden", "sent_at", "id"]
+NEW_BOX = [
+    *OLD_BOX,
+    "read_at",
+    "has_attachments",
+    "patient_id",
+    "regarding_patient_id",
+    "subject",
+]
+
+SQLITE_UP = (
+    "CREATE VIRTUAL TABLE webmail_fts USING fts5(subject, body, content='webmail_message', "
+    "content_rowid='id', tokenize='unicode61')",
+    "CREATE TRIGGER webmail_fts_ai AFTER INSERT ON webmail_message BEGIN "
+    "INSERT INTO webmail_fts(rowid, subject, body) VALUES (new.id, new.subject, new.body); END",
+    "CREATE TRIGGER webmail_fts_ad AFTER DELETE ON webmail_message BEGIN "
+    "INSERT INTO webmail_fts(webmail_fts, rowid, subject, body) "
+    "VALUES ('delete', old.id, old.subject, old.body); END",
+    "CREATE TRIGGER webmail_fts_au AFTER UPDATE OF subject, body ON webmail_message BEGIN "
+    "INSERT INTO webmail_fts(webmail_fts, rowid, subject, body) "
+    "VALUES ('delete', old.id, old.subject, old.body); "
+    "INSERT INTO webmail_fts(rowid, subject, body) VALUES (new.id, new.subject, new.body); END",
+    "INSERT INTO webmail_fts(webmail_fts) VALUES ('rebuild')",
+)
+SQLITE_DOWN = (
+    "DROP TRIGGER webmail_fts_ai",
+    "DROP TRIGGER webmail_fts_ad",
+    "DROP TRIGGER webmail_fts_au",
+    "DROP TABLE webmail_fts",
+)
+
+
+def _box(columns: list[str]) -> None:
+    op.drop_index("ix_webmail_provider_box", table_name="webmail_message")
+    op.create_index("ix_webmail_provider_box", "webmail_message", columns)
+
+
+def upgrade() -> None:
+    _box(NEW_BOX)
+    dialect = op.get_bind().dialect.name
+    if dialect in ("mysql", "mariadb"):
+        op.execute("CREATE FULLTEXT INDEX ft_webmail_text ON webmail_message (subject, body)")
+    elif dialect == "postgresql":
+        op.execute(
+            "CREATE INDEX ix_webmail_fts ON webmail_message "
+            "USING gin (to_tsvector('simple', subject || ' ' || body))"
+        )
+    else:
+        for statement in SQLITE_UP:
+            op.execute(statement)
+
+
+def downgrade() -> None:
+    dialect = op.get_bind().dialect.name
+    if dialect in ("mysql", "mariadb"):
+        op.execute("DROP INDEX ft_webmail_text ON webmail_message")
+    elif dialect == "postgresql":
+        op.execute("DROP INDEX ix_webmail_fts")
+    else:
+        for statement in SQLITE_DOWN:
+            op.execute(statement)
+    _box(OLD_BOX)
