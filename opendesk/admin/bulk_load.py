@@ -132,4 +132,3 @@ class BulkLoader:
                 conn.execute(text(f"ANALYZE TABLE {table.name}"))
             else:
                 conn.execute(text("ANALYZE"))
-

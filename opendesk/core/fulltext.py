@@ -13,7 +13,7 @@ MariaDB stop word is looked up in the index as a prefix ("amox" finds "amoxicill
 sens" finds "my tooth has been sensitive"), all of them required. What no index can match is
 checked as a plain substring of subject or body, on the messages the index found: words under
 three characters ("#19", "x"), MariaDB's stop words ("the", "with"), punctuation and anything
-but letters, digits and single spaces between words ("tooth #19", "X-ray", "today's",
+but letters, digits and spaces between words ("tooth #19", "X-ray", "today's",
 "pre-auth"). A text with no indexable word at all ("#19", "of") is the old substring search.
 The rules are the same on the three databases, so they find the same messages.
 
@@ -51,7 +51,6 @@ SQLITE_TABLES = frozenset(
 NAMES = frozenset({*SQLITE_TABLES, MARIADB_INDEX, POSTGRES_INDEX})
 
 
-
 def in_models(name: str | None, _type: str, _parents: Any) -> bool:
     """For Alembic's comparison of the models with a database: the search index objects are
     not in the models (they differ per database) and are left alone."""
@@ -79,7 +78,7 @@ def parse(raw: str) -> SearchText:
     typed = raw.strip()
     words = _WORD.findall(typed.lower())
     usable = tuple(w for w in words if indexable(w))
-    exact = len(usable) == len(words) and " ".join(words) == typed.lower()
+    exact = len(usable) == len(words) and " ".join(words) == " ".join(typed.lower().split())
     return SearchText(usable, None if exact else typed)
 
 
@@ -132,8 +131,7 @@ def _sqlite_match(element: IndexMatch, compiler: SQLCompiler, **kw: Any) -> str:
 def _mariadb_match(element: IndexMatch, compiler: SQLCompiler, **kw: Any) -> str:
     query = _bound(compiler, " ".join(f"+{w}*" for w in element.words), kw)
     return (
-        "MATCH (webmail_message.subject, webmail_message.body) "
-        f"AGAINST ({query} IN BOOLEAN MODE)"
+        f"MATCH (webmail_message.subject, webmail_message.body) AGAINST ({query} IN BOOLEAN MODE)"
     )
 
 
