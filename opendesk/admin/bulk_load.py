@@ -54,7 +54,10 @@ class BulkLoader:
         self._engine: Engine = db.engine
         if self.backend in ("mysql", "mariadb"):
             # LOAD DATA LOCAL needs the client to allow it; only this loader's connections do.
+            # No read timeout: building an index over a million rows takes minutes.
             self._engine = create_engine(db.engine.url, connect_args={"local_infile": True})
+        elif self.backend == "postgresql":
+            self._engine = create_engine(db.engine.url)
 
     def dispose(self) -> None:
         if self._engine is not self.db.engine:
@@ -113,7 +116,7 @@ class BulkLoader:
         this connection, while it drops them)."""
         dropped: list[Index] = [ix for ix in table.indexes if not ix.unique]
         mariadb = self.backend in ("mysql", "mariadb")
-        with self.db.engine.begin() as conn:
+        with self._engine.begin() as conn:
             fulltext.drop_index(conn)
             if mariadb:
                 conn.execute(text("SET SESSION foreign_key_checks = 0"))
@@ -122,7 +125,7 @@ class BulkLoader:
             if mariadb:
                 conn.execute(text("SET SESSION foreign_key_checks = 1"))
         yield
-        with self.db.engine.begin() as conn:
+        with self._engine.begin() as conn:
             for ix in dropped:
                 ix.create(conn)
             fulltext.create_index(conn, rebuild=True)
