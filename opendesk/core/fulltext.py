@@ -1,37 +1,43 @@
-"""Full-text search of web mail subjects and bodies (issue 25), one index per database:
+"""Text search of web mail subjects and bodies (issue 25), one structure per database:
 
 - SQLite: an FTS5 table `webmail_fts` over webmail_message (external content, unicode61), kept
   in step by triggers on insert, on a change of subject or body, and on delete;
-- MariaDB: the FULLTEXT index `ft_webmail_text` on (subject, body), searched in boolean mode;
-- PostgreSQL: the GIN index `ix_webmail_fts` on to_tsvector('simple', subject || ' ' || body).
+- PostgreSQL: the GIN index `ix_webmail_fts` on to_tsvector('simple', subject || ' ' || body);
+- MariaDB: `webmail_text`, each message's subject and body in a table clustered by (provider,
+  message), kept in step by triggers, walked beside the provider's date index. Not a FULLTEXT
+  index: InnoDB computes a FULLTEXT search's whole match set before the first row (1.4 s for
+  a word in one message of ten at a million messages) and then reads every matching row; the
+  provider's own text is a few contiguous megabytes that stay in the buffer pool
+  (docs/PERFORMANCE.md has the measurements).
 
 Each is written by the database in the statement that writes the message, so it is always in
 step with the transaction that sends, saves a draft, edits or deletes.
 
 What a search text means (`parse`): every word of three or more letters or digits that is not a
-MariaDB stop word is looked up in the index as a prefix ("amox" finds "amoxicillin"; "tooth
-sens" finds "my tooth has been sensitive"), all of them required. What no index can match is
-checked as a plain substring of subject or body, on the messages the index found: words under
-three characters ("#19", "x"), MariaDB's stop words ("the", "with"), punctuation and anything
-but letters, digits and spaces between words ("tooth #19", "X-ray", "today's",
-"pre-auth"). A text with no indexable word at all ("#19", "of") is the old substring search.
-The rules are the same on the three databases, so they find the same messages.
+MariaDB stop word is matched as the start of a word ("amox" finds "amoxicillin"; "tooth sens"
+finds "my tooth has been sensitive"), all of them required, in any order. What the index cannot
+match is checked as a plain substring of subject or body, on the messages the words found:
+words under three characters ("#19", "x"), MariaDB's stop words ("the", "with"), punctuation
+and anything but letters, digits and spaces between words ("tooth #19", "X-ray", "today's").
+A text with no such word at all ("#19", "of") is the old substring search. The rules are the
+same on the three databases, so they find the same messages.
 
 Not matched any more (the index works on words): a piece from the middle of a word ("ooth"
-for "tooth"); the last word of a text is still a prefix, so typing finds as it goes.
+for "tooth"); the last word typed is still a prefix, so results follow the typing.
 """
 
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, bindparam, or_, text
+from sqlalchemy import ColumnElement, Connection, bindparam, or_, text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.sqltypes import NullType
 
-# Tokens shorter than this are not in MariaDB's FULLTEXT index (innodb_ft_min_token_size, 3 by
-# default); the same limit on the other two keeps the results alike.
+# Shorter words are matched as substrings: MariaDB's full-text minimum token length
+# (innodb_ft_min_token_size, 3), kept on all three so they agree, and short prefixes would
+# match too many words to narrow anything.
 MIN_WORD = 3
 
 # InnoDB's default full-text stop words (INFORMATION_SCHEMA.INNODB_FT_DEFAULT_STOPWORD): they
@@ -42,13 +48,13 @@ STOPWORDS = frozenset(
 )
 
 SQLITE_TABLE = "webmail_fts"
-MARIADB_INDEX = "ft_webmail_text"
+MARIADB_TABLE = "webmail_text"
 POSTGRES_INDEX = "ix_webmail_fts"
 # The names the search adds beside the models (Alembic's model comparison leaves them alone).
 SQLITE_TABLES = frozenset(
     {SQLITE_TABLE, *(f"{SQLITE_TABLE}_{s}" for s in ("data", "idx", "docsize", "config"))}
 )
-NAMES = frozenset({*SQLITE_TABLES, MARIADB_INDEX, POSTGRES_INDEX})
+NAMES = frozenset({*SQLITE_TABLES, MARIADB_TABLE, POSTGRES_INDEX})
 
 
 def in_models(name: str | None, _type: str, _parents: Any) -> bool:
@@ -87,58 +93,77 @@ def _like(typed: str) -> str:
 
 
 def condition(search: SearchText) -> ColumnElement[bool]:
-    """The WHERE condition on webmail_message (not aliased) for a parsed, non-empty search;
-    the index part is written in each database's own syntax when the statement is compiled."""
-    from opendesk.core.models import WebMailMessage
-
-    parts: list[ColumnElement[bool]] = []
-    if search.words:
-        parts.append(IndexMatch(search.words))
-    if search.substring is not None:
-        like = _like(search.substring)
-        parts.append(or_(WebMailMessage.subject.ilike(like), WebMailMessage.body.ilike(like)))
-    return and_(*parts)
+    """The WHERE condition on webmail_message (not aliased) for a parsed, non-empty search,
+    written in each database's own terms when the statement is compiled."""
+    return TextMatch(search)
 
 
-class IndexMatch(ColumnElement[bool]):
-    """Every word, as a prefix, in the subject or body of webmail_message (the full-text
-    index of the database the statement runs on)."""
+class TextMatch(ColumnElement[bool]):
+    """`search` in the subject or body of webmail_message."""
 
-    # Not typed Boolean: SQLAlchemy would write "MATCH (...) AGAINST (...) = 1" on MariaDB,
-    # which compares the relevance with 1 instead of asking for any match.
+    # Not typed Boolean: SQLAlchemy would append "= 1" on MariaDB, and the condition is a
+    # complete boolean expression on every database.
     type = NullType()
     inherit_cache = False  # the words are bound values made at compile time
 
-    def __init__(self, words: tuple[str, ...]) -> None:
-        self.words = words
+    def __init__(self, search: SearchText) -> None:
+        self.search = search
 
 
 def _bound(compiler: SQLCompiler, value: str, kw: dict[str, Any]) -> str:
     return compiler.process(bindparam("fts_query", value, unique=True), **kw)
 
 
-@compiles(IndexMatch)
-def _sqlite_match(element: IndexMatch, compiler: SQLCompiler, **kw: Any) -> str:
-    query = _bound(compiler, " AND ".join(f'"{w}"*' for w in element.words), kw)
-    return (
-        f"webmail_message.id IN (SELECT rowid FROM {SQLITE_TABLE} "
-        f"WHERE {SQLITE_TABLE} MATCH {query})"
-    )
+def _substring(compiler: SQLCompiler, typed: str, kw: dict[str, Any]) -> str:
+    from opendesk.core.models import WebMailMessage
+
+    like = _like(typed)
+    either = or_(WebMailMessage.subject.ilike(like), WebMailMessage.body.ilike(like))
+    return compiler.process(either.self_group(), **kw)
 
 
-@compiles(IndexMatch, "mysql")
-@compiles(IndexMatch, "mariadb")
-def _mariadb_match(element: IndexMatch, compiler: SQLCompiler, **kw: Any) -> str:
-    query = _bound(compiler, " ".join(f"+{w}*" for w in element.words), kw)
-    return (
-        f"MATCH (webmail_message.subject, webmail_message.body) AGAINST ({query} IN BOOLEAN MODE)"
-    )
+@compiles(TextMatch)
+def _sqlite_match(element: TextMatch, compiler: SQLCompiler, **kw: Any) -> str:
+    words, typed = element.search.words, element.search.substring
+    parts = []
+    if words:
+        query = _bound(compiler, " AND ".join(f'"{w}"*' for w in words), kw)
+        parts.append(
+            f"webmail_message.id IN (SELECT rowid FROM {SQLITE_TABLE} "
+            f"WHERE {SQLITE_TABLE} MATCH {query})"
+        )
+    if typed is not None:
+        parts.append(_substring(compiler, typed, kw))
+    return "(" + " AND ".join(parts) + ")"
 
 
-@compiles(IndexMatch, "postgresql")
-def _postgres_match(element: IndexMatch, compiler: SQLCompiler, **kw: Any) -> str:
-    query = _bound(compiler, " & ".join(f"{w}:*" for w in element.words), kw)
-    return f"{_TSVECTOR} @@ to_tsquery('simple', {query})"
+@compiles(TextMatch, "postgresql")
+def _postgres_match(element: TextMatch, compiler: SQLCompiler, **kw: Any) -> str:
+    words, typed = element.search.words, element.search.substring
+    parts = []
+    if words:
+        query = _bound(compiler, " & ".join(f"{w}:*" for w in words), kw)
+        parts.append(f"{_TSVECTOR} @@ to_tsquery('simple', {query})")
+    if typed is not None:
+        parts.append(_substring(compiler, typed, kw))
+    return "(" + " AND ".join(parts) + ")"
+
+
+@compiles(TextMatch, "mysql")
+@compiles(TextMatch, "mariadb")
+def _mariadb_match(element: TextMatch, compiler: SQLCompiler, **kw: Any) -> str:
+    words, typed = element.search.words, element.search.substring
+    parts = [
+        "t.provider_id = webmail_message.provider_id",
+        "t.message_id = webmail_message.id",
+    ]
+    for word in words:  # letters and digits only: nothing to escape in the pattern
+        pattern = _bound(compiler, f"(*UCP)\\b{word}", kw)
+        parts.append(f"(t.subject REGEXP {pattern} OR t.body REGEXP {pattern})")
+    if typed is not None:
+        like = _bound(compiler, _like(typed), kw)
+        parts.append(f"(t.subject LIKE {like} OR t.body LIKE {like})")
+    return f"EXISTS (SELECT 1 FROM {MARIADB_TABLE} t WHERE {' AND '.join(parts)})"
 
 
 # -- the index itself: used by migration 0013's upgrade and by the large demo's bulk load ------
@@ -162,8 +187,31 @@ SQLITE_DROP = (
     *(f"DROP TRIGGER IF EXISTS {SQLITE_TABLE}_{t}" for t in ("ai", "ad", "au")),
     f"DROP TABLE IF EXISTS {SQLITE_TABLE}",
 )
-MARIADB_CREATE = f"CREATE FULLTEXT INDEX {MARIADB_INDEX} ON webmail_message (subject, body)"
-MARIADB_DROP = f"DROP INDEX IF EXISTS {MARIADB_INDEX} ON webmail_message"
+MARIADB_CREATE = (
+    f"CREATE TABLE IF NOT EXISTS {MARIADB_TABLE} (provider_id INTEGER NOT NULL, "
+    "message_id INTEGER NOT NULL, subject VARCHAR(200) NOT NULL, body MEDIUMTEXT NOT NULL, "
+    "PRIMARY KEY (provider_id, message_id)) ENGINE=InnoDB",
+    f"CREATE TRIGGER IF NOT EXISTS {MARIADB_TABLE}_ai AFTER INSERT ON webmail_message "
+    f"FOR EACH ROW INSERT INTO {MARIADB_TABLE} (provider_id, message_id, subject, body) "
+    "VALUES (NEW.provider_id, NEW.id, NEW.subject, NEW.body)",
+    f"CREATE TRIGGER IF NOT EXISTS {MARIADB_TABLE}_au AFTER UPDATE ON webmail_message "
+    "FOR EACH ROW BEGIN IF NOT (NEW.provider_id <=> OLD.provider_id AND NEW.id <=> OLD.id "
+    "AND NEW.subject <=> OLD.subject AND NEW.body <=> OLD.body) THEN "
+    f"DELETE FROM {MARIADB_TABLE} WHERE provider_id = OLD.provider_id AND message_id = OLD.id; "
+    f"INSERT INTO {MARIADB_TABLE} (provider_id, message_id, subject, body) "
+    "VALUES (NEW.provider_id, NEW.id, NEW.subject, NEW.body); END IF; END",
+    f"CREATE TRIGGER IF NOT EXISTS {MARIADB_TABLE}_ad AFTER DELETE ON webmail_message "
+    f"FOR EACH ROW DELETE FROM {MARIADB_TABLE} "
+    "WHERE provider_id = OLD.provider_id AND message_id = OLD.id",
+)
+MARIADB_FILL = (
+    f"INSERT INTO {MARIADB_TABLE} (provider_id, message_id, subject, body) "
+    "SELECT provider_id, id, subject, body FROM webmail_message ORDER BY provider_id, id"
+)
+MARIADB_DROP = (
+    *(f"DROP TRIGGER IF EXISTS {MARIADB_TABLE}_{t}" for t in ("ai", "au", "ad")),
+    f"DROP TABLE IF EXISTS {MARIADB_TABLE}",
+)
 POSTGRES_CREATE = (
     f"CREATE INDEX IF NOT EXISTS {POSTGRES_INDEX} ON webmail_message "
     "USING gin (to_tsvector('simple', subject || ' ' || body))"
@@ -172,11 +220,15 @@ POSTGRES_DROP = f"DROP INDEX IF EXISTS {POSTGRES_INDEX}"
 
 
 def create_index(conn: Connection, rebuild: bool = True) -> None:
-    """Create the search index of `conn`'s database; `rebuild` fills it from the messages
-    already stored (MariaDB and PostgreSQL always do; SQLite's FTS5 table starts empty)."""
+    """Create the search structure of `conn`'s database, filled from the messages already
+    stored (SQLite: only with `rebuild`)."""
     dialect = conn.dialect.name
     if dialect in ("mysql", "mariadb"):
-        conn.execute(text(MARIADB_CREATE))
+        for statement in MARIADB_CREATE[:1]:
+            conn.execute(text(statement))
+        conn.execute(text(MARIADB_FILL))  # the table is new: the triggers come after the copy
+        for statement in MARIADB_CREATE[1:]:
+            conn.execute(text(statement))
     elif dialect == "postgresql":
         conn.execute(text(POSTGRES_CREATE))
     else:
@@ -189,7 +241,8 @@ def create_index(conn: Connection, rebuild: bool = True) -> None:
 def drop_index(conn: Connection) -> None:
     dialect = conn.dialect.name
     if dialect in ("mysql", "mariadb"):
-        conn.execute(text(MARIADB_DROP))
+        for statement in MARIADB_DROP:
+            conn.execute(text(statement))
     elif dialect == "postgresql":
         conn.execute(text(POSTGRES_DROP))
     else:

@@ -221,7 +221,7 @@ def test_migration_indexes_the_messages_of_an_existing_database(empty_db_url: st
         box = inspect(database.engine).get_indexes("webmail_message")
         columns = next(ix["column_names"] for ix in box if ix["name"] == "ix_webmail_provider_box")
         assert columns == ["provider_id", "status", "is_hidden", "sent_at", "id"]
-        assert not set(inspect(database.engine).get_table_names()) & fulltext.SQLITE_TABLES
+        assert not set(inspect(database.engine).get_table_names()) & fulltext.NAMES
         migrate.upgrade(database.engine, "0013_inbox_search")
     finally:
         database.dispose()

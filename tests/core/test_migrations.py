@@ -18,7 +18,7 @@ EXPECTED = {t.name for t in Base.metadata.sorted_tables}
 
 def _tables(database: Database) -> set[str]:
     tables = set(inspect(database.engine).get_table_names()) - {"alembic_version"}
-    return tables - fulltext.SQLITE_TABLES
+    return tables - fulltext.NAMES
 
 
 def test_upgrade_downgrade_upgrade(empty_db_url: str | URL) -> None:

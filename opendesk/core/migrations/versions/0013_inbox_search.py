@@ -1,9 +1,13 @@
 """Inbox and search on a large practice (issue 25): `ix_webmail_provider_box` covers the inbox
 list's columns (a page of a mailbox is read from the index alone, never from the rows that hold
-the bodies), and each database's full-text index on subject and body (SQLite FTS5 table kept
-in step by triggers, MariaDB FULLTEXT, PostgreSQL GIN over to_tsvector('simple', ...)), filled
-from the messages already stored. The statements are the ones of `opendesk.core.fulltext`,
-frozen here as they were at this revision.
+the bodies), and each database's text search structure on subject and body, filled from the
+messages already stored: SQLite an FTS5 table kept in step by triggers, PostgreSQL a GIN index
+over to_tsvector('simple', ...), MariaDB the table webmail_text clustered by (provider,
+message) kept in step by triggers (docs/PERFORMANCE.md says why not FULLTEXT). The statements
+are the ones of `opendesk.core.fulltext`, frozen here as they were at this revision.
+
+On MariaDB the copy into webmail_text comes before its triggers: upgrade with the practice
+closed (as every migration), or a message written in between is not found by the search.
 
 Revision ID: 0013_inbox_search
 Revises: 0008_portal_totp
@@ -51,6 +55,32 @@ SQLITE_DOWN = (
 )
 
 
+MARIADB_UP = (
+    "CREATE TABLE webmail_text (provider_id INTEGER NOT NULL, message_id INTEGER NOT NULL, "
+    "subject VARCHAR(200) NOT NULL, body MEDIUMTEXT NOT NULL, "
+    "PRIMARY KEY (provider_id, message_id)) ENGINE=InnoDB",
+    "INSERT INTO webmail_text (provider_id, message_id, subject, body) "
+    "SELECT provider_id, id, subject, body FROM webmail_message ORDER BY provider_id, id",
+    "CREATE TRIGGER webmail_text_ai AFTER INSERT ON webmail_message FOR EACH ROW "
+    "INSERT INTO webmail_text (provider_id, message_id, subject, body) "
+    "VALUES (NEW.provider_id, NEW.id, NEW.subject, NEW.body)",
+    "CREATE TRIGGER webmail_text_au AFTER UPDATE ON webmail_message FOR EACH ROW BEGIN "
+    "IF NOT (NEW.provider_id <=> OLD.provider_id AND NEW.id <=> OLD.id "
+    "AND NEW.subject <=> OLD.subject AND NEW.body <=> OLD.body) THEN "
+    "DELETE FROM webmail_text WHERE provider_id = OLD.provider_id AND message_id = OLD.id; "
+    "INSERT INTO webmail_text (provider_id, message_id, subject, body) "
+    "VALUES (NEW.provider_id, NEW.id, NEW.subject, NEW.body); END IF; END",
+    "CREATE TRIGGER webmail_text_ad AFTER DELETE ON webmail_message FOR EACH ROW "
+    "DELETE FROM webmail_text WHERE provider_id = OLD.provider_id AND message_id = OLD.id",
+)
+MARIADB_DOWN = (
+    "DROP TRIGGER webmail_text_ai",
+    "DROP TRIGGER webmail_text_au",
+    "DROP TRIGGER webmail_text_ad",
+    "DROP TABLE webmail_text",
+)
+
+
 def _box(columns: list[str]) -> None:
     op.drop_index("ix_webmail_provider_box", table_name="webmail_message")
     op.create_index("ix_webmail_provider_box", "webmail_message", columns)
@@ -60,7 +90,8 @@ def upgrade() -> None:
     _box(NEW_BOX)
     dialect = op.get_bind().dialect.name
     if dialect in ("mysql", "mariadb"):
-        op.execute("CREATE FULLTEXT INDEX ft_webmail_text ON webmail_message (subject, body)")
+        for statement in MARIADB_UP:
+            op.execute(statement)
     elif dialect == "postgresql":
         op.execute(
             "CREATE INDEX ix_webmail_fts ON webmail_message "
@@ -74,7 +105,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     dialect = op.get_bind().dialect.name
     if dialect in ("mysql", "mariadb"):
-        op.execute("DROP INDEX ft_webmail_text ON webmail_message")
+        for statement in MARIADB_DOWN:
+            op.execute(statement)
     elif dialect == "postgresql":
         op.execute("DROP INDEX ix_webmail_fts")
     else:
