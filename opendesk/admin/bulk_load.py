@@ -76,10 +76,13 @@ class BulkLoader:
                 self._load_data(cursor, table, columns, rows)
             else:
                 marks = ", ".join("?" for _ in columns)
-                cursor.execute("BEGIN")
-                cursor.executemany(
-                    f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", rows
+                statement = "INSERT INTO %s (%s) VALUES (%s)" % (  # noqa: S608, UP031
+                    table.name,  # names from the models; the values are bound
+                    ", ".join(columns),
+                    marks,
                 )
+                cursor.execute("BEGIN")
+                cursor.executemany(statement, rows)
             cursor.close()
             raw.commit()
         finally:

@@ -128,10 +128,8 @@ def _sqlite_match(element: TextMatch, compiler: SQLCompiler, **kw: Any) -> str:
     parts = []
     if words:
         query = _bound(compiler, " AND ".join(f'"{w}"*' for w in words), kw)
-        parts.append(
-            f"webmail_message.id IN (SELECT rowid FROM {SQLITE_TABLE} "
-            f"WHERE {SQLITE_TABLE} MATCH {query})"
-        )
+        fts = "SELECT rowid FROM webmail_fts WHERE webmail_fts MATCH "  # + a bound value
+        parts.append(f"webmail_message.id IN ({fts}{query})")
     if typed is not None:
         parts.append(_substring(compiler, typed, kw))
     return "(" + " AND ".join(parts) + ")"
@@ -157,60 +155,68 @@ def _mariadb_match(element: TextMatch, compiler: SQLCompiler, **kw: Any) -> str:
         "t.provider_id = webmail_message.provider_id",
         "t.message_id = webmail_message.id",
     ]
+    # Cheapest test first (MariaDB stops at the first false one): the substring and each word
+    # anywhere (LIKE), then each word at the start of a word (a regular expression).
+    likes = ([_like(typed)] if typed is not None else []) + [f"%{w}%" for w in words]
+    for like in likes:
+        value = _bound(compiler, like, kw)
+        parts.append(f"(t.subject LIKE {value} OR t.body LIKE {value})")
     for word in words:  # letters and digits only: nothing to escape in the pattern
         pattern = _bound(compiler, f"(*UCP)\\b{word}", kw)
         parts.append(f"(t.subject REGEXP {pattern} OR t.body REGEXP {pattern})")
-    if typed is not None:
-        like = _bound(compiler, _like(typed), kw)
-        parts.append(f"(t.subject LIKE {like} OR t.body LIKE {like})")
-    return f"EXISTS (SELECT 1 FROM {MARIADB_TABLE} t WHERE {' AND '.join(parts)})"
+    where = " AND ".join(parts)  # constant SQL and bound values
+    return f"EXISTS (SELECT 1 FROM webmail_text t WHERE {where})"  # noqa: S608
 
 
 # -- the index itself: used by migration 0013's upgrade and by the large demo's bulk load ------
 
 SQLITE_CREATE = (
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {SQLITE_TABLE} USING fts5(subject, body, "
+    "CREATE VIRTUAL TABLE IF NOT EXISTS webmail_fts USING fts5(subject, body, "
     "content='webmail_message', content_rowid='id', tokenize='unicode61')",
-    f"CREATE TRIGGER IF NOT EXISTS {SQLITE_TABLE}_ai AFTER INSERT ON webmail_message BEGIN "
-    f"INSERT INTO {SQLITE_TABLE}(rowid, subject, body) VALUES (new.id, new.subject, new.body); "
+    "CREATE TRIGGER IF NOT EXISTS webmail_fts_ai AFTER INSERT ON webmail_message BEGIN "
+    "INSERT INTO webmail_fts(rowid, subject, body) VALUES (new.id, new.subject, new.body); "
     "END",
-    f"CREATE TRIGGER IF NOT EXISTS {SQLITE_TABLE}_ad AFTER DELETE ON webmail_message BEGIN "
-    f"INSERT INTO {SQLITE_TABLE}({SQLITE_TABLE}, rowid, subject, body) "
+    "CREATE TRIGGER IF NOT EXISTS webmail_fts_ad AFTER DELETE ON webmail_message BEGIN "
+    "INSERT INTO webmail_fts(webmail_fts, rowid, subject, body) "
     "VALUES ('delete', old.id, old.subject, old.body); END",
-    f"CREATE TRIGGER IF NOT EXISTS {SQLITE_TABLE}_au AFTER UPDATE OF subject, body "
-    f"ON webmail_message BEGIN INSERT INTO {SQLITE_TABLE}({SQLITE_TABLE}, rowid, subject, body) "
+    "CREATE TRIGGER IF NOT EXISTS webmail_fts_au AFTER UPDATE OF subject, body "
+    "ON webmail_message BEGIN INSERT INTO webmail_fts(webmail_fts, rowid, subject, body) "
     "VALUES ('delete', old.id, old.subject, old.body); "
-    f"INSERT INTO {SQLITE_TABLE}(rowid, subject, body) VALUES (new.id, new.subject, new.body); "
+    "INSERT INTO webmail_fts(rowid, subject, body) VALUES (new.id, new.subject, new.body); "
     "END",
 )
 SQLITE_DROP = (
-    *(f"DROP TRIGGER IF EXISTS {SQLITE_TABLE}_{t}" for t in ("ai", "ad", "au")),
-    f"DROP TABLE IF EXISTS {SQLITE_TABLE}",
+    "DROP TRIGGER IF EXISTS webmail_fts_ai",
+    "DROP TRIGGER IF EXISTS webmail_fts_ad",
+    "DROP TRIGGER IF EXISTS webmail_fts_au",
+    "DROP TABLE IF EXISTS webmail_fts",
 )
 MARIADB_CREATE = (
-    f"CREATE TABLE IF NOT EXISTS {MARIADB_TABLE} (provider_id INTEGER NOT NULL, "
+    "CREATE TABLE IF NOT EXISTS webmail_text (provider_id INTEGER NOT NULL, "
     "message_id INTEGER NOT NULL, subject VARCHAR(200) NOT NULL, body MEDIUMTEXT NOT NULL, "
     "PRIMARY KEY (provider_id, message_id)) ENGINE=InnoDB",
-    f"CREATE TRIGGER IF NOT EXISTS {MARIADB_TABLE}_ai AFTER INSERT ON webmail_message "
-    f"FOR EACH ROW INSERT INTO {MARIADB_TABLE} (provider_id, message_id, subject, body) "
+    "CREATE TRIGGER IF NOT EXISTS webmail_text_ai AFTER INSERT ON webmail_message "
+    "FOR EACH ROW INSERT INTO webmail_text (provider_id, message_id, subject, body) "
     "VALUES (NEW.provider_id, NEW.id, NEW.subject, NEW.body)",
-    f"CREATE TRIGGER IF NOT EXISTS {MARIADB_TABLE}_au AFTER UPDATE ON webmail_message "
+    "CREATE TRIGGER IF NOT EXISTS webmail_text_au AFTER UPDATE ON webmail_message "
     "FOR EACH ROW BEGIN IF NOT (NEW.provider_id <=> OLD.provider_id AND NEW.id <=> OLD.id "
     "AND NEW.subject <=> OLD.subject AND NEW.body <=> OLD.body) THEN "
-    f"DELETE FROM {MARIADB_TABLE} WHERE provider_id = OLD.provider_id AND message_id = OLD.id; "
-    f"INSERT INTO {MARIADB_TABLE} (provider_id, message_id, subject, body) "
+    "DELETE FROM webmail_text WHERE provider_id = OLD.provider_id AND message_id = OLD.id; "
+    "INSERT INTO webmail_text (provider_id, message_id, subject, body) "
     "VALUES (NEW.provider_id, NEW.id, NEW.subject, NEW.body); END IF; END",
-    f"CREATE TRIGGER IF NOT EXISTS {MARIADB_TABLE}_ad AFTER DELETE ON webmail_message "
-    f"FOR EACH ROW DELETE FROM {MARIADB_TABLE} "
+    "CREATE TRIGGER IF NOT EXISTS webmail_text_ad AFTER DELETE ON webmail_message "
+    "FOR EACH ROW DELETE FROM webmail_text "
     "WHERE provider_id = OLD.provider_id AND message_id = OLD.id",
 )
 MARIADB_FILL = (
-    f"INSERT INTO {MARIADB_TABLE} (provider_id, message_id, subject, body) "
+    "INSERT INTO webmail_text (provider_id, message_id, subject, body) "
     "SELECT provider_id, id, subject, body FROM webmail_message ORDER BY provider_id, id"
 )
 MARIADB_DROP = (
-    *(f"DROP TRIGGER IF EXISTS {MARIADB_TABLE}_{t}" for t in ("ai", "au", "ad")),
-    f"DROP TABLE IF EXISTS {MARIADB_TABLE}",
+    "DROP TRIGGER IF EXISTS webmail_text_ai",
+    "DROP TRIGGER IF EXISTS webmail_text_au",
+    "DROP TRIGGER IF EXISTS webmail_text_ad",
+    "DROP TABLE IF EXISTS webmail_text",
 )
 POSTGRES_CREATE = (
     f"CREATE INDEX IF NOT EXISTS {POSTGRES_INDEX} ON webmail_message "
@@ -235,7 +241,7 @@ def create_index(conn: Connection, rebuild: bool = True) -> None:
         for statement in SQLITE_CREATE:
             conn.execute(text(statement))
         if rebuild:
-            conn.execute(text(f"INSERT INTO {SQLITE_TABLE}({SQLITE_TABLE}) VALUES ('rebuild')"))
+            conn.execute(text("INSERT INTO webmail_fts(webmail_fts) VALUES ('rebuild')"))
 
 
 def drop_index(conn: Connection) -> None:

@@ -30,7 +30,7 @@ from opendesk.core.actors import StaffActor
 from opendesk.core.enums import MessageStatus, OutboxStatus
 from opendesk.core.models import OutboxNotice, Patient, Provider, WebMailMessage, patient_name
 from opendesk.core.services.providers import ProviderRow, list_providers
-from opendesk.core.text import search_key
+from opendesk.core.text import prefix_upper_bound, search_key
 
 
 class Mailbox(StrEnum):
@@ -124,21 +124,31 @@ def _statuses(box: Mailbox, flt: MailboxFilter) -> list[MessageStatus]:
     return statuses
 
 
-def _text_condition(query: Select[Any], flt: MailboxFilter) -> Select[Any]:
-    """Messages whose subject or body holds the search (`fulltext`: words and prefixes through
-    the database's full-text index, the rest as a substring), or regarding a patient whose last
-    or first name starts with it (`ix_patient_name`, `ix_patient_first`)."""
+def _text_parts(flt: MailboxFilter) -> list[ColumnElement[Any]]:
+    """The ways a message matches the search text, any one is enough: its subject or body
+    holds the text (`fulltext`: words and prefixes through the database's index, the rest as
+    a substring), or it regards a patient whose last or first name starts with the text
+    (`ix_patient_name`, `ix_patient_first`). None when there is no text."""
     typed = flt.text.strip()
     if not typed:
-        return query
-    in_text = fulltext.condition(fulltext.parse(typed))
+        return []
+    parts: list[ColumnElement[Any]] = [fulltext.condition(fulltext.parse(typed))]
     key = search_key(typed)
-    if not key:
-        return query.where(in_text)
-    names = select(Patient.id).where(
-        or_(Patient.last_name_key.like(f"{key}%"), Patient.first_name_key.like(f"{key}%"))
-    )
-    return query.where(or_(in_text, WebMailMessage.regarding_patient_id.in_(names)))
+    if key:
+        upper = prefix_upper_bound(key)
+        names = select(Patient.id).where(
+            or_(
+                and_(Patient.last_name_key >= key, Patient.last_name_key < upper),
+                and_(Patient.first_name_key >= key, Patient.first_name_key < upper),
+            )
+        )
+        parts.append(WebMailMessage.regarding_patient_id.in_(names))
+    return parts
+
+
+def _text_condition(query: Select[Any], flt: MailboxFilter) -> Select[Any]:
+    parts = _text_parts(flt)
+    return query.where(or_(*parts)) if parts else query
 
 
 def _window(query: Select[Any], flt: MailboxFilter, column: Any) -> Select[Any]:
@@ -207,13 +217,15 @@ def _date_walk(
     after: tuple[datetime, int] | None,
     limit: int | None,
 ) -> list[tuple[datetime, int]]:
-    """(sent_at, id) of one status of a mailbox in date order, from one index range."""
+    """(sent_at, id) of one status of a mailbox in date order, from one index range. A search
+    text walks the range once per way of matching (`_text_parts`) and merges: with no OR
+    between the text and the names, each database can choose its text index or the walk."""
     query: Any = select(WebMailMessage.sent_at, WebMailMessage.id).where(
         WebMailMessage.provider_id == provider_id,
         WebMailMessage.status == int(status),
         WebMailMessage.is_hidden == flt.hidden,
     )
-    query = _text_condition(_window(query, flt, WebMailMessage.sent_at), flt)
+    query = _window(query, flt, WebMailMessage.sent_at)
     if after is not None:
         when, last_id = after
         if descending:
@@ -238,7 +250,18 @@ def _date_walk(
     query = query.order_by(*order)
     if limit is not None:
         query = query.limit(limit)
-    return [(r[0], r[1]) for r in session.execute(query)]
+    parts = _text_parts(flt)
+    if not parts:
+        return [(r[0], r[1]) for r in session.execute(query)]
+    walks = [[(r[0], r[1]) for r in session.execute(query.where(part))] for part in parts]
+    keys: list[tuple[datetime, int]] = []
+    for key in _merged(walks, descending):
+        if keys and keys[-1] == key:
+            continue  # found both ways
+        keys.append(key)
+        if limit is not None and len(keys) == limit:
+            break
+    return keys
 
 
 def _merged(walks: Sequence[list[tuple[datetime, int]]], descending: bool) -> Iterator[Any]:
