@@ -129,7 +129,9 @@ def _sqlite_match(element: TextMatch, compiler: SQLCompiler, **kw: Any) -> str:
     if words:
         query = _bound(compiler, " AND ".join(f'"{w}"*' for w in words), kw)
         fts = "SELECT rowid FROM webmail_fts WHERE webmail_fts MATCH "  # + a bound value
-        parts.append(f"webmail_message.id IN ({fts}{query})")
+        # "+id": not the rowid list as the way in (a lookup and a sort per match), but a
+        # test on each row of the provider's date walk.
+        parts.append(f"+webmail_message.id IN ({fts}{query})")
     if typed is not None:
         parts.append(_substring(compiler, typed, kw))
     return "(" + " AND ".join(parts) + ")"

@@ -30,7 +30,7 @@ from opendesk.core.actors import StaffActor
 from opendesk.core.enums import MessageStatus, OutboxStatus
 from opendesk.core.models import OutboxNotice, Patient, Provider, WebMailMessage, patient_name
 from opendesk.core.services.providers import ProviderRow, list_providers
-from opendesk.core.text import prefix_upper_bound, search_key
+from opendesk.core.text import search_key
 
 
 class Mailbox(StrEnum):
@@ -124,25 +124,41 @@ def _statuses(box: Mailbox, flt: MailboxFilter) -> list[MessageStatus]:
     return statuses
 
 
-def _text_parts(flt: MailboxFilter) -> list[ColumnElement[Any]]:
+# A name search that finds more patients than this is kept as a subquery.
+NAME_IDS_MAX = 500
+
+
+def _names(key: str) -> Select[Any]:
+    """Patients whose last or first name holds `key` (a search key): as before issue 25, a
+    substring, so "ortiz" finds "<i>Ortiz</i>"; read from ix_patient_name, which covers it."""
+    return select(Patient.id).where(
+        or_(
+            Patient.last_name_key.contains(key, autoescape=True),
+            Patient.first_name_key.contains(key, autoescape=True),
+        )
+    )
+
+
+def _text_parts(flt: MailboxFilter, session: Session | None = None) -> list[ColumnElement[Any]]:
     """The ways a message matches the search text, any one is enough: its subject or body
     holds the text (`fulltext`: words and prefixes through the database's index, the rest as
-    a substring), or it regards a patient whose last or first name starts with the text
-    (`ix_patient_name`, `ix_patient_first`). None when there is no text."""
+    a substring), or it regards a patient whose last or first name holds it. With a session
+    the patients are looked up once, here, instead of once per index walk. [] without text."""
     typed = flt.text.strip()
     if not typed:
         return []
     parts: list[ColumnElement[Any]] = [fulltext.condition(fulltext.parse(typed))]
     key = search_key(typed)
-    if key:
-        upper = prefix_upper_bound(key)
-        names = select(Patient.id).where(
-            or_(
-                and_(Patient.last_name_key >= key, Patient.last_name_key < upper),
-                and_(Patient.first_name_key >= key, Patient.first_name_key < upper),
-            )
-        )
-        parts.append(WebMailMessage.regarding_patient_id.in_(names))
+    if not key:
+        return parts
+    names: Any = _names(key)
+    if session is not None:
+        ids = list(session.execute(names.limit(NAME_IDS_MAX + 1)).scalars())
+        if not ids:
+            return parts
+        if len(ids) <= NAME_IDS_MAX:
+            names = ids
+    parts.append(WebMailMessage.regarding_patient_id.in_(names))
     return parts
 
 
@@ -216,6 +232,7 @@ def _date_walk(
     descending: bool,
     after: tuple[datetime, int] | None,
     limit: int | None,
+    parts: list[ColumnElement[Any]],
 ) -> list[tuple[datetime, int]]:
     """(sent_at, id) of one status of a mailbox in date order, from one index range. A search
     text walks the range once per way of matching (`_text_parts`) and merges: with no OR
@@ -250,7 +267,6 @@ def _date_walk(
     query = query.order_by(*order)
     if limit is not None:
         query = query.limit(limit)
-    parts = _text_parts(flt)
     if not parts:
         return [(r[0], r[1]) for r in session.execute(query)]
     walks = [[(r[0], r[1]) for r in session.execute(query.where(part))] for part in parts]
@@ -286,8 +302,9 @@ def mailbox_page(
     _check(session, actor, provider_id, box)
     if sort == SortKey.DATE and box != Mailbox.DRAFTS:
         assert provider_id is not None
+        parts = _text_parts(flt, session)
         walks = [
-            _date_walk(session, provider_id, status, flt, descending, after, limit)
+            _date_walk(session, provider_id, status, flt, descending, after, limit, parts)
             for status in _statuses(box, flt)
         ]
         keys: list[tuple[datetime, int]] = []
