@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from opendesk.admin import demo_data as data
@@ -84,6 +84,10 @@ def _bulk(
         loader.load(table, columns, [tuple(r[c] for c in columns) for r in part])
         if progress:
             progress(f"  {label}: {min(start + chunk, len(rows)):,} of {len(rows):,}")
+
+
+def _table(model: type[Any]) -> Table:
+    return model.metadata.tables[model.__tablename__]  # type: ignore[no-any-return]
 
 
 def _staff(session: Session, rng: random.Random, providers: int, now: datetime) -> None:
@@ -295,14 +299,14 @@ def make_large_demo(
             t = time.perf_counter()
             _staff(session, rng, providers, now)
             rows, who = _patients(rng, patients, providers, now)
-            with loader.deferred_indexes(Patient.__table__):
+            with loader.deferred_indexes(_table(Patient)):
                 _bulk(loader, Patient, rows, chunk, progress, "patients")
             phases["patients"] = time.perf_counter() - t
             t = time.perf_counter()
             _bulk(loader, PortalAccount, _accounts(who, now), chunk, progress, "portal accounts")
             phases["portal accounts"] = time.perf_counter() - t
             t = time.perf_counter()
-            with loader.deferred_indexes(WebMailMessage.__table__):
+            with loader.deferred_indexes(_table(WebMailMessage)):
                 _messages(loader, rng, who, messages, now, chunk, progress)
                 phases["messages"] = time.perf_counter() - t
                 t = time.perf_counter()

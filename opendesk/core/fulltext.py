@@ -92,13 +92,13 @@ def _like(typed: str) -> str:
     return f"%{typed.replace('%', '').replace('_', '')}%"
 
 
-def condition(search: SearchText) -> ColumnElement[bool]:
+def condition(search: SearchText) -> ColumnElement[Any]:
     """The WHERE condition on webmail_message (not aliased) for a parsed, non-empty search,
     written in each database's own terms when the statement is compiled."""
     return TextMatch(search)
 
 
-class TextMatch(ColumnElement[bool]):
+class TextMatch(ColumnElement[Any]):
     """`search` in the subject or body of webmail_message."""
 
     # Not typed Boolean: SQLAlchemy would append "= 1" on MariaDB, and the condition is a
