@@ -30,7 +30,7 @@ from opendesk.core.actors import StaffActor
 from opendesk.core.enums import MessageStatus, OutboxStatus
 from opendesk.core.models import OutboxNotice, Patient, Provider, WebMailMessage, patient_name
 from opendesk.core.services.providers import ProviderRow, list_providers
-from opendesk.core.text import search_key
+from opendesk.core.text import prefix_upper_bound, search_key
 
 
 class Mailbox(StrEnum):
@@ -126,15 +126,27 @@ def _statuses(box: Mailbox, flt: MailboxFilter) -> list[MessageStatus]:
 
 # A name search that finds more patients than this is kept as a subquery.
 NAME_IDS_MAX = 500
+# Search keys below this start with a digit or a sign, not a letter ("<i>ortiz</i>").
+_LETTERS = "a"
 
 
 def _names(key: str) -> Select[Any]:
-    """Patients whose last or first name holds `key` (a search key): as before issue 25, a
-    substring, so "ortiz" finds "<i>Ortiz</i>"; read from ix_patient_name, which covers it."""
+    """Patients whose last or first name starts with `key` (a search key), an index range of
+    ix_patient_name / ix_patient_first; a name that does not start with a letter (few, an
+    index range too) matches the key anywhere, so "ortiz" still finds "<i>Ortiz</i>"."""
+    upper = prefix_upper_bound(key)
     return select(Patient.id).where(
         or_(
-            Patient.last_name_key.contains(key, autoescape=True),
-            Patient.first_name_key.contains(key, autoescape=True),
+            and_(Patient.last_name_key >= key, Patient.last_name_key < upper),
+            and_(Patient.first_name_key >= key, Patient.first_name_key < upper),
+            and_(
+                Patient.last_name_key < _LETTERS,
+                Patient.last_name_key.contains(key, autoescape=True),
+            ),
+            and_(
+                Patient.first_name_key < _LETTERS,
+                Patient.first_name_key.contains(key, autoescape=True),
+            ),
         )
     )
 
@@ -142,7 +154,7 @@ def _names(key: str) -> Select[Any]:
 def _text_parts(flt: MailboxFilter, session: Session | None = None) -> list[ColumnElement[Any]]:
     """The ways a message matches the search text, any one is enough: its subject or body
     holds the text (`fulltext`: words and prefixes through the database's index, the rest as
-    a substring), or it regards a patient whose last or first name holds it. With a session
+    a substring), or it regards a patient whose last or first name starts with it. With a session
     the patients are looked up once, here, instead of once per index walk. [] without text."""
     typed = flt.text.strip()
     if not typed:
