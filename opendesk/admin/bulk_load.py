@@ -132,9 +132,14 @@ class BulkLoader:
             for ix in dropped:
                 ix.create(conn)
             fulltext.create_index(conn, rebuild=True)
-            if self.backend == "postgresql":
-                conn.execute(text(f"ANALYZE {table.name}"))
-            elif self.backend in ("mysql", "mariadb"):
+            if self.backend in ("mysql", "mariadb"):
                 conn.execute(text(f"ANALYZE TABLE {table.name}"))
-            else:
+            elif self.backend != "postgresql":
                 conn.execute(text("ANALYZE"))
+        if self.backend == "postgresql":
+            # VACUUM marks the new pages all-visible: without it an index-only scan of the
+            # covering inbox index still visits the heap for every row (autovacuum would get
+            # there later). It cannot run inside a transaction.
+            with self._engine.connect() as conn:
+                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+                conn.execute(text(f"VACUUM ANALYZE {table.name}"))
