@@ -1,18 +1,22 @@
 """Email Inbox benchmarks on the large demo practice (1,000,000 messages; provider 1 has about
 20,000 received and 30,000 sent ones). Run on demand; it prints numbers and asserts nothing:
 
-  python -m bench.bench_inbox [sqlite|mariadb|all]
+  python -m bench.bench_inbox [sqlite|mariadb|postgresql|all]
 
   open       the inbox page loads WebMail Inbox: first rows painted (target < 150 ms)
   bare       the same first page (100 rows, display columns) by one hand-written SQL query on
              a raw DB-API cursor; ratio = open / bare (target < 2x)
   jump       All WebMail (~50,000 rows), all ids loaded: scroll to row 40,000 and paint
   filter     type a search text: first matching rows painted, and every match loaded
+  alert      the unread-WebMail alert query a workstation polls (count + change marker)
+
+At the end it prints the issue-25 table (one column per database run).
 
 Nothing is written to the bench databases: the user is read, not logged in (a login writes an
 audit row), and no row is selected (the preview pane audits a view).
-Databases: /work/bench-data/large.db and mariadb://root@127.0.0.1/opendesk_bench
-(OPENDESK_BENCH_SQLITE / OPENDESK_BENCH_MARIADB override).
+Databases: /work/bench-data/large.db, mariadb://root@127.0.0.1/opendesk_bench and
+postgresql://postgres@127.0.0.1/opendesk_bench (OPENDESK_BENCH_SQLITE / _MARIADB / _POSTGRES
+override), each made with `opendesk-admin --db URL demo --size large`.
 """
 
 import os
@@ -30,7 +34,12 @@ URLS = {
     "mariadb": os.environ.get(
         "OPENDESK_BENCH_MARIADB", "mariadb+pymysql://root@127.0.0.1/opendesk_bench?charset=utf8mb4"
     ),
+    "postgresql": os.environ.get(
+        "OPENDESK_BENCH_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1/opendesk_bench"
+    ),
 }
+TEXTS = ("amoxicillin", "tooth #19", "reschedule zzz")
+TABLE: dict[str, dict[str, str]] = {}  # row label -> backend -> cell
 ROUNDS = 7
 
 BARE_SQL = """
@@ -39,7 +48,7 @@ SELECT m.id, m.status, m.sent_at, h.last_name, h.first_name, r.last_name, r.firs
 FROM webmail_message m
 JOIN patient h ON h.id = m.patient_id
 JOIN patient r ON r.id = m.regarding_patient_id
-WHERE m.provider_id = 1 AND m.status IN (4, 5) AND m.is_hidden = 0
+WHERE m.provider_id = 1 AND m.status IN (4, 5) AND m.is_hidden = false
 ORDER BY m.sent_at DESC, m.id DESC
 LIMIT 100
 """
@@ -152,11 +161,18 @@ def run(backend: str) -> None:
         f"all {total:,} ids {all_ids:.0f} ms"
     )
     print(f"  jump to row 40,000 and paint      {_summary(jumps)}")
+    _cell(
+        "open inbox, first rows painted (median / first open)",
+        backend,
+        f"{statistics.median(opens):.0f} / {cold:.0f} ms",
+    )
+    _cell("the bench's bare SQL first page", backend, f"{statistics.median(bare):.0f} ms")
+    _cell("jump to row 40,000", backend, f"{statistics.median(jumps):.0f} ms")
 
     # -- text filter ---------------------------------------------------------------------------
     page.choose_box("inbox")
     wait(page.model.restLoaded)
-    for text in ("amoxicillin", "tooth #19", "reschedule zzz"):
+    for text in TEXTS:
         firsts: list[float] = []
         alls: list[float] = []
         for _ in range(3):
@@ -172,20 +188,51 @@ def run(backend: str) -> None:
             if not page.model.complete:
                 wait(page.model.restLoaded)
             alls.append(_ms(started))
+        first, every = statistics.median(firsts), statistics.median(alls)
         print(
-            f"  filter {text!r:<16} first rows {statistics.median(firsts):7.1f} ms; "
-            f"all {page.model.rowCount():,} matches {statistics.median(alls):7.1f} ms"
+            f"  filter {text!r:<16} first rows {first:7.1f} ms; "
+            f"all {page.model.rowCount():,} matches {every:7.1f} ms"
         )
+        _cell(f"filter {text!r}: first rows / all", backend, f"{first:.0f} / {every:.0f} ms")
     page.close()
     ctx.taskman.wait_for_done()
+    _alert(db, prov.id, user.id, backend)
     db.dispose()
     assert app is not None
 
 
+def _cell(label: str, backend: str, value: str) -> None:
+    TABLE.setdefault(label, {})[backend] = value
+
+
+def _alert(db: Any, provider_id: int, user_id: int, backend: str) -> None:
+    """The alert poll: one read-only transaction with the unread count and markers."""
+    from opendesk.core.services.alerts import webmail_alert
+
+    times: list[float] = []
+    for _ in range(ROUNDS + 1):
+        with db.readonly_session() as s:
+            started = time.perf_counter()
+            alert = webmail_alert(s, provider_id, user_id)
+            times.append(_ms(started))
+    print(f"  alert count ({alert.unread:,} unread)     {_summary(times[1:])}")
+    _cell("unread alert poll (count + markers)", backend, f"{statistics.median(times[1:]):.1f} ms")
+
+
+def print_table(backends: list[str]) -> None:
+    names = {"sqlite": "SQLite", "mariadb": "MariaDB", "postgresql": "PostgreSQL"}
+    print("\n| | " + " | ".join(names[b] for b in backends) + " |")
+    print("|---|" + "---|" * len(backends))
+    for label, cells in TABLE.items():
+        print(f"| {label} | " + " | ".join(cells.get(b, "") for b in backends) + " |")
+
+
 def main(argv: list[str]) -> int:
     which = argv[0] if argv else "all"
-    for backend in ("sqlite", "mariadb") if which == "all" else (which,):
+    backends = list(URLS) if which == "all" else [which]
+    for backend in backends:
         run(backend)
+    print_table(backends)
     return 0
 
 

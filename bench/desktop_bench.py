@@ -1,15 +1,16 @@
 """Desktop client benchmarks (run on demand; they print numbers, they do not assert):
 
-  python -m bench.desktop_bench search [sqlite|mariadb]  keystroke to results in Select Patient
+  python -m bench.desktop_bench search [BACKEND...]     keystroke to results in Select Patient
                                                          (target < 50 ms at 100,000 patients)
-  python -m bench.desktop_bench stall [sqlite|mariadb]   longest GUI-thread stall while alerts
+  python -m bench.desktop_bench stall [BACKEND...]      longest GUI-thread stall while alerts
                                                          poll (target < 16 ms)
   python -m bench.desktop_bench start [sqlite]           cold start to the main window
                                                          (< 1.5 s) and resident memory after
                                                          login (< 200 MB), in a fresh process
   python -m bench.desktop_bench all
 
-Databases come from bench.desktop_data (made once, 100,000 patients).
+BACKEND: sqlite, mariadb, postgresql. Databases come from bench.desktop_data (made once,
+100,000 patients; OPENDESK_BENCH_DESKTOP_<BACKEND> names an existing one).
 """
 
 import os

@@ -1,5 +1,7 @@
-"""Benchmark databases for the desktop client: 100,000 patients (and a few web mails) on SQLite
-and MariaDB, made once with `make_large_demo` and reused while the patient count matches."""
+"""Benchmark databases for the desktop client: 100,000 patients (and a few web mails) on SQLite,
+MariaDB and PostgreSQL, made once with `make_large_demo` and reused while the patient count
+matches. OPENDESK_BENCH_DESKTOP_SQLITE / _MARIADB / _POSTGRESQL name an existing database
+instead (e.g. the 1,000,000-message demo of bench_inbox)."""
 
 import os
 import sys
@@ -15,6 +17,9 @@ from opendesk.core.models import Patient
 
 DATA = Path(os.environ.get("OPENDESK_BENCH_DIR", "/tmp/opendesk-bench"))
 MARIADB = os.environ.get("OPENDESK_BENCH_MARIADB_URL", "mariadb+pymysql://root@127.0.0.1:3306/")
+POSTGRES = os.environ.get(
+    "OPENDESK_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
 
 
 def bench_url(backend: str, patients: int) -> str:
@@ -22,14 +27,23 @@ def bench_url(backend: str, patients: int) -> str:
         DATA.mkdir(parents=True, exist_ok=True)
         return f"sqlite:///{DATA / f'desktop-{patients}.db'}"
     name = f"opendesk_bench_desktop_{patients}"
-    admin = create_engine(make_url(MARIADB), isolation_level="AUTOCOMMIT")
+    server = MARIADB if backend == "mariadb" else POSTGRES
+    admin = create_engine(make_url(server), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE IF NOT EXISTS {name} CHARACTER SET utf8mb4"))
+        if backend == "mariadb":
+            conn.execute(text(f"CREATE DATABASE IF NOT EXISTS {name} CHARACTER SET utf8mb4"))
+        elif not conn.execute(
+            text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}
+        ).first():
+            conn.execute(text(f"CREATE DATABASE {name}"))
     admin.dispose()
-    return make_url(MARIADB).set(database=name).render_as_string(hide_password=False)
+    return make_url(server).set(database=name).render_as_string(hide_password=False)
 
 
 def ensure(backend: str, patients: int = 100_000, messages: int = 20_000) -> str:
+    given = os.environ.get(f"OPENDESK_BENCH_DESKTOP_{backend.upper()}")
+    if given:
+        return given
     url = bench_url(backend, patients)
     db = Database(url)
     try:
@@ -47,5 +61,5 @@ def ensure(backend: str, patients: int = 100_000, messages: int = 20_000) -> str
 
 
 if __name__ == "__main__":
-    for b in sys.argv[1:] or ["sqlite", "mariadb"]:
+    for b in sys.argv[1:] or ["sqlite", "mariadb", "postgresql"]:
         print(ensure(b))

@@ -27,7 +27,7 @@ from opendesk.core.credentials import (
     set_machine_secret,
     set_secret,
 )
-from opendesk.core.db import Database, describe_url
+from opendesk.core.db import Database, Timeouts, describe_url
 from opendesk.core.errors import OpenDeskError
 from opendesk.core.models import Patient
 from opendesk.core.paths import user_data_dir
@@ -36,9 +36,14 @@ from opendesk.core.settings import resolve_database_url
 Handler = Callable[[argparse.Namespace], int]
 
 
+# Administration runs schema changes and bulk loads that take minutes on a large practice
+# (migration 0013 builds a full-text index over every message): no one-minute read limit.
+ADMIN_TIMEOUTS = Timeouts(read=6 * 3600, write=3600)
+
+
 def _open(args: argparse.Namespace) -> Database:
     resolved = resolve_database_url(args.db)
-    return Database(resolved.url)
+    return Database(resolved.url, timeouts=ADMIN_TIMEOUTS)
 
 
 def cmd_info(args: argparse.Namespace) -> int:

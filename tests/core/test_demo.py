@@ -4,11 +4,11 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, or_, select, update
 
 from opendesk.admin.demo import make_demo
 from opendesk.admin.demo_large import make_large_demo
-from opendesk.core import audit, scope
+from opendesk.core import audit, fulltext, scope
 from opendesk.core.clock import utcnow
 from opendesk.core.db import Database
 from opendesk.core.enums import MessageStatus
@@ -65,6 +65,27 @@ def test_large_demo_bulk_path(db: Database) -> None:
         found = s.execute(select(Patient).where(Patient.last_name_key != "").limit(1)).scalar_one()
         assert found.last_name_key == found.last_name_key.casefold()
         assert audit.verify(s).intact
+        # The indexes dropped for the load are back, texts came through the bulk path whole
+        # (new lines, "#"), and the search structure holds every message.
+        have = {ix["name"] for ix in inspect(db.engine).get_indexes("webmail_message")}
+        assert {ix.name for ix in WebMailMessage.__table__.indexes} <= have
+        regards = WebMailMessage.body.like("%\n\nBest regards,%")
+        assert s.execute(select(func.count()).where(regards)).scalar_one() > 0
+        for typed in ("amoxicillin", "tooth #1"):
+            by_search = fulltext.condition(fulltext.parse(typed))
+            like = or_(
+                WebMailMessage.subject.ilike(f"%{typed}%"), WebMailMessage.body.ilike(f"%{typed}%")
+            )
+            count = s.execute(select(func.count(WebMailMessage.id)).where(by_search)).scalar_one()
+            assert count == s.execute(select(func.count()).where(like)).scalar_one() > 0
+    with db.session() as s:  # and is kept in step after the load
+        amoxicillin = WebMailMessage.body.ilike("%amoxicillin%")
+        s.execute(update(WebMailMessage).where(amoxicillin).values(body="Edited by hand"))
+        s.commit()
+        amox = fulltext.condition(fulltext.parse("amoxicillin"))
+        assert s.execute(select(func.count(WebMailMessage.id)).where(amox)).scalar_one() == 0
+        edited = fulltext.condition(fulltext.parse("edited hand"))
+        assert s.execute(select(func.count(WebMailMessage.id)).where(edited)).scalar_one() > 0
 
 
 def test_every_demo_start_prints_the_logins(

@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from opendesk.core.fulltext import in_models
 from opendesk.core.models import Base
 
 config = context.config
@@ -14,6 +15,7 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
+    include_name=in_models,  # the full-text index lives beside the models
 )
 with context.begin_transaction():
     context.run_migrations()

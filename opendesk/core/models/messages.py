@@ -73,8 +73,21 @@ class WebMailMessage(Timestamped, Base):
     )
 
     __table_args__ = (
-        # Provider's inbox / sent / drafts pages and the unread-alert count.
-        Index("ix_webmail_provider_box", "provider_id", "status", "is_hidden", "sent_at", "id"),
+        # Provider's inbox / sent pages and the unread-alert count; it covers the list's
+        # columns, so a page is read from the index and never touches the bodies (issue 25).
+        Index(
+            "ix_webmail_provider_box",
+            "provider_id",
+            "status",
+            "is_hidden",
+            "sent_at",
+            "id",
+            "read_at",
+            "has_attachments",
+            "patient_id",
+            "regarding_patient_id",
+            "subject",
+        ),
         # Chart module: a patient's messages, newest first.
         Index("ix_webmail_regarding", "regarding_patient_id", "sent_at", "id"),
         # Portal inbox of an account holder.

@@ -25,12 +25,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from opendesk.core import permissions
+from opendesk.core import fulltext, permissions
 from opendesk.core.actors import StaffActor
 from opendesk.core.enums import MessageStatus, OutboxStatus
 from opendesk.core.models import OutboxNotice, Patient, Provider, WebMailMessage, patient_name
 from opendesk.core.services.providers import ProviderRow, list_providers
-from opendesk.core.text import search_key
+from opendesk.core.text import prefix_upper_bound, search_key
 
 
 class Mailbox(StrEnum):
@@ -131,21 +131,59 @@ def _statuses(box: Mailbox, flt: MailboxFilter) -> list[MessageStatus]:
     return statuses
 
 
-def _text_condition(query: Select[Any], flt: MailboxFilter) -> Select[Any]:
-    text = flt.text.strip()
-    if not text:
-        return query
-    like = f"%{text.replace('%', '').replace('_', '')}%"
-    key = f"%{search_key(text)}%"
-    regarding = aliased(Patient)
-    return query.join(regarding, regarding.id == WebMailMessage.regarding_patient_id).where(
+# A name search that finds more patients than this is kept as a subquery.
+NAME_IDS_MAX = 500
+# Search keys below this start with a digit or a sign, not a letter ("<i>ortiz</i>").
+_LETTERS = "a"
+
+
+def _names(key: str) -> Select[Any]:
+    """Patients whose last or first name starts with `key` (a search key), an index range of
+    ix_patient_name / ix_patient_first; a name that does not start with a letter (few, an
+    index range too) matches the key anywhere, so "ortiz" still finds "<i>Ortiz</i>"."""
+    upper = prefix_upper_bound(key)
+    return select(Patient.id).where(
         or_(
-            WebMailMessage.subject.ilike(like),
-            WebMailMessage.body.ilike(like),
-            regarding.last_name_key.like(key),
-            regarding.first_name_key.like(key),
+            and_(Patient.last_name_key >= key, Patient.last_name_key < upper),
+            and_(Patient.first_name_key >= key, Patient.first_name_key < upper),
+            and_(
+                Patient.last_name_key < _LETTERS,
+                Patient.last_name_key.contains(key, autoescape=True),
+            ),
+            and_(
+                Patient.first_name_key < _LETTERS,
+                Patient.first_name_key.contains(key, autoescape=True),
+            ),
         )
     )
+
+
+def _text_parts(flt: MailboxFilter, session: Session | None = None) -> list[ColumnElement[Any]]:
+    """The ways a message matches the search text, any one is enough: its subject or body
+    holds the text (`fulltext`: words and prefixes through the database's index, the rest as
+    a substring), or it regards a patient whose last or first name starts with it. With a session
+    the patients are looked up once, here, instead of once per index walk. [] without text."""
+    typed = flt.text.strip()
+    if not typed:
+        return []
+    parts: list[ColumnElement[Any]] = [fulltext.condition(fulltext.parse(typed))]
+    key = search_key(typed)
+    if not key:
+        return parts
+    names: Any = _names(key)
+    if session is not None:
+        ids = list(session.execute(names.limit(NAME_IDS_MAX + 1)).scalars())
+        if not ids:
+            return parts
+        if len(ids) <= NAME_IDS_MAX:
+            names = ids
+    parts.append(WebMailMessage.regarding_patient_id.in_(names))
+    return parts
+
+
+def _text_condition(query: Select[Any], flt: MailboxFilter) -> Select[Any]:
+    parts = _text_parts(flt)
+    return query.where(or_(*parts)) if parts else query
 
 
 def _window(query: Select[Any], flt: MailboxFilter, column: Any) -> Select[Any]:
@@ -213,14 +251,17 @@ def _date_walk(
     descending: bool,
     after: tuple[datetime, int] | None,
     limit: int | None,
+    parts: list[ColumnElement[Any]],
 ) -> list[tuple[datetime, int]]:
-    """(sent_at, id) of one status of a mailbox in date order, from one index range."""
+    """(sent_at, id) of one status of a mailbox in date order, from one index range. A search
+    text walks the range once per way of matching (`_text_parts`) and merges: with no OR
+    between the text and the names, each database can choose its text index or the walk."""
     query: Any = select(WebMailMessage.sent_at, WebMailMessage.id).where(
         WebMailMessage.provider_id == provider_id,
         WebMailMessage.status == int(status),
         WebMailMessage.is_hidden == flt.hidden,
     )
-    query = _text_condition(_window(query, flt, WebMailMessage.sent_at), flt)
+    query = _window(query, flt, WebMailMessage.sent_at)
     if after is not None:
         when, last_id = after
         if descending:
@@ -245,7 +286,17 @@ def _date_walk(
     query = query.order_by(*order)
     if limit is not None:
         query = query.limit(limit)
-    return [(r[0], r[1]) for r in session.execute(query)]
+    if not parts:
+        return [(r[0], r[1]) for r in session.execute(query)]
+    walks = [[(r[0], r[1]) for r in session.execute(query.where(part))] for part in parts]
+    keys: list[tuple[datetime, int]] = []
+    for key in _merged(walks, descending):
+        if keys and keys[-1] == key:
+            continue  # found both ways
+        keys.append(key)
+        if limit is not None and len(keys) == limit:
+            break
+    return keys
 
 
 def _merged(walks: Sequence[list[tuple[datetime, int]]], descending: bool) -> Iterator[Any]:
@@ -270,8 +321,9 @@ def mailbox_page(
     _check(session, actor, provider_id, box)
     if sort == SortKey.DATE and box != Mailbox.DRAFTS:
         assert provider_id is not None
+        parts = _text_parts(flt, session)
         walks = [
-            _date_walk(session, provider_id, status, flt, descending, after, limit)
+            _date_walk(session, provider_id, status, flt, descending, after, limit, parts)
             for status in _statuses(box, flt)
         ]
         keys: list[tuple[datetime, int]] = []
