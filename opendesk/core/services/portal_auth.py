@@ -93,13 +93,16 @@ def normalise_username(username: str) -> str:
     return username.strip().casefold()
 
 
-def _stamp(account: PortalAccount) -> str:
+def _stamp(account: PortalAccount | portal_sessions.AccountState) -> str:
     data = f"{account.id}:{account.username}:{account.password_hash}".encode()
     return hashlib.sha256(data).hexdigest()[:24]
 
 
 def _as_login(
-    account: PortalAccount, client: str, session_id: int | None = None, token: str = ""
+    account: PortalAccount | portal_sessions.AccountState,
+    client: str,
+    session_id: int | None = None,
+    token: str = "",
 ) -> PortalLogin:
     return PortalLogin(
         actor=PortalActor(account.id, account.patient_id, client),

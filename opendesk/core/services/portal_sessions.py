@@ -37,11 +37,24 @@ def token_hash(token: str) -> str:
 
 
 @dataclass(frozen=True)
+class AccountState:
+    """What a request needs of the session's account (read with the session row, as plain
+    columns: no ORM object per request)."""
+
+    id: int
+    patient_id: int
+    username: str
+    password_hash: str
+    must_change_username: bool
+    must_change_password: bool
+
+
+@dataclass(frozen=True)
 class SessionCheck:
     """A valid session: its row id, its account, and whether last-seen is due a write."""
 
     session_id: int
-    account: PortalAccount
+    account: AccountState
     needs_touch: bool
 
 
@@ -99,31 +112,53 @@ def is_new_device(session: Session, account_id: int, session_id: int, user_agent
     return session.execute(same.limit(1)).first() is None
 
 
+_CHECK_COLUMNS = (
+    PortalSessionRecord.id,
+    PortalSessionRecord.account_id,
+    PortalSessionRecord.last_seen_at,
+    PortalSessionRecord.revoked_at,
+    PortalAccount.is_active,
+    PortalAccount.patient_id,
+    PortalAccount.username,
+    PortalAccount.password_hash,
+    PortalAccount.must_change_username,
+    PortalAccount.must_change_password,
+)
+
+
 def check(
     session: Session, token: str, account_id: int, idle_seconds: float, now: datetime | None = None
 ) -> SessionCheck | None:
     """The session of `token` when it is not revoked, belongs to `account_id`, has been seen
-    within `idle_seconds` (plus the write interval) and its account is active. Reads only."""
+    within `idle_seconds` (plus the write interval) and its account is active. Reads only: one
+    statement by the unique token hash, the columns it needs and no ORM objects."""
     if not token:
         return None
     row = session.execute(
-        select(PortalSessionRecord, PortalAccount)
+        select(*_CHECK_COLUMNS)
         .join(PortalAccount, PortalAccount.id == PortalSessionRecord.account_id)
         .where(PortalSessionRecord.token_hash == token_hash(token))
     ).first()
     if row is None:
         return None
-    record, account = row
     when = now or utcnow()
-    idle = (when - record.last_seen_at).total_seconds()
+    idle = (when - row.last_seen_at).total_seconds()
     if (
-        record.revoked_at is not None
-        or record.account_id != account_id
-        or not account.is_active
+        row.revoked_at is not None
+        or row.account_id != account_id
+        or not row.is_active
         or idle > idle_seconds + SEEN_WRITE_SECONDS
     ):
         return None
-    return SessionCheck(record.id, account, idle >= SEEN_WRITE_SECONDS)
+    account = AccountState(
+        row.account_id,
+        row.patient_id,
+        row.username,
+        row.password_hash,
+        bool(row.must_change_username),
+        bool(row.must_change_password),
+    )
+    return SessionCheck(row.id, account, idle >= SEEN_WRITE_SECONDS)
 
 
 def touch(session: Session, session_id: int, now: datetime | None = None) -> None:
