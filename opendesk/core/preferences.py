@@ -170,11 +170,12 @@ def get_all(session: Session) -> dict[str, Any]:
     return load_all(session)
 
 
+_MARKER = select(PreferenceMarker.version).where(PreferenceMarker.id == 1)
+
+
 def marker(session: Session) -> int | None:
     """The preferences' change marker (None: its row is missing)."""
-    return session.execute(
-        select(PreferenceMarker.version).where(PreferenceMarker.id == 1)
-    ).scalar_one_or_none()
+    return session.execute(_MARKER).scalar_one_or_none()
 
 
 def load_all(session: Session) -> dict[str, Any]:

@@ -7,16 +7,17 @@ responsible party for; and that of children they are a guardian of.
 
 from typing import Any
 
-from sqlalchemy import CompoundSelect, select, union
+from sqlalchemy import ColumnElement, CompoundSelect, select, union
 from sqlalchemy.orm import Session
 
 from opendesk.core import preferences
 from opendesk.core.models import Guardian, Patient
 
 
-def scope_select(holder_patient_id: int, family: bool) -> CompoundSelect[Any]:
+def scope_select(holder_patient_id: int | ColumnElement[int], family: bool) -> CompoundSelect[Any]:
     """The rule as SQL: the patient ids whose PHI the holder may see, one column `id` (a
-    UNION: no id twice). The portal's pages join it into their one query."""
+    UNION: no id twice). The portal's pages join it into their one query, with the holder as
+    a bound parameter."""
     parts = [
         select(Patient.id.label("id")).where(Patient.id == holder_patient_id),
         select(Patient.id).where(Patient.responsible_party_id == holder_patient_id),

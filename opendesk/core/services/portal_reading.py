@@ -8,6 +8,7 @@ an id that is not the holder's, an account that was disabled — the page goes t
 (`_account`, `_visible_message`), which says which case it is and audits a refusal: an id
 outside the scope answers NotFound, the same as an id that does not exist."""
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -16,6 +17,9 @@ from typing import Any
 from sqlalchemy import (
     CTE,
     ColumnElement,
+    Integer,
+    Select,
+    bindparam,
     case,
     exists,
     func,
@@ -52,6 +56,7 @@ VISIBLE = (
     MessageStatus.WEBMAIL_RECD_READ,
 )
 _VISIBLE_INTS = [int(s) for s in VISIBLE]
+AnySelect = Select[*tuple[Any, ...]]
 _SCOPE_KEY = "opendesk.portal_scope"
 
 
@@ -93,18 +98,30 @@ def _account(session: Session, actor: PortalActor) -> PortalAccount:
     return account
 
 
-def _account_active(actor: PortalActor) -> ColumnElement[bool]:
+# The pages' statements are built once (building one with its aliases and CTE cost more than
+# running it) and take the holder, the account and the ids as bound parameters.
+HOLDER, ACCOUNT = bindparam("holder", type_=Integer), bindparam("account", type_=Integer)
+
+
+def _params(actor: PortalActor, **more: int) -> dict[str, int]:
+    return {"holder": actor.patient_id, "account": actor.account_id, **more}
+
+
+def _family(session: Session) -> bool:
+    return bool(preferences.get(session, preferences.PORTAL_FAMILY_SCOPE))
+
+
+def _account_active() -> ColumnElement[bool]:
     """SQL: the holder's account is still active and still the patient's (`_account`)."""
     return exists().where(
-        PortalAccount.id == actor.account_id,
+        PortalAccount.id == ACCOUNT,
         PortalAccount.is_active.is_(True),
-        PortalAccount.patient_id == actor.patient_id,
+        PortalAccount.patient_id == HOLDER,
     )
 
 
-def _scope_cte(session: Session, actor: PortalActor) -> CTE:
-    family = preferences.get(session, preferences.PORTAL_FAMILY_SCOPE)
-    return scope.scope_select(actor.patient_id, family).cte("holder_scope")
+def _scope_cte(family: bool) -> CTE:
+    return scope.scope_select(HOLDER, family).cte("holder_scope")
 
 
 def holder_scope(session: Session, actor: PortalActor) -> set[int]:
@@ -164,13 +181,11 @@ def _unread_count(allowed: CTE) -> Any:
     )
 
 
-def inbox(session: Session, actor: PortalActor, offset: int = 0, limit: int = 50) -> InboxPage:
-    """A page of the holder's messages, newest first, with the total and unread counts, in one
-    read; the audit row follows through the group writer (or a short transaction)."""
-    begin_readonly(session)
-    allowed = _scope_cte(session, actor)
+@functools.cache
+def _inbox_query(family: bool) -> AnySelect:
+    allowed = _scope_cte(family)
     about = aliased(Patient)
-    found = session.execute(
+    return (
         select(
             WebMailMessage.id,
             WebMailMessage.status,
@@ -190,16 +205,23 @@ def inbox(session: Session, actor: PortalActor, offset: int = 0, limit: int = 50
         .join(allowed, allowed.c.id == WebMailMessage.regarding_patient_id)
         .join(about, about.id == WebMailMessage.regarding_patient_id)
         .join(Provider, Provider.id == WebMailMessage.provider_id)
-        .where(*_visible(WebMailMessage), _account_active(actor))
+        .where(*_visible(WebMailMessage), _account_active())
         .order_by(WebMailMessage.sent_at.desc(), WebMailMessage.id.desc())
-        .offset(offset)
-        .limit(limit)
-    ).all()
+    )
+
+
+def inbox(session: Session, actor: PortalActor, offset: int = 0, limit: int = 50) -> InboxPage:
+    """A page of the holder's messages, newest first, with the total and unread counts, in one
+    read; the audit row follows through the group writer (or a short transaction)."""
+    begin_readonly(session)
+    family = _family(session)
+    query = _inbox_query(family).offset(offset).limit(limit)
+    found = session.execute(query, _params(actor)).all()
     if found:
         total, unread = int(found[0].total), int(found[0].unread or 0)
     else:  # an empty page (or no longer an account): the counts on their own
         _account(session, actor)
-        total, unread = _counts(session, allowed)
+        total, unread = _counts(session, actor, family)
     rows = [
         PortalRow(
             id=r.id,
@@ -220,7 +242,8 @@ def inbox(session: Session, actor: PortalActor, offset: int = 0, limit: int = 50
     return InboxPage(rows, total, unread)
 
 
-def _counts(session: Session, allowed: CTE) -> tuple[int, int]:
+def _counts(session: Session, actor: PortalActor, family: bool) -> tuple[int, int]:
+    allowed = _scope_cte(family)
     total, unread = session.execute(
         select(
             func.count(WebMailMessage.id),
@@ -232,7 +255,8 @@ def _counts(session: Session, allowed: CTE) -> tuple[int, int]:
             ),
         )
         .join(allowed, allowed.c.id == WebMailMessage.regarding_patient_id)
-        .where(*_visible(WebMailMessage))
+        .where(*_visible(WebMailMessage)),
+        _params(actor),
     ).one()
     return int(total), int(unread)
 
@@ -240,21 +264,29 @@ def _counts(session: Session, allowed: CTE) -> tuple[int, int]:
 def unread_count(session: Session, actor: PortalActor) -> int:
     """Messages from the practice the holder has not opened (the menu's badge). Reads only."""
     begin_readonly(session)
-    return int(session.execute(select(_unread_count(_scope_cte(session, actor)))).scalar_one())
+    query = select(_unread_count(_scope_cte(_family(session))))
+    return int(session.execute(query, _params(actor)).scalar_one())
 
 
 def _thread_rows(session: Session, actor: PortalActor, message_id: int) -> Sequence[Any]:
     """The thread of `message_id` as the holder may see it, oldest first, one row per message
     and attachment, with the names and the unread badge: one statement."""
-    allowed = _scope_cte(session, actor)
+    query = _thread_query(_family(session))
+    return session.execute(query, _params(actor, message=message_id)).all()
+
+
+@functools.cache
+def _thread_query(family: bool) -> AnySelect:
+    allowed = _scope_cte(family)
     author, about, asked = aliased(Patient), aliased(Patient), aliased(WebMailMessage)
+    message_id = bindparam("message", type_=Integer)
     key = (
         select(func.coalesce(asked.thread_id, asked.id))
         .where(asked.id == message_id)
         .scalar_subquery()
     )
     m = WebMailMessage
-    query = (
+    return (
         select(
             m.id,
             m.status,
@@ -292,10 +324,9 @@ def _thread_rows(session: Session, actor: PortalActor, message_id: int) -> Seque
         .outerjoin(User, User.id == m.sender_user_id)
         .outerjoin(Attachment, Attachment.message_id == m.id)
         .where(or_(m.thread_id == key, m.id == message_id))
-        .where(*_visible(m), _account_active(actor))
+        .where(*_visible(m), _account_active())
         .order_by(m.sent_at, m.id, Attachment.id)
     )
-    return session.execute(query).all()
 
 
 def _views(rows: Sequence[Any]) -> list[MessageView]:
@@ -412,27 +443,9 @@ def attachment(
 ) -> tuple[AttachmentInfo, bytes]:
     """An attachment of a message the holder may see, and its bytes; audited."""
     begin_readonly(session)
-    allowed = _scope_cte(session, actor)
-    found = (
-        session.execute(
-            select(
-                Attachment.id,
-                Attachment.display_name,
-                Attachment.content_type,
-                Attachment.size,
-                Attachment.flags,
-                Attachment.scan_status,
-                Attachment.sha256,
-                WebMailMessage.regarding_patient_id,
-            )
-            .join(WebMailMessage, WebMailMessage.id == Attachment.message_id)
-            .join(allowed, allowed.c.id == WebMailMessage.regarding_patient_id)
-            .where(Attachment.id == attachment_id, *_visible(WebMailMessage))
-            .where(_account_active(actor))
-        ).first()
-        if possible_id(attachment_id)
-        else None
-    )
+    query = _attachment_query(_family(session))
+    params = _params(actor, attachment=attachment_id)
+    found = session.execute(query, params).first() if possible_id(attachment_id) else None
     if found is None:
         _refuse_attachment(session, actor, attachment_id)
     assert found is not None
@@ -450,6 +463,27 @@ def attachment(
         found.id, found.display_name, found.content_type, found.size, found.flags, found.scan_status
     )
     return info, data
+
+
+@functools.cache
+def _attachment_query(family: bool) -> AnySelect:
+    allowed = _scope_cte(family)
+    return (
+        select(
+            Attachment.id,
+            Attachment.display_name,
+            Attachment.content_type,
+            Attachment.size,
+            Attachment.flags,
+            Attachment.scan_status,
+            Attachment.sha256,
+            WebMailMessage.regarding_patient_id,
+        )
+        .join(WebMailMessage, WebMailMessage.id == Attachment.message_id)
+        .join(allowed, allowed.c.id == WebMailMessage.regarding_patient_id)
+        .where(Attachment.id == bindparam("attachment", type_=Integer))
+        .where(*_visible(WebMailMessage), _account_active())
+    )
 
 
 def _refuse_attachment(session: Session, actor: PortalActor, attachment_id: int) -> None:

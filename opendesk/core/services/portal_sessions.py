@@ -12,7 +12,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import String, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from opendesk.core import audit
@@ -124,6 +124,11 @@ _CHECK_COLUMNS = (
     PortalAccount.must_change_username,
     PortalAccount.must_change_password,
 )
+_CHECK = (  # built once: the request pays for running it only
+    select(*_CHECK_COLUMNS)
+    .join(PortalAccount, PortalAccount.id == PortalSessionRecord.account_id)
+    .where(PortalSessionRecord.token_hash == bindparam("token_hash", type_=String))
+)
 
 
 def check(
@@ -134,11 +139,7 @@ def check(
     statement by the unique token hash, the columns it needs and no ORM objects."""
     if not token:
         return None
-    row = session.execute(
-        select(*_CHECK_COLUMNS)
-        .join(PortalAccount, PortalAccount.id == PortalSessionRecord.account_id)
-        .where(PortalSessionRecord.token_hash == token_hash(token))
-    ).first()
+    row = session.execute(_CHECK, {"token_hash": token_hash(token)}).first()
     if row is None:
         return None
     when = now or utcnow()
