@@ -66,6 +66,7 @@ def render(
         "logged_in": state.logged_in,
         "nav": False,
         "idle_seconds": int(request.app.state.config.idle_timeout) if state.logged_in else 0,
+        "practice_time_zone": info.time_zone,  # for `when`: one look-up per page, not per date
     }
     base.update(context or {})
     return templates.TemplateResponse(request, name, base, status_code=status_code)
@@ -75,8 +76,10 @@ def render(
 def when(context: Context, value: datetime | None) -> str:
     """Jinja filter `|when`: a stored UTC time in the practice's zone, in core.timefmt's one
     format ("11/30/2026 6:36 AM")."""
-    request: Request = context["request"]
-    return timefmt.format_datetime(value, timefmt.practice_zone(practice_info(request).time_zone))
+    zone = context.get("practice_time_zone")
+    if zone is None:  # a template rendered without `render`
+        zone = practice_info(context["request"]).time_zone
+    return timefmt.format_datetime(value, timefmt.practice_zone(zone))
 
 
 def error_page(request: Request, status: int, title: str, text: str) -> HTMLResponse:

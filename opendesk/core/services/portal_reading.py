@@ -107,6 +107,10 @@ def _params(actor: PortalActor, **more: int) -> dict[str, int]:
     return {"holder": actor.patient_id, "account": actor.account_id, **more}
 
 
+def _is_mysql(session: Session) -> bool:
+    return session.get_bind().dialect.name in ("mysql", "mariadb")
+
+
 def _family(session: Session) -> bool:
     return bool(preferences.get(session, preferences.PORTAL_FAMILY_SCOPE))
 
@@ -170,15 +174,26 @@ def _visible(message: type[WebMailMessage] | Any) -> tuple[ColumnElement[bool], 
     return (message.status.in_(_VISIBLE_INTS), message.is_hidden.is_(False))
 
 
-def _unread_count(allowed: CTE) -> Any:
-    """SQL: messages from the practice in the scope the holder has not opened (the badge)."""
+def _unread_count(allowed: CTE, mysql: bool) -> Any:
+    """SQL: messages from the practice in the scope the holder has not opened (the badge),
+    found through ix_webmail_regarding from the holder's few patients. The planners need this
+    said differently: SQLite and PostgreSQL follow `IN (scope)`; MariaDB walks the whole
+    table for it, but follows a STRAIGHT_JOIN from the scope."""
     other = aliased(WebMailMessage)
-    return (
-        select(func.count(other.id))
-        .join(allowed, allowed.c.id == other.regarding_patient_id)
-        .where(other.status == int(MessageStatus.WEBMAIL_SENT), other.is_hidden.is_(False))
-        .scalar_subquery()
-    )
+    unread = (other.status == int(MessageStatus.WEBMAIL_SENT), other.is_hidden.is_(False))
+    if mysql:
+        query = (
+            select(func.count(other.id))
+            .select_from(allowed)
+            .join(other, allowed.c.id == other.regarding_patient_id)
+            .where(*unread)
+            .prefix_with("STRAIGHT_JOIN")
+        )
+    else:
+        query = select(func.count(other.id)).where(
+            other.regarding_patient_id.in_(select(allowed.c.id)), *unread
+        )
+    return query.scalar_subquery()
 
 
 @functools.cache
@@ -202,11 +217,15 @@ def _inbox_query(family: bool) -> AnySelect:
             .over()
             .label("unread"),
         )
-        .join(allowed, allowed.c.id == WebMailMessage.regarding_patient_id)
+        .select_from(allowed)  # from the holder's few patients to their messages' index
+        .join(WebMailMessage, allowed.c.id == WebMailMessage.regarding_patient_id)
         .join(about, about.id == WebMailMessage.regarding_patient_id)
         .join(Provider, Provider.id == WebMailMessage.provider_id)
         .where(*_visible(WebMailMessage), _account_active())
         .order_by(WebMailMessage.sent_at.desc(), WebMailMessage.id.desc())
+        # MariaDB otherwise may start from a provider and walk all of its messages
+        .prefix_with("STRAIGHT_JOIN", dialect="mysql")
+        .prefix_with("STRAIGHT_JOIN", dialect="mariadb")
     )
 
 
@@ -264,19 +283,19 @@ def _counts(session: Session, actor: PortalActor, family: bool) -> tuple[int, in
 def unread_count(session: Session, actor: PortalActor) -> int:
     """Messages from the practice the holder has not opened (the menu's badge). Reads only."""
     begin_readonly(session)
-    query = select(_unread_count(_scope_cte(_family(session))))
+    query = select(_unread_count(_scope_cte(_family(session)), _is_mysql(session)))
     return int(session.execute(query, _params(actor)).scalar_one())
 
 
 def _thread_rows(session: Session, actor: PortalActor, message_id: int) -> Sequence[Any]:
     """The thread of `message_id` as the holder may see it, oldest first, one row per message
     and attachment, with the names and the unread badge: one statement."""
-    query = _thread_query(_family(session))
+    query = _thread_query(_family(session), _is_mysql(session))
     return session.execute(query, _params(actor, message=message_id)).all()
 
 
 @functools.cache
-def _thread_query(family: bool) -> AnySelect:
+def _thread_query(family: bool, mysql: bool) -> AnySelect:
     allowed = _scope_cte(family)
     author, about, asked = aliased(Patient), aliased(Patient), aliased(WebMailMessage)
     message_id = bindparam("message", type_=Integer)
@@ -315,7 +334,7 @@ def _thread_query(family: bool) -> AnySelect:
             Attachment.size,
             Attachment.flags,
             Attachment.scan_status,
-            _unread_count(allowed).label("unread"),
+            _unread_count(allowed, mysql).label("unread"),
         )
         .join(allowed, allowed.c.id == m.regarding_patient_id)
         .join(author, author.id == m.patient_id)
