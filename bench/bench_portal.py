@@ -6,8 +6,9 @@
 The portal runs as `opendesk-portal` runs it (`python -m opendesk.portal`, `--workers N`
 processes); the clients are threads with their own `requests` session in this process. Each
 client logs in once, then loops GET /inbox, GET /messages/<one of its messages>. The same
-harness then hits a bare Starlette route served by as many uvicorn processes, and the ratio
-portal / bare is printed for every backend. Prints requests/s, p50/p95/p99 latency and errors
+harness then hits a bare Starlette route served by as many uvicorn processes, right after
+each backend's run (the machine's load changes by the minute), and the ratio portal / bare is
+printed for every backend with the load average. Prints requests/s, p50/p95/p99 latency and errors
 (issue 18 targets: >= 25 % of the bare route, p95 < 300 ms at 50 clients, < 100 ms at 10,
 0 errors). The clients share the machine with the server: on 2 cores they take a good part
 of it, so both figures are lower than a separate load generator would see.
@@ -301,6 +302,30 @@ def bench_portal(backend: str, args: argparse.Namespace) -> tuple[float, dict[st
             drop(handle)
 
 
+def bench_bare(args: argparse.Namespace, owned: dict[str, list[int]]) -> float:
+    """The bare Starlette route on the same harness, with as many server processes."""
+    port = free_port()
+    bare = ["-m", "bench.bench_portal", "--serve-bare", str(port), "--workers", str(args.workers)]
+    server = start_server(bare, port)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        users = list(owned)[: args.clients]
+        sessions = sessions_for(base, users, True)
+        run_load(base, owned, users, sessions, min(3.0, args.duration))  # warm up
+        result, elapsed = run_load(base, owned, users, sessions, args.duration)
+        return report("bare Starlette", result, elapsed)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def load_average() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     p.add_argument("--backend", choices=["sqlite", "mariadb", "all"], default="all")
@@ -317,24 +342,11 @@ def main() -> None:
         f"{args.clients} clients, {args.duration:.0f} s per run, {args.workers} server "
         f"process(es), loopback, {os.cpu_count()} CPUs (shared: figures vary with the load)"
     )
-    owned: dict[str, list[int]] = {}
-    portal_rps: dict[str, float] = {}
     for backend in backends:
-        portal_rps[backend], owned = bench_portal(backend, args)
-    port = free_port()
-    bare = ["-m", "bench.bench_portal", "--serve-bare", str(port), "--workers", str(args.workers)]
-    server = start_server(bare, port)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        users = list(owned)[: args.clients]
-        sessions = sessions_for(base, users, True)
-        run_load(base, owned, users, sessions, min(3.0, args.duration))  # warm up
-        result, elapsed = run_load(base, owned, users, sessions, args.duration)
-        bare_rps = report("bare Starlette", result, elapsed)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-    for backend, rps in portal_rps.items():
+        # Portal and bare route back to back, so both see about the same load on the machine.
+        print(f"load average before {backend}: {load_average()}")
+        rps, owned = bench_portal(backend, args)
+        bare_rps = bench_bare(args, owned)
         print(f"portal ({backend}) throughput is {rps / bare_rps:.1%} of a bare route")
 
 

@@ -158,7 +158,8 @@ def _migrated(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterato
 
 @pytest.fixture
 def db(_migrated: Database) -> Database:
-    """The migrated practice database with every table emptied (the audit head reset)."""
+    """The migrated practice database with every table emptied (the audit head and the
+    preferences' change marker reset)."""
     with _migrated.engine.begin() as conn:
         for table in Base.metadata.sorted_tables:  # MariaDB checks self-references row by row
             own = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
@@ -175,6 +176,11 @@ def db(_migrated: Database) -> Database:
         conn.execute(
             text("INSERT INTO preference (name, value) VALUES (:n, '')"),
             {"n": prefs.AFTER_HOURS_REPLY.name},
+        )
+        # The preferences' change marker (migration 0016), at a version no cache has seen.
+        conn.execute(
+            text("INSERT INTO preference_marker (id, version) VALUES (1, :v)"),
+            {"v": uuid.uuid4().int >> 68},
         )
     return _migrated
 

@@ -59,12 +59,15 @@ def iter_attachment_chunks(session: Session, attachment_id: int) -> Iterator[byt
         ).scalar_one()
 
 
-def read_attachment(session: Session, attachment_id: int) -> bytes:
-    """The whole content, checked against the stored SHA-256."""
-    attachment = session.get(Attachment, attachment_id)
-    if attachment is None:
-        raise LookupError("attachment not found")
+def read_attachment(session: Session, attachment_id: int, sha256: str | None = None) -> bytes:
+    """The whole content, checked against the stored SHA-256 (`sha256`: the caller read it
+    already with the attachment's other columns)."""
+    if sha256 is None:
+        attachment = session.get(Attachment, attachment_id)
+        if attachment is None:
+            raise LookupError("attachment not found")
+        sha256 = attachment.sha256
     data = b"".join(iter_attachment_chunks(session, attachment_id))
-    if hashlib.sha256(data).hexdigest() != attachment.sha256:
+    if hashlib.sha256(data).hexdigest() != sha256:
         raise ValueError(f"attachment {attachment_id} is damaged (checksum mismatch)")
     return data

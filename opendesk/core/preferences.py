@@ -2,16 +2,20 @@
 
 `get`/`set_many` are the raw accessors; the setup dialogs and pages go through
 `opendesk.core.services.practice_setup.set_preferences`, which checks the Setup permission
-and audits the change.
+and audits the change. `set_many` also moves the change marker (`preference_marker`) in the
+same transaction; a session whose database has a preference cache attached
+(`core.pref_cache`, the portal) answers `get` and `get_all` from it.
 """
 
+import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar, cast
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from opendesk.core.models import PreferenceRow
+from opendesk.core.models import PreferenceMarker, PreferenceRow
 
 T = TypeVar("T", str, int, bool)
 
@@ -194,7 +198,18 @@ ALL: dict[str, Pref[Any]] = {
 }
 
 
+CACHE_KEY = "opendesk.preference_cache"  # Session.info key of a `PreferenceCache`
+MEMO_KEY = "opendesk.preference_memo"  # Session.info: (transaction, values) checked in it
+
+
+class CacheLike(Protocol):
+    def values(self, session: Session) -> Mapping[str, Any]: ...
+
+
 def get(session: Session, pref: Pref[T]) -> T:
+    cache: CacheLike | None = session.info.get(CACHE_KEY)
+    if cache is not None:
+        return cast(T, cache.values(session)[pref.name])
     raw = session.execute(
         select(PreferenceRow.value).where(PreferenceRow.name == pref.name)
     ).scalar_one_or_none()
@@ -202,6 +217,22 @@ def get(session: Session, pref: Pref[T]) -> T:
 
 
 def get_all(session: Session) -> dict[str, Any]:
+    cache: CacheLike | None = session.info.get(CACHE_KEY)
+    if cache is not None:
+        return dict(cache.values(session))
+    return load_all(session)
+
+
+_MARKER = select(PreferenceMarker.version).where(PreferenceMarker.id == 1)
+
+
+def marker(session: Session) -> int | None:
+    """The preferences' change marker (None: its row is missing)."""
+    return session.execute(_MARKER).scalar_one_or_none()
+
+
+def load_all(session: Session) -> dict[str, Any]:
+    """Every preference, read from the database (defaults for those never set)."""
     rows = {
         name: value
         for name, value in session.execute(select(PreferenceRow.name, PreferenceRow.value))
@@ -213,13 +244,22 @@ def get_all(session: Session) -> dict[str, Any]:
 
 
 def set_many(session: Session, values: dict[Pref[Any], Any]) -> None:
-    """Write preferences in the caller's transaction."""
+    """Write preferences in the caller's transaction, and move the change marker in it."""
     for pref, value in values.items():
         row = session.get(PreferenceRow, pref.name)
         if row is None:
             session.add(PreferenceRow(name=pref.name, value=pref.render(value)))
         else:
             row.value = pref.render(value)
+    moved = session.execute(
+        update(PreferenceMarker)
+        .where(PreferenceMarker.id == 1)
+        .values(version=PreferenceMarker.version + 1)
+    )
+    if not getattr(moved, "rowcount", 1):
+        # The row was removed by hand: put it back at a version no cache can have seen.
+        session.add(PreferenceMarker(id=1, version=secrets.randbits(62)))
+    session.info.pop(MEMO_KEY, None)  # this transaction's own reads must see the change
     session.flush()
 
 

@@ -5,26 +5,36 @@ practice preference allows (on by default, as in Open Dental); that of patients 
 responsible party for; and that of children they are a guardian of.
 """
 
-from sqlalchemy import select, union_all
+from typing import Any
+
+from sqlalchemy import ColumnElement, CompoundSelect, select, union
 from sqlalchemy.orm import Session
 
 from opendesk.core import preferences
 from opendesk.core.models import Guardian, Patient
 
 
-def phi_scope(session: Session, holder_patient_id: int, family: bool | None = None) -> set[int]:
-    """Patient ids whose PHI the holder may see. `family` overrides the practice preference.
-    One UNION query: the portal asks this on every page."""
-    if family is None:
-        family = preferences.get(session, preferences.PORTAL_FAMILY_SCOPE)
+def scope_select(holder_patient_id: int | ColumnElement[int], family: bool) -> CompoundSelect[Any]:
+    """The rule as SQL: the patient ids whose PHI the holder may see, one column `id` (a
+    UNION: no id twice). The portal's pages join it into their one query, with the holder as
+    a bound parameter."""
     parts = [
+        select(Patient.id.label("id")).where(Patient.id == holder_patient_id),
         select(Patient.id).where(Patient.responsible_party_id == holder_patient_id),
         select(Guardian.child_id).where(Guardian.guardian_id == holder_patient_id),
     ]
     if family:
         parts.append(select(Patient.id).where(Patient.guarantor_id == holder_patient_id))
+    return union(*parts)
+
+
+def phi_scope(session: Session, holder_patient_id: int, family: bool | None = None) -> set[int]:
+    """Patient ids whose PHI the holder may see. `family` overrides the practice preference.
+    One UNION query (`scope_select`)."""
+    if family is None:
+        family = preferences.get(session, preferences.PORTAL_FAMILY_SCOPE)
     ids = {holder_patient_id}
-    ids.update(session.execute(union_all(*parts)).scalars())
+    ids.update(session.execute(scope_select(holder_patient_id, family)).scalars())
     return ids
 
 

@@ -16,6 +16,7 @@ from fastapi.templating import Jinja2Templates
 from opendesk import __version__
 from opendesk.core.audit_writer import AuditWriter
 from opendesk.core.db import UNAVAILABLE, Database, refresh_statistics
+from opendesk.core.pref_cache import PreferenceCache
 from opendesk.mail.outbox import BackgroundWorker
 from opendesk.portal import i18n, unavailable
 from opendesk.portal.config import PortalConfig
@@ -34,11 +35,14 @@ Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 
 
 def _lifespan(config: PortalConfig, database: Database, owns_db: bool) -> Lifespan:
-    """Start the audit group writer and the notification outbox worker (unless the config
-    says not to); at shutdown stop them and close the database when the app opened it."""
+    """Attach the preference cache, start the audit group writer and the notification outbox
+    worker (unless the config says not to); at shutdown stop them and close the database when
+    the app opened it."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        cache: PreferenceCache = app.state.preferences
+        cache.attach(database)  # core services read preferences through it
         audit_writer = AuditWriter(database).attach()  # audit rows of views, in groups
         try:  # SQLite's planner needs statistics for the closed-loop indexes (CLOSED_LOOP.md)
             refresh_statistics(database)
@@ -60,6 +64,7 @@ def _lifespan(config: PortalConfig, database: Database, owns_db: bool) -> Lifesp
             if worker is not None:
                 worker.stop(timeout=10)
             audit_writer.close()
+            cache.detach(database)
             if owns_db:
                 database.dispose()
 
@@ -96,7 +101,7 @@ def create_app(config: PortalConfig, db: Database | None = None) -> FastAPI:
     app.state.config = config
     app.state.db = database
     app.state.templates = templates
-    app.state.practice = None
+    app.state.preferences = PreferenceCache()  # checked against the database's marker
     app.state.outbox_running = False
     app.state.throttle = LoginThrottle(
         config.login_delay_base,

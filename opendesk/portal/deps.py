@@ -1,14 +1,23 @@
-"""Request dependencies: the database session and the logged-in portal account holder."""
+"""Request dependencies: the database session and the logged-in portal account holder.
 
-from collections.abc import Iterator
+A request has one database session, shared by the log-in check and the handler, and as few
+hops to the thread pool as the blocking work allows: the dependencies that only look at the
+request (`database`, `db_session`'s start, `current_actor`) run on the event loop; the session
+check runs in one pool thread and the handler in another. A GET keeps the check's read
+transaction open for the page's own reads (one transaction, one pooled connection); a POST
+ends it, so the handler's writes start a write transaction of their own (SQLite: BEGIN
+IMMEDIATE)."""
+
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 
 from opendesk.core.actors import PortalActor
-from opendesk.core.db import Database
+from opendesk.core.db import Database, begin_readonly
 from opendesk.core.services import portal_auth, portal_sessions
 from opendesk.portal.security import PortalSession, portal_session
 
@@ -25,15 +34,29 @@ class ChangeRequired(Exception):
         self.what = what
 
 
-def database(request: Request) -> Database:
+READ_METHODS = ("GET", "HEAD")
+
+
+async def database(request: Request) -> Database:
     db: Database = request.app.state.db
     return db
 
 
-def db_session(db: Annotated[Database, Depends(database)]) -> Iterator[Session]:
-    """One session per request; each service call commits its own transaction."""
-    with db.session() as session:
+async def db_session(db: Annotated[Database, Depends(database)]) -> AsyncIterator[Session]:
+    """One session per request; each service call commits its own transaction. Making the
+    session takes no connection (the first statement does); closing one that holds none is
+    no I/O either, so only a session left in a transaction is closed in a pool thread."""
+    session = db.session()
+    try:
         yield session
+    finally:
+        if session.in_transaction():
+            await run_in_threadpool(session.close)
+        else:
+            session.close()
+
+
+DbSession = Annotated[Session, Depends(db_session)]
 
 
 def client_address(request: Request) -> str:
@@ -50,32 +73,34 @@ def request_time(request: Request) -> datetime:
     return datetime.fromtimestamp(now, UTC).replace(tzinfo=None)
 
 
-def current_login(
-    request: Request, db: Annotated[Database, Depends(database)]
-) -> portal_auth.PortalLogin:
+def current_login(request: Request, session: DbSession) -> portal_auth.PortalLogin:
     """The holder of the session cookie, checked on every request against its server-side
     session and the account (one indexed read): a session ended by log-out or elsewhere, a
     disabled account or a changed password ends it here. Last-seen is written at most once a
-    minute."""
+    minute. The check reads in the request's session (no write lock on SQLite); a GET goes on
+    reading in that transaction, anything else starts afresh."""
     state: PortalSession = portal_session(request)
     if state.account_id is None:
         raise LoginRequired
     now = request_time(request)
     idle = float(request.app.state.config.idle_timeout)
-    with db.readonly_session() as session:  # no write lock on SQLite for this check
-        found = portal_auth.resume(
-            session, state.token, state.account_id, state.stamp, client_address(request), idle, now
-        )
+    begin_readonly(session)
+    found = portal_auth.resume(
+        session, state.token, state.account_id, state.stamp, client_address(request), idle, now
+    )
     if found is None:
+        session.rollback()
         state.log_out()
         raise LoginRequired
     if found.needs_touch and found.login.session_id is not None:
-        with db.session() as session:
-            portal_sessions.touch(session, found.login.session_id, now)
+        session.commit()
+        portal_sessions.touch(session, found.login.session_id, now)  # commits
+    elif request.method not in READ_METHODS:
+        session.commit()
     return found.login
 
 
-def current_actor(
+async def current_actor(
     request: Request, login: Annotated[portal_auth.PortalLogin, Depends(current_login)]
 ) -> PortalActor:
     """The holder, once no forced change of user name or password is pending."""
@@ -87,6 +112,5 @@ def current_actor(
     return login.actor
 
 
-DbSession = Annotated[Session, Depends(db_session)]
 Actor = Annotated[PortalActor, Depends(current_actor)]
 Login = Annotated[portal_auth.PortalLogin, Depends(current_login)]

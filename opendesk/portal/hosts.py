@@ -1,7 +1,8 @@
 """Which Host header values the portal answers to: loopback names, the listen address, the
 configured `allowed_hosts`, and the host of the practice's *Patient portal URL* preference
-(re-read every 30 s). Anything else gets a plain 400 with no cookie, so a forged Host header
-cannot steer redirects (`Location: http://evil.example/...`) or links."""
+(from the app's preference cache, confirmed against the change marker within the last
+second). Anything else gets a plain 400 with no cookie, so a forged Host header cannot steer
+redirects (`Location: http://evil.example/...`) or links."""
 
 import logging
 import time
@@ -11,12 +12,13 @@ from fastapi.concurrency import run_in_threadpool
 
 from opendesk.core import preferences
 from opendesk.core.db import Database
+from opendesk.core.pref_cache import RECENT_SECONDS, PreferenceCache
 from opendesk.portal.config import PortalConfig
 
 log = logging.getLogger("opendesk.portal")
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+RETRY_SECONDS = 30.0  # a database that did not answer is asked again after this
 ANY_ADDRESS = {"0.0.0.0", "::", ""}  # noqa: S104 (listen addresses that name no host)
-REFRESH_SECONDS = 30.0
 
 
 def host_name(header: str) -> str:
@@ -34,25 +36,27 @@ class AllowedHosts:
             fixed.add(config.host.lower())
         self.fixed = frozenset(fixed)
         self._portal_host = ""
-        self._loaded = float("-inf")
+        self._quiet_until = float("-inf")  # after a failed read, use the last answer a while
 
-    def _read_portal_host(self, db: Database) -> str:
+    def _read_portal_host(self, cache: PreferenceCache, db: Database) -> str:
+        if time.monotonic() < self._quiet_until:
+            return self._portal_host
         try:
-            with db.readonly_session() as session:
-                url = preferences.get(session, preferences.PORTAL_URL).strip()
+            url = str(cache.recent(db)[preferences.PORTAL_URL.name]).strip()
         except Exception:
             log.warning("cannot read the portal URL from the database")
+            self._quiet_until = time.monotonic() + RETRY_SECONDS
             return self._portal_host
         return (urlsplit(url).hostname or "").lower() if url else ""
 
-    async def allows(self, header: str, db: Database) -> bool:
+    async def allows(self, header: str, db: Database, cache: PreferenceCache) -> bool:
         name = host_name(header)
         if not name:
             return False
         if name in self.fixed:
             return True
-        now = time.monotonic()
-        if now - self._loaded > REFRESH_SECONDS:
-            self._portal_host = await run_in_threadpool(self._read_portal_host, db)
-            self._loaded = now
+        if cache.is_recent(RECENT_SECONDS) or time.monotonic() < self._quiet_until:
+            self._portal_host = self._read_portal_host(cache, db)
+        else:
+            self._portal_host = await run_in_threadpool(self._read_portal_host, cache, db)
         return name == self._portal_host

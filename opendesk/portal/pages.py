@@ -4,7 +4,6 @@ HTTPS), the error page, and the `|when` filter that shows stored times in the pr
 zone (core.timefmt)."""
 
 import logging
-import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -16,42 +15,40 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from opendesk.core import languages, preferences, timefmt
+from opendesk.core.pref_cache import PreferenceCache
 from opendesk.portal import i18n
 from opendesk.portal.i18n import N_
 from opendesk.portal.security import portal_session
 
 log = logging.getLogger("opendesk.portal")
-PRACTICE_CACHE_SECONDS = 30.0
 NOT_FOUND_TEXT = N_("This page does not exist, or it is not yours to see.")
 
 
-@dataclass
+@dataclass(frozen=True)
 class PracticeInfo:
     name: str
     phone: str
-    loaded: float
     time_zone: str = ""  # PRACTICE_TIME_ZONE; "" = the server's zone
 
 
 def practice_info(request: Request) -> PracticeInfo:
-    """The practice's name and phone, re-read from the preferences every 30 s."""
-    app = request.app
-    info: PracticeInfo | None = app.state.practice
-    now = time.monotonic()
-    if info is None or now - info.loaded > PRACTICE_CACHE_SECONDS:
-        try:
-            with app.state.db.readonly_session() as session:
-                info = PracticeInfo(
-                    preferences.get(session, preferences.PRACTICE_NAME).strip(),
-                    preferences.get(session, preferences.PRACTICE_PHONE).strip(),
-                    now,
-                    preferences.get(session, preferences.PRACTICE_TIME_ZONE).strip(),
-                )
-        except Exception:
-            log.warning("cannot read the practice name from the database")
-            return info or PracticeInfo("", "", now)
-        app.state.practice = info
-    return info
+    """The practice's name, phone and time zone from the app's preference cache: as the
+    request's own reads confirmed them, or checked against the change marker when no
+    transaction did in the last second (`PreferenceCache.recent`)."""
+    cache: PreferenceCache = request.app.state.preferences
+    try:
+        values = cache.recent(request.app.state.db)
+    except Exception:
+        log.warning("cannot read the practice name from the database")
+        last = cache.last()
+        if last is None:
+            return PracticeInfo("", "")
+        values = last
+    return PracticeInfo(
+        str(values[preferences.PRACTICE_NAME.name]).strip(),
+        str(values[preferences.PRACTICE_PHONE.name]).strip(),
+        str(values[preferences.PRACTICE_TIME_ZONE.name]).strip(),
+    )
 
 
 def render(
@@ -73,6 +70,7 @@ def render(
         "idle_seconds": int(request.app.state.config.idle_timeout) if state.logged_in else 0,
         "language": i18n.current(),
         "language_choices": [(code, names[1]) for code, names in languages.LANGUAGES.items()],
+        "practice_time_zone": info.time_zone,  # for `when`: one look-up per page, not per date
     }
     base.update(context or {})
     return templates.TemplateResponse(request, name, base, status_code=status_code)
@@ -84,9 +82,10 @@ def when(context: Context, value: datetime | None) -> str:
     the request's language (English: core.timefmt's "11/30/2026 6:36 AM")."""
     if value is None:
         return ""
-    request: Request = context["request"]
-    zone = timefmt.practice_zone(practice_info(request).time_zone)
-    return i18n.format_datetime(timefmt.localise(value, zone))
+    zone = context.get("practice_time_zone")
+    if zone is None:  # a template rendered without `render`
+        zone = practice_info(context["request"]).time_zone
+    return i18n.format_datetime(timefmt.localise(value, timefmt.practice_zone(zone)))
 
 
 def error_page(request: Request, status: int, title: str, text: str) -> HTMLResponse:

@@ -266,7 +266,8 @@ class PortalMiddleware:
             return
         self._forwarded(scope)
         host = next((v for k, v in scope.get("headers", []) if k == b"host"), b"")
-        if not await self.hosts.allows(host.decode("latin-1"), scope["app"].state.db):
+        state = scope["app"].state
+        if not await self.hosts.allows(host.decode("latin-1"), state.db, state.preferences):
             await _refuse_host(send)
             return
         session = load_session(self.config, self.signer, _cookie_value(scope))

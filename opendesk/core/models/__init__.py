@@ -21,7 +21,7 @@ from opendesk.core.models.people import (
     search_columns,
 )
 from opendesk.core.models.portal import PortalAccount, PortalSessionRecord, PortalThrottle
-from opendesk.core.models.preferences import PreferenceRow
+from opendesk.core.models.preferences import PreferenceMarker, PreferenceRow
 from opendesk.core.models.staff import GroupPermission, User, UserGroup, user_group_link
 from opendesk.core.models.templates import WebMailTemplate
 
@@ -42,6 +42,7 @@ __all__ = [
     "PortalAccount",
     "PortalSessionRecord",
     "PortalThrottle",
+    "PreferenceMarker",
     "PreferenceRow",
     "Provider",
     "RecipientKind",

@@ -172,16 +172,3 @@ def after_hours_reply(session: Session, msg: WebMailMessage) -> int | None:
         detail=f"reply={reply.id}",
     )
     return reply.id
-
-
-def auto_reply_ids(session: Session, message_ids: list[int]) -> set[int]:
-    """Which of `message_ids` (a thread the caller may show) are automatic replies."""
-    if not message_ids:
-        return set()
-    return set(
-        session.execute(
-            select(WebMailMessage.id).where(
-                WebMailMessage.id.in_(message_ids), WebMailMessage.is_auto_reply.is_(True)
-            )
-        ).scalars()
-    )

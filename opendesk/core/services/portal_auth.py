@@ -94,13 +94,16 @@ def normalise_username(username: str) -> str:
     return username.strip().casefold()
 
 
-def _stamp(account: PortalAccount) -> str:
+def _stamp(account: PortalAccount | portal_sessions.AccountState) -> str:
     data = f"{account.id}:{account.username}:{account.password_hash}".encode()
     return hashlib.sha256(data).hexdigest()[:24]
 
 
 def _as_login(
-    account: PortalAccount, client: str, session_id: int | None = None, token: str = ""
+    account: PortalAccount | portal_sessions.AccountState,
+    client: str,
+    session_id: int | None = None,
+    token: str = "",
 ) -> PortalLogin:
     return PortalLogin(
         actor=PortalActor(account.id, account.patient_id, client),
@@ -110,7 +113,11 @@ def _as_login(
         must_change_password=account.must_change_password,
         session_id=session_id,
         session_token=token,
-        language=languages.known(account.patient.language),
+        language=languages.known(
+            account.language
+            if isinstance(account, portal_sessions.AccountState)
+            else account.patient.language
+        ),
     )
 
 

@@ -12,14 +12,14 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import String, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from opendesk.core import audit
 from opendesk.core.actors import Actor, PortalActor
 from opendesk.core.clock import utcnow
 from opendesk.core.errors import NotFound
-from opendesk.core.models import PortalAccount, PortalSessionRecord
+from opendesk.core.models import Patient, PortalAccount, PortalSessionRecord
 
 SEEN_WRITE_SECONDS = 60
 USER_AGENT_MAX = 255
@@ -37,11 +37,25 @@ def token_hash(token: str) -> str:
 
 
 @dataclass(frozen=True)
+class AccountState:
+    """What a request needs of the session's account (read with the session row, as plain
+    columns: no ORM object per request)."""
+
+    id: int
+    patient_id: int
+    username: str
+    password_hash: str
+    must_change_username: bool
+    must_change_password: bool
+    language: str = "en"  # the patient's preferred language (the portal's pages use it)
+
+
+@dataclass(frozen=True)
 class SessionCheck:
     """A valid session: its row id, its account, and whether last-seen is due a write."""
 
     session_id: int
-    account: PortalAccount
+    account: AccountState
     needs_touch: bool
 
 
@@ -99,31 +113,57 @@ def is_new_device(session: Session, account_id: int, session_id: int, user_agent
     return session.execute(same.limit(1)).first() is None
 
 
+_CHECK_COLUMNS = (
+    PortalSessionRecord.id,
+    PortalSessionRecord.account_id,
+    PortalSessionRecord.last_seen_at,
+    PortalSessionRecord.revoked_at,
+    PortalAccount.is_active,
+    PortalAccount.patient_id,
+    PortalAccount.username,
+    PortalAccount.password_hash,
+    PortalAccount.must_change_username,
+    PortalAccount.must_change_password,
+    Patient.language,
+)
+_CHECK = (  # built once: the request pays for running it only
+    select(*_CHECK_COLUMNS)
+    .join(PortalAccount, PortalAccount.id == PortalSessionRecord.account_id)
+    .join(Patient, Patient.id == PortalAccount.patient_id)
+    .where(PortalSessionRecord.token_hash == bindparam("token_hash", type_=String))
+)
+
+
 def check(
     session: Session, token: str, account_id: int, idle_seconds: float, now: datetime | None = None
 ) -> SessionCheck | None:
     """The session of `token` when it is not revoked, belongs to `account_id`, has been seen
-    within `idle_seconds` (plus the write interval) and its account is active. Reads only."""
+    within `idle_seconds` (plus the write interval) and its account is active. Reads only: one
+    statement by the unique token hash, the columns it needs and no ORM objects."""
     if not token:
         return None
-    row = session.execute(
-        select(PortalSessionRecord, PortalAccount)
-        .join(PortalAccount, PortalAccount.id == PortalSessionRecord.account_id)
-        .where(PortalSessionRecord.token_hash == token_hash(token))
-    ).first()
+    row = session.execute(_CHECK, {"token_hash": token_hash(token)}).first()
     if row is None:
         return None
-    record, account = row
     when = now or utcnow()
-    idle = (when - record.last_seen_at).total_seconds()
+    idle = (when - row.last_seen_at).total_seconds()
     if (
-        record.revoked_at is not None
-        or record.account_id != account_id
-        or not account.is_active
+        row.revoked_at is not None
+        or row.account_id != account_id
+        or not row.is_active
         or idle > idle_seconds + SEEN_WRITE_SECONDS
     ):
         return None
-    return SessionCheck(record.id, account, idle >= SEEN_WRITE_SECONDS)
+    account = AccountState(
+        row.account_id,
+        row.patient_id,
+        row.username,
+        row.password_hash,
+        bool(row.must_change_username),
+        bool(row.must_change_password),
+        row.language or "en",
+    )
+    return SessionCheck(row.id, account, idle >= SEEN_WRITE_SECONDS)
 
 
 def touch(session: Session, session_id: int, now: datetime | None = None) -> None:

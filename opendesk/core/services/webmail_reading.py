@@ -65,6 +65,7 @@ class MessageView:
     sender_username: str = ""
     attachments: tuple[AttachmentInfo, ...] = field(default_factory=tuple)
     settings: MessageSettings = field(default_factory=MessageSettings)  # deliver at, reply, unread
+    is_auto_reply: bool = False  # the practice's automatic after-hours reply (closed loop)
 
     @property
     def from_practice(self) -> bool:
@@ -108,6 +109,7 @@ def message_view(
             for a in msg.attachments
         ),
         settings=message_settings.of(msg),
+        is_auto_reply=bool(msg.is_auto_reply),
     )
 
 

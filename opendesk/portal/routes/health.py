@@ -23,7 +23,7 @@ async def health(request: Request) -> JSONResponse:
     """For the desktop's setup check: no log-in, no PHI. 503 names the part that failed."""
     body: dict[str, Any] = {"service": "opendesk-portal", "version": __version__}
     outbox = bool(request.app.state.outbox_running)
-    check = await unavailable.check_database(database(request), also=attachment_scan.config)
+    check = await unavailable.check_database(await database(request), also=attachment_scan.config)
     if not check.ok:
         log.warning("health check: %s", check.problem)
         body.update(

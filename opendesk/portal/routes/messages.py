@@ -56,20 +56,22 @@ def inbox(request: Request, session: DbSession, actor: Actor, page: int = 1) -> 
 def _message_ctx(
     session: DbSession, actor: PortalActor, message_id: int, **kw: Any
 ) -> dict[str, Any]:
-    thread = portal_messages.open_message(session, actor, message_id)
+    # The limits first: they are read in the request's transaction, not a new one after it.
+    allowance = allowance_text(Limits.from_preferences(session))
+    found = portal_messages.thread_page(session, actor, message_id)
+    thread = found.thread
     current = next((m for m in thread if m.id == message_id), thread[-1])
-    ctx = nav(session, actor, "inbox")
-    ids = [m.id for m in thread]
+    ctx: dict[str, Any] = {"nav": True, "active": "inbox", "unread": found.unread}
     ctx.update(
         thread=thread,
         current=current,
         accepts_replies=portal_messages.accepts_replies(thread),
-        expectation=patient_loop.expectation(session, ids),
-        automatic=patient_loop.auto_reply_ids(session, ids),
+        expectation=patient_loop.expectation(session, [m.id for m in thread]),
+        automatic={m.id for m in thread if m.is_auto_reply},
         own_patient_id=actor.patient_id,
         request_id=kw.pop("request_id", None) or uuid.uuid4().hex,
         body="",
-        allowance=allowance_text(Limits.from_preferences(session)),
+        allowance=allowance,
         **kw,
     )
     return ctx

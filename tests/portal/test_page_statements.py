@@ -1,0 +1,164 @@
+"""What a portal page costs the database (issue 18), counted, never timed: the session check,
+the preferences' change marker and one query per page in the request, plus the audit row
+through the group writer — so the count cannot grow unnoticed. And the preference cache behind
+it: a change saved from the desktop (another Database) shows on the very next page."""
+
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import event, func, select
+
+from opendesk.core import preferences as prefs
+from opendesk.core.db import Database
+from opendesk.core.models import Attachment, AuditEntry
+from opendesk.core.services.webmail import NewAttachment
+from tests.portal.conftest import Browser, Practice, send
+
+PDF = NewAttachment("plan.pdf", "application/pdf", b"%PDF-1.4 test plan")
+
+
+class Counter:
+    """Statements on the engine, by the request threads and by the audit writer, without
+    SQLite's explicit BEGINs (the server databases begin implicitly) and without the test's
+    own reads (its main thread)."""
+
+    def __init__(self, database: Database) -> None:
+        self.engine = database.engine
+        self.request: list[str] = []
+        self.audit: list[str] = []
+        event.listen(self.engine, "before_cursor_execute", self._seen)
+
+    def _seen(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        text = " ".join(statement.split())
+        if (
+            text.upper().startswith("BEGIN")
+            or threading.current_thread() is threading.main_thread()
+        ):
+            return
+        writer = threading.current_thread().name == "opendesk-audit"
+        (self.audit if writer else self.request).append(text)
+
+    def take(self) -> tuple[list[str], list[str]]:
+        found = (self.request, self.audit)
+        self.request, self.audit = [], []
+        return found
+
+    def close(self) -> None:
+        event.remove(self.engine, "before_cursor_execute", self._seen)
+
+
+@pytest.fixture
+def counter(db: Database) -> Iterator[Counter]:
+    found = Counter(db)
+    yield found
+    found.close()
+
+
+def _audit_rows(db: Database, action: str) -> int:
+    with db.readonly_session() as s:
+        return int(
+            s.execute(
+                select(func.count(AuditEntry.id)).where(AuditEntry.action == action)
+            ).scalar_one()
+        )
+
+
+def _is_session_check(sql: str) -> bool:
+    return sql.startswith("SELECT portal_session.id") and "WHERE portal_session.token_hash" in sql
+
+
+@pytest.mark.backends
+def test_each_page_is_the_session_check_the_marker_and_one_query(
+    db: Database, practice: Practice, browser: Browser, counter: Counter
+) -> None:
+    first = send(db, practice.doc_a, practice.child, practice.prov_a, "Cleaning", "See you")
+    message = send(db, practice.doc_a, practice.head, practice.prov_a, attachments=(PDF,))
+    with db.readonly_session() as s:
+        attachment = s.execute(
+            select(Attachment.id).where(Attachment.message_id == message)
+        ).scalar_one()
+    browser.login("annlee")
+    for opened in (first, message):  # marks them read (a write), so the views below only read
+        assert browser.get(f"/messages/{opened}").status_code == 200
+    counter.take()
+
+    inbox = browser.get("/inbox")
+    assert inbox.status_code == 200 and "Cleaning" in inbox.text
+    request, audit = counter.take()
+    assert len(request) == 3, request
+    assert _is_session_check(request[0]) and "preference_marker" in request[1]
+    assert len(audit) == 3  # the writer's batch: audit head, insert, head update
+    assert _audit_rows(db, "portal.inbox.view") == 1
+
+    page = browser.get(f"/messages/{message}")
+    assert page.status_code == 200 and "plan.pdf" in page.text
+    assert f'href="/attachments/{attachment}"' in page.text
+    request, audit = counter.take()
+    assert len(request) == 3, request
+    assert all(not s.startswith(("UPDATE", "INSERT")) for s in request)
+    assert len(audit) == 3
+    assert _audit_rows(db, "portal.message.view") == 3
+
+    download = browser.get(f"/attachments/{attachment}")
+    assert download.status_code == 200 and download.content == PDF.data
+    request, audit = counter.take()
+    assert len(request) == 5, request  # + the chunk list and the one chunk
+    assert len(audit) == 3
+    assert _audit_rows(db, "portal.attachment.download") == 1
+
+
+def test_the_session_check_writes_last_seen_at_most_once_a_minute(
+    db: Database, practice: Practice, browser: Browser, counter: Counter, clock: Any
+) -> None:
+    browser.login("annlee")
+    counter.take()
+    for _ in range(5):  # at 0, 25, 50, 75 and 100 s: last-seen is due once, at 75 s
+        assert browser.get("/inbox").status_code == 200
+        clock.now += 25
+    request, _audit = counter.take()
+    assert sum(_is_session_check(s) for s in request) == 5
+    assert sum(s.startswith("UPDATE portal_session") for s in request) == 1
+
+
+@pytest.mark.backends
+def test_a_preference_saved_elsewhere_shows_on_the_next_page(
+    db: Database, practice: Practice, browser: Browser
+) -> None:
+    """The desktop (another Database on the practice) renames the practice and turns off the
+    family's shared view: the portal's very next page has both, with no waiting."""
+    about_child = send(db, practice.doc_a, practice.child, practice.prov_a, "Tim's cleaning")
+    browser.login("annlee")
+    page = browser.get("/inbox").text
+    assert "Maple Street Dental" in page and "Tim&#39;s cleaning" in page
+    desktop = Database(db.url)
+    try:
+        with desktop.session() as s:
+            prefs.set_many(
+                s, {prefs.PRACTICE_NAME: "Oak Street Dental", prefs.PORTAL_FAMILY_SCOPE: False}
+            )
+            s.commit()
+    finally:
+        desktop.dispose()
+    page = browser.get("/inbox").text
+    assert "Oak Street Dental" in page and "Maple Street Dental" not in page
+    assert "Tim&#39;s cleaning" not in page
+    assert browser.get(f"/messages/{about_child}").status_code == 404
+
+
+def test_a_new_portal_address_is_allowed_after_the_next_request(
+    db: Database, practice: Practice, make_browser: Any
+) -> None:
+    """The Host allow-list follows the Patient portal URL preference through the same cache:
+    a request that reads the preferences (here the log-in page's frame, or any page) confirms
+    the marker, and the Host check uses that copy."""
+    browser: Browser = make_browser()
+    other = make_browser(base_url="https://portal2.practice.example")
+    assert other.get("/login").status_code == 400
+    with db.session() as s:
+        prefs.set_many(s, {prefs.PORTAL_URL: "https://portal2.practice.example"})
+        s.commit()
+    browser.login("annlee")
+    assert browser.get("/inbox").status_code == 200  # its transaction sees the new marker
+    assert other.get("/login").status_code == 200
