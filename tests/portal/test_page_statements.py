@@ -96,7 +96,8 @@ def test_each_page_is_the_session_check_the_marker_and_one_query(
     assert page.status_code == 200 and "plan.pdf" in page.text
     assert f'href="/attachments/{attachment}"' in page.text
     request, audit = counter.take()
-    assert len(request) == 3, request
+    assert len(request) == 4, request  # + the closed loop's expected-reply line
+    assert "due_at" in request[3]
     assert all(not s.startswith(("UPDATE", "INSERT")) for s in request)
     assert len(audit) == 3
     assert _audit_rows(db, "portal.message.view") == 3
