@@ -177,7 +177,7 @@ def db(_migrated: Database) -> Database:
             text("INSERT INTO preference (name, value) VALUES (:n, '')"),
             {"n": prefs.AFTER_HOURS_REPLY.name},
         )
-        # The preferences' change marker (migration 0016), at a version no cache has seen.
+        # The preferences' change marker (migration 0015), at a version no cache has seen.
         conn.execute(
             text("INSERT INTO preference_marker (id, version) VALUES (1, :v)"),
             {"v": uuid.uuid4().int >> 68},

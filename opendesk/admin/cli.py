@@ -37,7 +37,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 # Administration runs schema changes and bulk loads that take minutes on a large practice
-# (migration 0013 builds a full-text index over every message): no one-minute read limit.
+# (migration 0014 builds a full-text index over every message): no one-minute read limit.
 ADMIN_TIMEOUTS = Timeouts(read=6 * 3600, write=3600)
 
 

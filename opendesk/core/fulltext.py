@@ -170,7 +170,7 @@ def _mariadb_match(element: TextMatch, compiler: SQLCompiler, **kw: Any) -> str:
     return f"EXISTS (SELECT 1 FROM webmail_text t WHERE {where})"  # noqa: S608
 
 
-# -- the index itself: used by migration 0013's upgrade and by the large demo's bulk load ------
+# -- the index itself: used by migration 0014's upgrade and by the large demo's bulk load ------
 
 SQLITE_CREATE = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS webmail_fts USING fts5(subject, body, "

@@ -187,21 +187,21 @@ def test_a_rolled_back_send_leaves_the_index_as_it_was(db: Database, inbox: Inbo
 
 
 def test_migration_indexes_the_messages_of_an_existing_database(empty_db_url: str | URL) -> None:
-    """0013_inbox_search on a practice that already holds messages: they are found by the new
+    """0014_inbox_search on a practice that already holds messages: they are found by the new
     index right after the upgrade, new ones too, and the covering index has the list columns;
     the downgrade takes it all away again."""
     database = Database(empty_db_url)
     scripts = ScriptDirectory.from_config(migrate._config(database.engine))
-    before = scripts.get_revision("0013_inbox_search").down_revision  # re-chained at merges
+    before = scripts.get_revision("0014_inbox_search").down_revision  # re-chained at merges
     assert isinstance(before, str)
     try:
         migrate.upgrade(database.engine, before)
-        with database.session() as s:  # these tables are as in the models before 0013
+        with database.session() as s:  # these tables are as in the models before 0014
             a = f.provider(s, "A")
             lee = f.patient(s, a, last="Lee", first="Ann")
             old = _message(s, a.id, lee.id, "Old one", "Amoxicillin before the upgrade")
             s.commit()
-        migrate.upgrade(database.engine, "0013_inbox_search")
+        migrate.upgrade(database.engine, "0014_inbox_search")
         box = inspect(database.engine).get_indexes("webmail_message")
         columns = next(ix["column_names"] for ix in box if ix["name"] == "ix_webmail_provider_box")
         assert columns[-5:] == [
@@ -223,7 +223,7 @@ def test_migration_indexes_the_messages_of_an_existing_database(empty_db_url: st
         columns = next(ix["column_names"] for ix in box if ix["name"] == "ix_webmail_provider_box")
         assert columns == ["provider_id", "status", "is_hidden", "sent_at", "id"]
         assert not set(inspect(database.engine).get_table_names()) & fulltext.NAMES
-        migrate.upgrade(database.engine, "0013_inbox_search")
+        migrate.upgrade(database.engine, "0014_inbox_search")
     finally:
         database.dispose()
 

@@ -1,7 +1,7 @@
 """Conversations filed to the chart as PDF (issue 23): the chart_filing table.
 
-Revision ID: 0011_chart_filings
-Revises: 0012_patient_language
+Revision ID: 0012_chart_filings
+Revises: 0011_patient_language
 Create Date: 2026-11-30 12:20:00
 """
 
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import mysql
 
-revision: str = "0011_chart_filings"
-down_revision: str | None = "0012_patient_language"
+revision: str = "0012_chart_filings"
+down_revision: str | None = "0011_patient_language"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -9,8 +9,8 @@ are the ones of `opendesk.core.fulltext`, frozen here as they were at this revis
 On MariaDB the copy into webmail_text comes before its triggers: upgrade with the practice
 closed (as every migration), or a message written in between is not found by the search.
 
-Revision ID: 0013_inbox_search
-Revises: 0014_loop_setup
+Revision ID: 0014_inbox_search
+Revises: 0013_loop_setup
 Create Date: 2026-11-30 12:30:00
 """
 
@@ -18,8 +18,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0013_inbox_search"
-down_revision: str | None = "0014_loop_setup"
+revision: str = "0014_inbox_search"
+down_revision: str | None = "0013_loop_setup"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -2,8 +2,8 @@
 preference write moves in its own transaction, so the portal can keep the preferences in
 memory and still see a change made from the desktop or another portal process at once.
 
-Revision ID: 0016_preference_marker
-Revises: 0013_inbox_search
+Revision ID: 0015_preference_marker
+Revises: 0014_inbox_search
 Create Date: 2026-11-30 12:30:00
 """
 
@@ -12,8 +12,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0016_preference_marker"
-down_revision: str | None = "0013_inbox_search"
+revision: str = "0015_preference_marker"
+down_revision: str | None = "0014_inbox_search"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

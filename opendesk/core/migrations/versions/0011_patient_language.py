@@ -1,7 +1,7 @@
 """Each patient's preferred language (issue 24): the portal's interface and the notice
 e-mails use it; English for every existing patient.
 
-Revision ID: 0012_patient_language
+Revision ID: 0011_patient_language
 Revises: 0010_message_settings
 Create Date: 2026-11-30 12:10:00
 """
@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0012_patient_language"
+revision: str = "0011_patient_language"
 down_revision: str | None = "0010_message_settings"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

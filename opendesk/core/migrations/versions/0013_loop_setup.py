@@ -2,8 +2,8 @@
 it is shown in the thread but never counted as a staff member's first reply and never closes
 the loop; and so the "once per thread per 12 hours" rule can find the last one.
 
-Revision ID: 0014_loop_setup
-Revises: 0011_chart_filings
+Revision ID: 0013_loop_setup
+Revises: 0012_chart_filings
 Create Date: 2026-11-30 12:30:00
 """
 
@@ -12,8 +12,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0014_loop_setup"
-down_revision: str | None = "0011_chart_filings"
+revision: str = "0013_loop_setup"
+down_revision: str | None = "0012_chart_filings"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
