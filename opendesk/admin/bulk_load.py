@@ -124,13 +124,13 @@ class BulkLoader:
             if mariadb:
                 conn.execute(text("SET SESSION foreign_key_checks = 0"))
             for ix in dropped:
-                ix.drop(conn)
+                ix.drop(conn, checkfirst=True)
             if mariadb:
                 conn.execute(text("SET SESSION foreign_key_checks = 1"))
         yield
         with self._engine.begin() as conn:
             for ix in dropped:
-                ix.create(conn)
+                ix.create(conn, checkfirst=True)
             fulltext.create_index(conn, rebuild=True)
             if self.backend in ("mysql", "mariadb"):
                 conn.execute(text(f"ANALYZE TABLE {table.name}"))
