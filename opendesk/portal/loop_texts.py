@@ -7,8 +7,6 @@ same.
 The emergency instructions are a practice preference: the shipped default is translated (its
 text is in the catalog, `EMERGENCY_DEFAULT`); a text the practice wrote is shown as written."""
 
-from datetime import datetime
-
 from babel import dates
 from babel.lists import format_list
 from markupsafe import Markup, escape
@@ -54,10 +52,11 @@ def _patterns() -> tuple[str, str]:
     return (date_pattern, time_pattern) if time_pattern else ("short", "short")
 
 
-def _when(instant: datetime, now: datetime, found: patient_loop.Expected) -> str:
-    """`patient_loop.when_words` in the request's language ("hoy a las 15:00")."""
-    local = timefmt.localise(instant, found.zone)
-    today = timefmt.localise(now, found.zone).date()
+def _when(found: patient_loop.Expected) -> str:
+    """The due time as `patient_loop.when_words` says it, in the request's language ("hoy a
+    las 15:00", "el martes a las 9:00", "el miércoles 9/12/2026 a las 9:00")."""
+    local = timefmt.localise(found.due_at, found.zone)
+    today = timefmt.localise(found.now, found.zone).date()
     date_pattern, time_pattern = _patterns()
     loc = i18n.locale()
     values = {
@@ -82,7 +81,7 @@ def expectation(found: patient_loop.Expected | None) -> str | None:
         return patient_loop.expectation_words(found)
     target = _target(found.target_hours)
     if not found.overdue:
-        when = _when(found.due_at, found.now, found)
+        when = _when(found)
         return gettext(
             "The office usually answers within %(target)s — expect a reply by %(when)s."
         ) % {"target": target, "when": when}
