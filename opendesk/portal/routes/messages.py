@@ -68,9 +68,7 @@ def _message_ctx(
         thread=thread,
         current=current,
         accepts_replies=portal_messages.accepts_replies(thread),
-        expectation=loop_texts.expectation(
-            patient_loop.expected(session, [m.id for m in thread])
-        ),
+        expectation=loop_texts.expectation(patient_loop.expected(session, [m.id for m in thread])),
         automatic={m.id for m in thread if m.is_auto_reply},
         own_patient_id=actor.patient_id,
         request_id=kw.pop("request_id", None) or uuid.uuid4().hex,
