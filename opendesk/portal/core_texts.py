@@ -24,4 +24,8 @@ CORE_TEXTS = (
     N_("The practice has not turned on two-step log-in."),
     N_("Start the set-up again."),
     N_("Your portal account is no longer active."),
+    N_(
+        "This message does not accept replies. If you need the office, write a new message "
+        "from your inbox."
+    ),
 )

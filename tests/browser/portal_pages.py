@@ -4,8 +4,9 @@ it (not logged in, the patient, an account that must change its password and use
 an account with two-step log-in on); `open` brings the page on screen in the state to check
 (a form with its error shown, a message with an attachment...).
 
-The world they need (`Site`) is made by `make_site`: the tests/portal practice plus a message
-with an attachment and the extra accounts."""
+The world they need (`Site`) is made by `make_site_data`: the tests/portal practice plus a
+message with an attachment, one that does not accept replies, the default message reasons
+and the extra accounts."""
 
 import re
 from collections.abc import Callable
@@ -17,7 +18,9 @@ from sqlalchemy import update
 from opendesk.core import totp
 from opendesk.core.db import Database
 from opendesk.core.models import Patient, PortalAccount
-from opendesk.core.services.webmail import NewAttachment
+from opendesk.core.services import reasons_setup, webmail
+from opendesk.core.services.message_settings import MessageSettings
+from opendesk.core.services.webmail import NewAttachment, Outgoing
 from tests import factories as f
 from tests.portal.conftest import PASSWORD, Practice, send
 
@@ -25,6 +28,8 @@ PDF = NewAttachment("Treatment plan.pdf", "application/pdf", b"%PDF-1.4\n% treat
 FORCED_USER = "newpatient"
 TWO_STEP_USER = "samroe"  # the stranger of tests/portal: two-step log-in turned on
 TOTP_SECRET = totp.new_secret()
+NO_REPLY_SUBJECT = "Office closed on Friday"
+URGENT_TEXT = "My face has a swelling since last night."
 
 # who opens a page
 ANON = "anon"
@@ -51,8 +56,19 @@ class PortalPage:
 
 
 def make_site_data(db: Database, practice: Practice) -> int:
-    """The message with an attachment, the forced-change account, two-step on for samroe.
-    Returns the message id."""
+    """The message with an attachment, an older one without replies, the default reasons,
+    the forced-change account, two-step on for samroe. Returns the message id."""
+    with db.session() as s:
+        reasons_setup.ensure_default_reasons(s)
+        out = Outgoing(
+            regarding_patient_id=practice.head,
+            provider_id=practice.prov_a,
+            subject=NO_REPLY_SUBJECT,
+            body="We are closed on Friday for staff training.",
+            client_request_id="no-reply",
+            settings=MessageSettings(allow_reply=False),
+        )
+        webmail.send(s, practice.doc_a, out)
     send(db, practice.doc_a, practice.head, practice.prov_a, "Cleaning on 4 March", "See you!")
     message_id = send(
         db,
@@ -133,6 +149,59 @@ def _two_step_codes(page: Page, site: Site) -> None:
     _submit(page)
 
 
+def _write(text: str, shows: str) -> Callable[[Page, Site], None]:
+    """Write a message about the first reason with `text`: sent (its page), or the
+    urgent-words page; `shows` is a selector of what the page must show."""
+
+    def open_(page: Page, site: Site) -> None:
+        page.goto(f"{site.url}/compose")
+        page.locator("#reason_id").select_option(index=1)
+        page.locator("#subject").fill("My crown")
+        page.locator("#body").fill(text)
+        _submit(page)
+        assert page.locator(shows).count() == 1, f"{shows} not shown"
+
+    return open_
+
+
+def _call_office(page: Page, site: Site) -> None:
+    """The urgent-words page's "Call the office": Write again, the phone and the draft."""
+    _write(URGENT_TEXT, "#emergency-instructions")(page, site)
+    page.locator("button[value=call]").click()
+    page.wait_for_load_state()
+    assert page.locator("#call-office").count() == 1
+
+
+def _no_reply(page: Page, site: Site) -> None:
+    page.goto(f"{site.url}/inbox")
+    page.get_by_role("link", name=NO_REPLY_SUBJECT).click()
+    page.wait_for_load_state()
+    assert page.locator(".no-reply").count() == 1
+
+
+def _reply_refused(page: Page, site: Site) -> None:
+    """A reply posted to a message that does not accept replies (a stale tab): the 403."""
+    _no_reply(page, site)
+    with page.expect_navigation() as answer:
+        page.evaluate(
+            """() => {
+        const form = document.createElement('form');
+        form.method = 'post';
+        form.action = location.pathname + '/reply';
+        const fields = {csrf_token: document.querySelector('input[name=csrf_token]').value,
+                        body: 'Are you open Saturday?', request_id: 'refused-1'};
+        for (const [name, value] of Object.entries(fields)) {
+            const input = document.createElement('input');
+            input.type = 'hidden'; input.name = name; input.value = value;
+            form.appendChild(input);
+        }
+        document.body.appendChild(form);
+        form.submit();
+    }"""
+        )
+    assert answer.value is not None and answer.value.status == 403
+
+
 def _broken(path: str) -> Callable[[Page, Site], None]:
     def open_(page: Page, site: Site) -> None:
         html = site.broken[path]
@@ -166,6 +235,11 @@ PAGES: list[PortalPage] = [
     PortalPage("message_error", PATIENT, _with_error("/messages/{message}")),
     PortalPage("compose", PATIENT, go("/compose")),
     PortalPage("compose_error", PATIENT, _with_error("/compose")),
+    PortalPage("urgent", PATIENT, _write(URGENT_TEXT, "#emergency-instructions")),
+    PortalPage("compose_call_office", PATIENT, _call_office),
+    PortalPage("message_expected_reply", PATIENT, _write("When can I come in?", "#expectation")),
+    PortalPage("message_no_reply", PATIENT, _no_reply),
+    PortalPage("reply_refused", PATIENT, _reply_refused),
     PortalPage("account", PATIENT, go("/account")),
     PortalPage("change_password", PATIENT, go("/account/password")),
     PortalPage("change_password_error", PATIENT, _with_error("/account/password")),

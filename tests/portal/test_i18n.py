@@ -87,7 +87,8 @@ def test_the_committed_mo_file_is_the_compiled_po_file(language: str) -> None:
 
 class _Text(HTMLParser):
     """Words in a template's HTML outside `{{ }}`, `{% %}` and trans blocks: each is a text
-    nobody marked for translation. Attribute values people read count too."""
+    nobody marked for translation. Attribute values people read count too (a `value` is read
+    on an input button or field, not on a `<button>`, an `<option>` or a hidden input)."""
 
     READ_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder", "data-label", "value")
 
@@ -99,7 +100,10 @@ class _Text(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("code", "script", "style"):
             self._skip += 1
+        unread_value = tag in ("button", "option") or ("type", "hidden") in attrs
         for name, value in attrs:
+            if name == "value" and unread_value:
+                continue
             if name in self.READ_ATTRIBUTES and value and re.search(r"[A-Za-z]", value):
                 self.words.append(f'{name}="{value}"')
 
@@ -129,6 +133,8 @@ def test_no_template_text_is_left_unmarked(template: str) -> None:
 def test_the_unmarked_text_check_finds_unmarked_text() -> None:
     assert unmarked('<p>Hello</p><b title="Hi">{{ _("ok") }}</b>') == ["Hello", 'title="Hi"']
     assert unmarked("{% trans n=1 %}Hello {{ n }}{% endtrans %}<code>ABCD</code>") == []
+    assert unmarked('<input type="submit" value="Go">') == ['value="Go"']
+    assert unmarked('<button name="c" value="call">{{ _("Call") }}</button>') == []
 
 
 def test_the_core_texts_the_portal_shows_are_in_the_catalog() -> None:

@@ -7,6 +7,7 @@ wrote it, so it never counts as a first reply for response times, closes nothing
 and queues no e-mail notice (the patient is on the portal when it is written).
 """
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
 from sqlalchemy import select
@@ -27,12 +28,44 @@ HOURS_PER_DAY = 8  # a target of 8, 16, … business hours is said as 1, 2, … 
 _FROM_PATIENT = (int(MessageStatus.WEBMAIL_RECEIVED), int(MessageStatus.WEBMAIL_RECD_READ))
 
 
+@dataclass(frozen=True)
+class Expected:
+    """The expected-reply line as data, for a caller that words it in its own language (the
+    portal): the reason's target in business hours, the due instant (UTC), whether it has
+    passed, the office phone ("" when none) and the practice's zone to show `due_at` in."""
+
+    target_hours: int
+    due_at: datetime
+    overdue: bool
+    phone: str
+    zone: tzinfo
+    now: datetime
+
+
+@dataclass(frozen=True)
+class Emergency:
+    """The emergency instructions as data: the practice's text with its `[PHONE]` mark still
+    in, the phone to fill in, and whether the text is the shipped default (which a caller may
+    show translated; a text the practice wrote is shown as written)."""
+
+    text: str
+    phone: str
+    is_default: bool
+
+
+def split_target(hours: int) -> tuple[int, bool]:
+    """A target as a patient reads it: (days, True) for 8, 16, … business hours, else
+    (hours, False)."""
+    if hours >= HOURS_PER_DAY and hours % HOURS_PER_DAY == 0:
+        return hours // HOURS_PER_DAY, True
+    return hours, False
+
+
 def target_words(hours: int) -> str:
     """ "1 business day", "2 business days", "4 business hours", "1 business hour"."""
-    if hours >= HOURS_PER_DAY and hours % HOURS_PER_DAY == 0:
-        days = hours // HOURS_PER_DAY
-        return f"{days} business day{'s' if days != 1 else ''}"
-    return f"{hours} business hour{'s' if hours != 1 else ''}"
+    count, days = split_target(hours)
+    unit = "day" if days else "hour"
+    return f"{count} business {unit}{'s' if count != 1 else ''}"
 
 
 def when_words(instant: datetime, now: datetime, zone: tzinfo) -> str:
@@ -56,26 +89,34 @@ def office_phone(session: Session) -> str:
     )
 
 
-def _fill(text: str, phone: str, opens: str = "") -> str:
-    return text.replace("[PHONE]", phone or "the office").replace("[OPENS]", opens).strip()
+def fill(text: str, phone: str, opens: str = "", no_phone: str = "the office") -> str:
+    """A practice text with `[PHONE]` (else `no_phone`) and `[OPENS]` filled in."""
+    return text.replace("[PHONE]", phone or no_phone).replace("[OPENS]", opens).strip()
+
+
+def emergency(session: Session) -> Emergency:
+    """The emergency instructions as data (see `Emergency`)."""
+    text = prefs.get(session, prefs.EMERGENCY_INSTRUCTIONS)
+    default = text.strip() == prefs.EMERGENCY_INSTRUCTIONS.default.strip()
+    return Emergency(text, office_phone(session), default)
 
 
 def emergency_instructions(session: Session) -> str:
     """The practice's emergency instructions with its phone filled in (the urgent page)."""
-    return _fill(prefs.get(session, prefs.EMERGENCY_INSTRUCTIONS), office_phone(session))
+    found = emergency(session)
+    return fill(found.text, found.phone)
 
 
 def _zone(session: Session) -> tzinfo:
     return timefmt.practice_zone(prefs.get(session, prefs.PRACTICE_TIME_ZONE))
 
 
-def expectation(
+def expected(
     session: Session, message_ids: list[int], now: datetime | None = None
-) -> str | None:
-    """The expected-reply line for the newest patient message among `message_ids` (a thread
-    the caller may show) that is still open: "The office usually answers within 1 business
-    day — expect a reply by Tue 10:00 AM." None when every one is answered or outside the
-    loop. Reads only."""
+) -> Expected | None:
+    """The expected reply for the newest patient message among `message_ids` (a thread the
+    caller may show) that is still open, as data; None when every one is answered or outside
+    the loop. Reads only."""
     if not message_ids:
         return None
     msg = session.execute(
@@ -92,17 +133,33 @@ def expectation(
     if msg is None or msg.due_at is None:
         return None
     reason = session.get(MessageReason, msg.reason_id) if msg.reason_id else None
-    words = target_words(closed_loop.target_hours(session, reason))
     now = now or utcnow()
-    if msg.due_at <= now:
-        phone = office_phone(session)
-        call = f"call the office at {phone}" if phone else "call the office"
+    hours = closed_loop.target_hours(session, reason)
+    return Expected(
+        hours, msg.due_at, msg.due_at <= now, office_phone(session), _zone(session), now
+    )
+
+
+def expectation_words(found: Expected) -> str:
+    """`Expected` in English: "The office usually answers within 1 business day — expect a
+    reply by Tue 10:00 AM.", or, once due, to call the office if it cannot wait."""
+    words = target_words(found.target_hours)
+    if found.overdue:
+        call = f"call the office at {found.phone}" if found.phone else "call the office"
         return (
             f"The office usually answers within {words}. Your message is taking longer than "
             f"that; if it cannot wait, {call}."
         )
-    when = when_words(msg.due_at, now, _zone(session))
+    when = when_words(found.due_at, found.now, found.zone)
     return f"The office usually answers within {words} — expect a reply by {when}."
+
+
+def expectation(
+    session: Session, message_ids: list[int], now: datetime | None = None
+) -> str | None:
+    """The expected-reply line in English (`expected`, worded by `expectation_words`)."""
+    found = expected(session, message_ids, now)
+    return expectation_words(found) if found is not None else None
 
 
 def after_hours_text(session: Session, now: datetime) -> str | None:
@@ -120,7 +177,7 @@ def after_hours_text(session: Session, now: datetime) -> str | None:
         return None
     opening = business_time.next_opening(now, schedule)
     opens = when_words(opening, now, schedule.zone) if opening else "on the next working day"
-    return _fill(text, office_phone(session), opens)
+    return fill(text, office_phone(session), opens)
 
 
 def after_hours_reply(session: Session, msg: WebMailMessage) -> int | None:

@@ -2,10 +2,11 @@
 writing a new message. Scope, marking read and audit are the core's (`portal_messages`).
 
 Closed loop (docs/CLOSED_LOOP.md): a new message needs a reason; a message page says when a
-reply is expected (`patient_loop.expectation`); and before anything is stored, text holding
-one of the practice's urgent words shows the emergency instructions with "Call the office"
-(back to the form, the text kept, the phone shown) or "Send anyway" (stored flagged urgent).
-All without JavaScript: the choice is a submit button of a server-rendered form."""
+reply is expected (`patient_loop.expected`, worded in the page's language by `loop_texts`);
+and before anything is stored, text holding one of the practice's urgent words shows the
+emergency instructions with "Call the office" (back to the form, the text kept, the phone
+shown) or "Send anyway" (stored flagged urgent). All without JavaScript: the choice is a
+submit button of a server-rendered form."""
 
 import re
 import unicodedata
@@ -28,8 +29,9 @@ from opendesk.core.services import (
     reasons_setup,
 )
 from opendesk.core.urgent_words import urgent_matches
+from opendesk.portal import loop_texts
 from opendesk.portal.deps import Actor, DbSession
-from opendesk.portal.i18n import gettext
+from opendesk.portal.i18n import N_, gettext
 from opendesk.portal.pages import render
 from opendesk.portal.routes.helpers import nav, see_other
 from opendesk.portal.security import portal_session
@@ -66,7 +68,7 @@ def _message_ctx(
         thread=thread,
         current=current,
         accepts_replies=portal_messages.accepts_replies(thread),
-        expectation=patient_loop.expectation(session, [m.id for m in thread]),
+        expectation=loop_texts.expectation(patient_loop.expected(session, [m.id for m in thread])),
         automatic={m.id for m in thread if m.is_auto_reply},
         own_patient_id=actor.patient_id,
         request_id=kw.pop("request_id", None) or uuid.uuid4().hex,
@@ -93,8 +95,8 @@ def _urgent_page(
         return None
     ctx = nav(session, actor, str(fields.pop("active")))
     ctx.update(
-        words=found,
-        instructions=patient_loop.emergency_instructions(session),
+        words=loop_texts.word_list(found),
+        instructions=loop_texts.emergency(patient_loop.emergency(session)),
         fields=fields,
         allowance=allowance_text(Limits.from_preferences(session)),
     )
@@ -105,7 +107,7 @@ def _call_ctx(session: DbSession) -> dict[str, Any]:
     """ "Call the office": the phone and the instructions above the kept draft."""
     return {
         "call_phone": patient_loop.office_phone(session),
-        "call_instructions": patient_loop.emergency_instructions(session),
+        "call_instructions": loop_texts.emergency(patient_loop.emergency(session)),
     }
 
 
@@ -199,7 +201,9 @@ def _compose_ctx(
     ctx = nav(session, actor, "compose")
     ctx.update(
         choices=choices,
-        reasons=[(r.id, r.name) for r in reasons_setup.list_reasons(session)],
+        reasons=[
+            (r.id, loop_texts.reason_name(r.name)) for r in reasons_setup.list_reasons(session)
+        ],
         selected=selected,
         reason_id=None,
         subject="",
@@ -242,7 +246,7 @@ def compose_submit(
     draft["reason_id"] = reason
     try:
         if reason is None and reasons_setup.list_reasons(session):  # none offered: none asked
-            raise ValidationError("Choose what your message is about.", "reason")
+            raise ValidationError(N_("Choose what your message is about."), "reason")
         if urgent_choice == "call":
             ctx = _compose_ctx(session, actor, regarding_patient_id, **draft, **_call_ctx(session))
             return render(request, "compose.html", ctx)
