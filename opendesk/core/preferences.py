@@ -114,7 +114,12 @@ URGENT_WORDS = Pref(
     str,
     "swelling, bleeding that won't stop, bleeding that will not stop, fever, "
     "trouble breathing, trouble swallowing, difficulty breathing, difficulty swallowing, "
-    "trauma, knocked-out tooth, knocked out",
+    "trauma, knocked-out tooth, knocked out, "
+    # The same in Spanish, the portal's other language: the check runs on the patient's own
+    # words, whatever the page's language (accents are folded, "hinchazon" matches too).
+    "hinchazón, hinchada, hinchado, sangrado que no para, sangrado que no se detiene, fiebre, "
+    "calentura, dificultad para respirar, dificultad para tragar, no puedo respirar, "
+    "no puedo tragar, traumatismo, diente caído, diente arrancado, se me cayó un diente",
     "Urgent words",
 )
 # Message settings (issue 22): the compose window's defaults for a new message.

@@ -18,6 +18,13 @@ def test_default_list_finds_dental_emergencies() -> None:
     ]
 
 
+def test_default_list_finds_them_in_spanish_too() -> None:
+    text = "Tengo la cara HINCHADA y fiebre; a mi hijo se le cayó un diente, no el mío."
+    assert matching_words(text, DEFAULT) == ["hinchada", "fiebre"]
+    assert matching_words("Se me cayo un diente jugando", DEFAULT) == ["se me cayó un diente"]
+    assert matching_words("¿Puedo cambiar mi cita al martes?", DEFAULT) == []
+
+
 def test_whole_words_only_and_nothing_for_ordinary_text() -> None:
     assert matching_words("Feverfew tea and traumatic news", DEFAULT) == []
     assert matching_words("Can I move my cleaning to Tuesday?", DEFAULT) == []
