@@ -109,7 +109,7 @@ def test_schemathesis_every_operation_anonymous_and_logged_in(
     operations = [op.ok() for op in schema.get_all_operations()]
     # 20 + Account > Sessions (list, end one, end all), keep-alive, two-step (code page and
     # form, e-mailed code, set-up page, start, confirm) + Save as PDF (issue 23)
-    assert len(operations) == 31
+    assert len(operations) == 33  # with /accessibility and /messages/{id}/pdf
     tally = Tally()
     clients = [Client(base, fam, None), Client(base, fam, "annlee")]
     n = examples()
