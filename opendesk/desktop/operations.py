@@ -1,6 +1,6 @@
 """Operations: small objects that run database work off the GUI thread (Anki's operations).
 
-    ReadOp(ctx, lambda s: patients.search_patients(s, text), parent=self,
+    ReadOp(ctx, lambda s: patient_search.search_patients(s, text), parent=self,
            success=self.show_results).run_in_background()
 
     WriteOp(ctx, lambda s: patients.update_patient(s, ctx.actor, pid, edit),

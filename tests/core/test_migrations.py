@@ -123,7 +123,7 @@ def test_phone_search_migration_fills_existing_patients(empty_db_url: str | URL)
 
     from sqlalchemy import MetaData, Table
 
-    from opendesk.core.services import patients
+    from opendesk.core.services import patient_search
 
     database = Database(empty_db_url)
     try:
@@ -165,9 +165,9 @@ def test_phone_search_migration_fills_existing_patients(empty_db_url: str | URL)
         indexes = {ix["name"] for ix in inspect(database.engine).get_indexes("patient")}
         assert {"ix_patient_home_rev", "ix_patient_wireless_local"} <= indexes
         with database.readonly_session() as s:
-            assert patients.search_patients(s, "8672").ids == (1,)
-            assert patients.search_patients(s, "555-1234").ids == (2,)
-            assert patients.search_patients(s, "555-12").ids == (2,)
+            assert patient_search.search_patients(s, "8672").ids == (1,)
+            assert patient_search.search_patients(s, "555-1234").ids == (2,)
+            assert patient_search.search_patients(s, "555-12").ids == (2,)
         migrate.downgrade(database.engine, "0001")
         columns = {c["name"] for c in inspect(database.engine).get_columns("patient")}
         assert "home_phone_rev" not in columns

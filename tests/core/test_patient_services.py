@@ -9,7 +9,7 @@ from sqlalchemy import insert
 from opendesk.core.clock import utcnow
 from opendesk.core.db import Database
 from opendesk.core.models import Patient, User, search_columns
-from opendesk.core.services import alerts, patients, providers, staff_auth
+from opendesk.core.services import alerts, patient_search, patients, providers, staff_auth
 from opendesk.core.services.patients import PatientEdit, PatientInvalid
 from opendesk.core.text import search_key
 from tests import factories
@@ -48,7 +48,7 @@ def _all_pages(db: Database, text: str, limit: int = 17) -> list[int]:
     cursor = None
     with db.readonly_session() as s:
         while True:
-            page = patients.search_patients(s, text, limit=limit, after=cursor)
+            page = patient_search.search_patients(s, text, limit=limit, after=cursor)
             ids.extend(page.ids)
             if page.cursor is None:
                 return ids
@@ -82,7 +82,7 @@ def test_phone_pages_cover_home_and_wireless_once(db: Database) -> None:
     # the patient number comes first, then the phones
     assert 4 in _all_pages(db, "9715550", limit=3)
     with db.readonly_session() as s:
-        assert patients.search_patients(s, "120").ids[0] == 120
+        assert patient_search.search_patients(s, "120").ids[0] == 120
 
 
 PARTIAL_PHONES = {  # id: (home, wireless)
@@ -152,16 +152,16 @@ def test_partial_phone_columns_follow_edits(db: Database) -> None:
 def test_query_forms(db: Database) -> None:
     _fill(db)
     with db.readonly_session() as s:
-        assert patients.search_patients(s, "#12").ids == (12,)
-        assert patients.search_patients(s, "(503) 555-0042").ids == (42,)
-        assert patients.search_patients(s, "1/11/1980").ids == (10,)
-        assert patients.search_patients(s, "1980-01-11").ids == (10,)
-        first = patients.search_patients(s, ", f03", limit=500).ids
+        assert patient_search.search_patients(s, "#12").ids == (12,)
+        assert patient_search.search_patients(s, "(503) 555-0042").ids == (42,)
+        assert patient_search.search_patients(s, "1/11/1980").ids == (10,)
+        assert patient_search.search_patients(s, "1980-01-11").ids == (10,)
+        first = patient_search.search_patients(s, ", f03", limit=500).ids
         assert first and all(patients.patient_row(s, i).first_name == "F03" for i in first)
-        both = patients.search_patients(s, "sanc, f0", limit=500).ids
+        both = patient_search.search_patients(s, "sanc, f0", limit=500).ids
         assert both and all(patients.patient_row(s, i).last_name == "Sánchez" for i in both)
-        assert patients.search_patients(s, "12").ids == (12,)  # too short for a phone
-        assert patients.search_patients(s, "zz").ids == ()
+        assert patient_search.search_patients(s, "12").ids == (12,)  # too short for a phone
+        assert patient_search.search_patients(s, "zz").ids == ()
 
 
 def test_validation_collects_every_problem(db: Database) -> None:

@@ -1,4 +1,4 @@
-"""The patient search model: ids from `core.services.patients.search_patients`, rows as
+"""The patient search model: ids from `core.services.patient_search.search_patients`, rows as
 PatientRow."""
 
 from collections.abc import Sequence
@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from opendesk.core import timefmt
-from opendesk.core.services import patients
+from opendesk.core.services import patient_search, patients
 from opendesk.core.services.patients import PatientRow
 from opendesk.desktop.models.base import Column, LazyIdTableModel
 
@@ -24,7 +24,7 @@ def _age(row: PatientRow) -> str:
 class PatientSearchModel(LazyIdTableModel[str, PatientRow]):
     """Query: the search text as typed (see core.services.patients for what it matches)."""
 
-    PAGE_SIZE = patients.PAGE_SIZE
+    PAGE_SIZE = patient_search.PAGE_SIZE
 
     columns = (
         Column("Last name", lambda r: r.last_name),
@@ -39,7 +39,7 @@ class PatientSearchModel(LazyIdTableModel[str, PatientRow]):
     )
 
     def fetch_ids(self, session: Session, query: str, cursor: Any) -> tuple[Sequence[int], Any]:
-        page = patients.search_patients(session, query, limit=self.PAGE_SIZE, after=cursor)
+        page = patient_search.search_patients(session, query, limit=self.PAGE_SIZE, after=cursor)
         return page.ids, page.cursor
 
     def fetch_rows(self, session: Session, ids: Sequence[int]) -> dict[int, PatientRow]:
