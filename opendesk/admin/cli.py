@@ -19,6 +19,7 @@ from sqlalchemy.engine import make_url
 
 from opendesk import __version__
 from opendesk.admin import filing_commands, setup_commands
+from opendesk.admin.database import open_database
 from opendesk.core import audit, migrate
 from opendesk.core.credentials import (
     NoKeyringAvailable,
@@ -27,23 +28,13 @@ from opendesk.core.credentials import (
     set_machine_secret,
     set_secret,
 )
-from opendesk.core.db import Database, Timeouts, describe_url
+from opendesk.core.db import Database, describe_url
 from opendesk.core.errors import OpenDeskError
 from opendesk.core.models import Patient
 from opendesk.core.paths import user_data_dir
 from opendesk.core.settings import resolve_database_url
 
 Handler = Callable[[argparse.Namespace], int]
-
-
-# Administration runs schema changes and bulk loads that take minutes on a large practice
-# (migration 0014 builds a full-text index over every message): no one-minute read limit.
-ADMIN_TIMEOUTS = Timeouts(read=6 * 3600, write=3600)
-
-
-def _open(args: argparse.Namespace) -> Database:
-    resolved = resolve_database_url(args.db)
-    return Database(resolved.url, timeouts=ADMIN_TIMEOUTS)
 
 
 def cmd_info(args: argparse.Namespace) -> int:
@@ -61,7 +52,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    db = _open(args)
+    db = open_database(args)
     try:
         migrate.upgrade(db.engine, args.revision)
         print(f"{db.description}: schema at {migrate.current_revision(db.engine)}")
@@ -71,7 +62,7 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_db_downgrade(args: argparse.Namespace) -> int:
-    db = _open(args)
+    db = open_database(args)
     try:
         migrate.downgrade(db.engine, args.revision)
         print(f"{db.description}: schema at {migrate.current_revision(db.engine) or 'empty'}")
@@ -81,7 +72,7 @@ def cmd_db_downgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_db_current(args: argparse.Namespace) -> int:
-    db = _open(args)
+    db = open_database(args)
     try:
         print(migrate.current_revision(db.engine) or "empty")
     finally:
@@ -90,7 +81,7 @@ def cmd_db_current(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    db = _open(args)
+    db = open_database(args)
     try:
         with db.readonly_session() as session:
             report = audit.verify(session)
@@ -104,7 +95,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from opendesk.admin.demo import make_demo
     from opendesk.admin.demo_large import make_large_demo
 
-    db = _open(args)
+    db = open_database(args)
     try:
         if args.reset:
             migrate.downgrade(db.engine, "base")
@@ -180,7 +171,7 @@ def cmd_outbox_run(args: argparse.Namespace) -> int:
     from opendesk.mail.outbox import run_cli
 
     logging.getLogger("opendesk.mail").setLevel(logging.INFO)  # ids and reasons, no PHI
-    db = _open(args)
+    db = open_database(args)
     try:
         return run_cli(db, once=args.once, poll_seconds=args.poll)
     finally:
@@ -190,7 +181,7 @@ def cmd_outbox_run(args: argparse.Namespace) -> int:
 def cmd_outbox_list(args: argparse.Namespace) -> int:
     from opendesk.mail.status import list_notices, status_counts
 
-    db = _open(args)
+    db = open_database(args)
     try:
         with db.readonly_session() as session:
             rows = list_notices(session, failed_only=args.failed, limit=args.limit)
@@ -215,7 +206,7 @@ def cmd_outbox_retry(args: argparse.Namespace) -> int:
     if (args.id is None) == (not args.all_failed):
         print("Give one notification id, or --all-failed.", file=sys.stderr)
         return 2
-    db = _open(args)
+    db = open_database(args)
     try:
         with db.session() as session:
             if args.all_failed:
@@ -235,7 +226,7 @@ def cmd_outbox_set_password(args: argparse.Namespace) -> int:
     from opendesk.core import preferences
     from opendesk.mail.smtp import store_smtp_password
 
-    db = _open(args)
+    db = open_database(args)
     try:
         with db.readonly_session() as session:
             host = preferences.get(session, preferences.SMTP_HOST).strip()

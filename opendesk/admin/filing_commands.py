@@ -11,12 +11,12 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import TypeAlias
 
+from opendesk.admin.database import open_database
 from opendesk.core import fhir_export, preferences, timefmt
 from opendesk.core.actors import SystemActor
 from opendesk.core.db import Database
 from opendesk.core.errors import ValidationError
 from opendesk.core.services import chart_filing
-from opendesk.core.settings import resolve_database_url
 
 ACTOR = SystemActor("opendesk-admin")
 Handler = Callable[[argparse.Namespace], int]
@@ -24,16 +24,12 @@ Adder = Callable[..., argparse.ArgumentParser]
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
-def _db(args: argparse.Namespace) -> Database:
-    return Database(resolve_database_url(args.db).url)
-
-
 def _messages(n: int) -> str:
     return f"{n} message" if n == 1 else f"{n} messages"
 
 
 def cmd_file_thread(args: argparse.Namespace) -> int:
-    db = _db(args)
+    db = open_database(args)
     try:
         with db.session() as session:
             filed = chart_filing.file_thread(session, ACTOR, args.id)
@@ -47,7 +43,7 @@ def cmd_file_thread(args: argparse.Namespace) -> int:
 
 
 def cmd_file_due(args: argparse.Namespace) -> int:
-    db = _db(args)
+    db = open_database(args)
     try:
         with db.session() as session:
             days = preferences.get(session, preferences.FILE_THREADS_AFTER_DAYS)
@@ -58,7 +54,9 @@ def cmd_file_due(args: argparse.Namespace) -> int:
         print("Filing by age is off (file_threads_after_days = 0); nothing filed.")
         return 0
     for filed in result.filed:
-        print(f"filed conversation {filed.thread_id} version {filed.version}: {filed.path}")
+        # ids only: a scheduled task's output ends up in logs and e-mails, and the file's
+        # path holds the patient's name and the subject
+        print(f"filed conversation {filed.thread_id} version {filed.version}")
     for thread, reason in result.failed:
         print(f"conversation {thread} NOT filed: {reason}", file=sys.stderr)
     print(f"{len(result.filed)} filed, {len(result.failed)} refused.")
@@ -78,7 +76,7 @@ def _since(text: str | None, db: Database) -> datetime | None:
 
 
 def cmd_fhir_export(args: argparse.Namespace) -> int:
-    db = _db(args)
+    db = open_database(args)
     out = Path(args.out)
     try:
         since = _since(args.since, db)

@@ -61,7 +61,6 @@ class MainWindow(QMainWindow):
         # The closed loop: patient messages waiting for an answer (docs/CLOSED_LOOP.md).
         self.act_loop_alert = QAction(icon("alert"), "", self)
         self.act_loop_alert.triggered.connect(self.open_loop_inbox)
-        self.loop_overdue = 0
         for action in (
             self.act_select_patient,
             self.act_webmail,
@@ -209,7 +208,6 @@ class MainWindow(QMainWindow):
         self.act_loop_alert.setText(text)
         self.act_loop_alert.setToolTip(tip)
         self.act_loop_alert.setVisible(bool(text))
-        self.loop_overdue = alert.overdue
         self.alert_button.updateGeometry()
 
     def _on_portal(self, status: PortalStatus) -> None:
@@ -270,11 +268,13 @@ class MainWindow(QMainWindow):
     def open_loop_inbox(self) -> None:
         """The closed-loop alert's click: the Email Inbox's Overdue view when something is
         overdue, else Unassigned."""
+        current = self.alerts.current
+        overdue = current is not None and current.overdue > 0
         if self.open_page(*INBOX_PAGE):
             page = self.modules[INBOX_PAGE[0]].page(INBOX_PAGE[1])
             choose = getattr(page, "choose_box", None)
             if choose is not None:
-                choose("loop:overdue" if self.loop_overdue else "loop:unassigned")
+                choose("loop:overdue" if overdue else "loop:unassigned")
 
     # -- geometry and closing -------------------------------------------------------------------
     def _default_size(self) -> None:

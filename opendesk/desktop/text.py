@@ -4,6 +4,8 @@ from PySide6.QtWidgets import QWidget
 
 from opendesk.core.services.patients import PatientRow
 
+RED = "#b00020"  # warnings, refusals, overdue and urgent rows: one red everywhere
+
 # The widest date and time `core.timefmt.format_datetime` writes: list columns are sized to it.
 DATE_SAMPLE = "00/00/0000 00:00 AM"
 

@@ -46,7 +46,7 @@ def _lifespan(config: PortalConfig, database: Database, owns_db: bool) -> Lifesp
         audit_writer = AuditWriter(database).attach()  # audit rows of views, in groups
         try:  # SQLite's planner needs statistics for the closed-loop indexes (CLOSED_LOOP.md)
             refresh_statistics(database)
-        except UNAVAILABLE as exc:  # the portal still starts; the worker tries again later
+        except UNAVAILABLE as exc:  # the portal still starts; the worker's next refresh is 6 h on
             log.warning("statistics not refreshed: %s", type(exc).__name__)
         worker = None
         if config.run_outbox:

@@ -304,7 +304,7 @@ class DueResult:
     failed: list[tuple[int, str]]  # (thread id, reason without PHI)
 
 
-def due_threads(session: Session, now: datetime, days: int) -> list[int]:
+def due_threads(session: Session, now: datetime, days: int, limit: int | None = None) -> list[int]:
     """Threads whose last sent or received message is at least `days` old and that have no
     filing covering their newest message, oldest first."""
     last = (
@@ -337,6 +337,7 @@ def due_threads(session: Session, now: datetime, days: int) -> list[int]:
             or_(filed.c.upto.is_(None), filed.c.upto < last.c.last_id),
         )
         .order_by(last.c.last_at, last.c.thread_id)
+        .limit(limit)
     ).scalars()
     return [int(r) for r in rows]
 
@@ -349,7 +350,7 @@ def file_due_threads(session: Session, actor: SystemActor, limit: int = 500) -> 
     if days <= 0:
         session.rollback()
         return DueResult([], [])
-    threads = due_threads(session, utcnow(), days)[:limit]
+    threads = due_threads(session, utcnow(), days, limit)
     session.rollback()
     result = DueResult([], [])
     for thread in threads:

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from opendesk.core import audit, business_time, permissions
@@ -86,7 +86,8 @@ def _replies(
         rows = session.execute(
             select(thread, M.sent_at)
             .where(
-                thread.in_(chunk),
+                # said so that ix_webmail_thread serves it (coalesce() would read every row)
+                or_(M.thread_id.in_(chunk), and_(M.thread_id.is_(None), M.id.in_(chunk))),
                 M.status.in_(SENT),
                 M.sent_at >= since,
                 M.is_auto_reply == False,  # noqa: E712 - the after-hours reply is no answer

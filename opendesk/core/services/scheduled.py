@@ -20,7 +20,7 @@ holds the write lock from BEGIN IMMEDIATE. A staff edit or cancel takes the same
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import CursorResult, func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from opendesk.core import audit, permissions
@@ -40,7 +40,7 @@ SENT_UNREAD = int(MessageStatus.WEBMAIL_SENT)
 
 
 def _changed(result: object) -> bool:
-    return isinstance(result, CursorResult) and result.rowcount == 1
+    return webmail._rowcount(result) == 1
 
 
 def _locked_by_another(session: Session, message_id: int) -> bool:
@@ -255,16 +255,3 @@ def unread_followups(session: Session, provider_id: int, limit: int = 20) -> lis
     return [
         UnreadRow(i, patient_name(last, first), days or 0, at) for i, last, first, days, at in rows
     ]
-
-
-def unread_followup_count(session: Session, provider_id: int) -> int:
-    return int(
-        session.execute(
-            select(func.count()).where(
-                WebMailMessage.provider_id == provider_id,
-                WebMailMessage.status == SENT_UNREAD,
-                WebMailMessage.is_hidden == False,  # noqa: E712 - index-friendly
-                WebMailMessage.unread_noticed_at.is_not(None),
-            )
-        ).scalar_one()
-    )

@@ -12,7 +12,7 @@ from opendesk.core.services import chart_filing
 from opendesk.core.services.chart_filing import Filed
 from opendesk.desktop.changes import OpChanges
 from opendesk.desktop.context import AppContext
-from opendesk.desktop.message_channel import info
+from opendesk.desktop.message_channel import info, show_error
 from opendesk.desktop.operations import WriteOp
 
 PROGRESS_TEXT = "Filing the conversation to the patient's chart…"
@@ -43,8 +43,6 @@ def file_to_chart(
             on_done(result)
 
     def refused(exc: BaseException) -> None:
-        from opendesk.desktop.message_channel import show_error
-
         show_error(parent, exc)
         if on_done is not None:
             on_done(None)

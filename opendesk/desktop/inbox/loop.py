@@ -18,6 +18,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenu, QWidget
 from sqlalchemy.orm import Session
 
+from opendesk.core.actors import StaffActor
 from opendesk.core.services import closed_loop, loop_lists
 from opendesk.core.services.closed_loop import HistoryEntry
 from opendesk.core.services.loop_lists import LoopRow, MessageLoop, UserChoice
@@ -27,8 +28,8 @@ from opendesk.desktop.forms_generated.ui_loop_bar import Ui_LoopBar
 from opendesk.desktop.forms_generated.ui_message_window import Ui_MessageWindow
 from opendesk.desktop.inbox.text import when_text
 from opendesk.desktop.operations import ReadOp, WriteOp
+from opendesk.desktop.text import RED
 
-RED = "#b00020"
 SHORTCUTS = {
     "take": "Ctrl+T",
     "assign": "Ctrl+Shift+A",
@@ -117,7 +118,7 @@ class LoopBar(QWidget):
             "done": self.ui.done,
             "reopen": self.ui.reopen,
         }
-        slots: dict[str, Callable[[], None]] = {
+        self._slots: dict[str, Callable[[], None]] = {
             "take": self.take,
             "assign": self.choose_owner,
             "done": self.done,
@@ -125,16 +126,14 @@ class LoopBar(QWidget):
         }
         for key, button in self.buttons.items():
             button.setAutoDefault(False)
-            button.clicked.connect(slots[key])
+            button.clicked.connect(self._slots[key])
         self.shortcuts: list[QShortcut] = []
         self.show_row(None)
 
     def add_shortcuts(self, scope: QWidget) -> None:
         """The keyboard shortcuts, active while focus is anywhere in `scope`."""
-        slots = {"take": self.take, "assign": self.choose_owner, "done": self.done}
-        slots["reopen"] = self.reopen
         for key, keys in SHORTCUTS.items():
-            shortcut = QShortcut(QKeySequence(keys), scope, slots[key])
+            shortcut = QShortcut(QKeySequence(keys), scope, self._slots[key])
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.shortcuts.append(shortcut)
 
@@ -172,20 +171,19 @@ class LoopBar(QWidget):
             success=lambda _none: self.acted.emit(key),
         ).run_in_background()
 
-    def take(self) -> None:
+    def _act(self, key: str, change: Callable[[Session, StaffActor, int], None]) -> None:
         if self.row is not None:
             mid, actor = self.row.id, self.ctx.actor
-            self._run("take", lambda s: closed_loop.take(s, actor, mid))
+            self._run(key, lambda s: change(s, actor, mid))
+
+    def take(self) -> None:
+        self._act("take", closed_loop.take)
 
     def done(self) -> None:
-        if self.row is not None:
-            mid, actor = self.row.id, self.ctx.actor
-            self._run("done", lambda s: closed_loop.done(s, actor, mid))
+        self._act("done", closed_loop.done)
 
     def reopen(self) -> None:
-        if self.row is not None:
-            mid, actor = self.row.id, self.ctx.actor
-            self._run("reopen", lambda s: closed_loop.reopen(s, actor, mid))
+        self._act("reopen", closed_loop.reopen)
 
     def assign_to(self, user_id: int) -> None:
         if self.row is not None:

@@ -21,11 +21,11 @@ from opendesk.core.actors import StaffActor
 from opendesk.core.services import loop_lists
 from opendesk.core.services.loop_lists import LoopRow
 from opendesk.core.services.loop_views import LoopView, loop_page
-from opendesk.desktop.inbox.loop import RED, due_text, due_tooltip
+from opendesk.desktop.inbox.loop import due_text, due_tooltip
 from opendesk.desktop.inbox.models import NAME_SAMPLE, MailboxModel, MailboxQuery
 from opendesk.desktop.models.base import AnyIndex, Column, LazyIdTableModel, LoadedPage
 from opendesk.desktop.operations import OpContext
-from opendesk.desktop.text import DATE_SAMPLE
+from opendesk.desktop.text import DATE_SAMPLE, RED
 
 LOOP_PAGE = 100
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from opendesk.core.enums import Permission
 from opendesk.core.services import loop_lists, mailbox, notifications, scheduled, webmail
 from opendesk.core.services.loop_lists import TeamRow
-from opendesk.core.services.mailbox import Mailbox, MailboxFilter
+from opendesk.core.services.mailbox import Mailbox, MailboxFilter, MessageRow
 from opendesk.core.services.providers import ProviderRow
 from opendesk.desktop.changes import OpChanges
 from opendesk.desktop.context import AppContext
@@ -435,14 +435,16 @@ class EmailInboxPage(ModulePage):
         index = self.table.currentIndex()
         self.loop_bar.show_row(self.model.loop_row(index.row()) if index.isValid() else None)
 
-    def _current_draft(self) -> int | None:
+    def _current_row(self) -> MessageRow | None:
         index = self.table.currentIndex()
-        row = self.model.row_at(index.row()) if index.isValid() else None
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def _current_draft(self) -> int | None:
+        row = self._current_row()
         return row.id if row is not None and row.is_draft else None
 
     def _current_scheduled(self) -> int | None:
-        index = self.table.currentIndex()
-        row = self.model.row_at(index.row()) if index.isValid() else None
+        row = self._current_row()
         return row.id if row is not None and row.is_scheduled else None
 
     def _update_delete(self) -> None:
@@ -462,9 +464,10 @@ class EmailInboxPage(ModulePage):
                 lambda: self.cancel_current(confirmed=True),
             )
             return
+        actor = self.ctx.actor  # read on the GUI thread, not in the worker
         WriteOp(
             self.ctx,
-            lambda s: scheduled.cancel(s, self.ctx.actor, message_id),
+            lambda s: scheduled.cancel(s, actor, message_id),
             changes=OpChanges(messages=True),
             parent=self,
         ).run_in_background()
@@ -479,9 +482,10 @@ class EmailInboxPage(ModulePage):
                 self, "Delete this draft? It cannot be restored.", self._delete_confirmed
             )
             return
+        actor = self.ctx.actor
         WriteOp(
             self.ctx,
-            lambda s: webmail.delete_draft(s, self.ctx.actor, draft_id),
+            lambda s: webmail.delete_draft(s, actor, draft_id),
             changes=OpChanges(messages=True),
             parent=self,
         ).run_in_background()

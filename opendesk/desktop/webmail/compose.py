@@ -56,6 +56,7 @@ from opendesk.desktop.icons import icon
 from opendesk.desktop.operations import ReadOp, WriteOp
 from opendesk.desktop.portal_status import PortalStatus, check_portal
 from opendesk.desktop.taskman import TaskResult
+from opendesk.desktop.text import RED
 from opendesk.desktop.webmail.compose_attachments import ComposeAttachments
 from opendesk.desktop.webmail.compose_closing import AskBeforeClosing
 from opendesk.desktop.webmail.compose_templates import ComposeTemplates
@@ -71,7 +72,6 @@ PORTAL_NOT_ANSWERING = red(
     "The patient portal server does not answer at {url}. Start it (or ask IT to), then click "
     f"Check again; the address is in {PORTAL_MENU}"
 )
-RED = "#b00020"
 
 
 def _plain_label(text: str = "", *, color: str | None = None) -> QLabel:

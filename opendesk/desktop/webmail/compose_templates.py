@@ -35,8 +35,9 @@ from opendesk.desktop.attach import AttachmentListWidget
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.forms_generated.ui_compose import Ui_ComposeWindow
 from opendesk.desktop.operations import ReadOp
+from opendesk.desktop.text import RED
 from opendesk.desktop.webmail.message_settings import MessageSettingsBox
-from opendesk.desktop.webmail.template_picker import RED, FieldHighlighter, TemplatePicker
+from opendesk.desktop.webmail.template_picker import FieldHighlighter, TemplatePicker
 
 
 class ComposeTemplates:

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from opendesk.core.services.templates import TemplateRow
 from opendesk.desktop.forms_generated.ui_template_picker import Ui_TemplatePicker
+from opendesk.desktop.text import RED
 
-RED = "#b00020"
 _PASSED_TO_LIST = {
     Qt.Key.Key_Up,
     Qt.Key.Key_Down,

@@ -105,10 +105,8 @@ def _urgent_page(
 
 def _call_ctx(session: DbSession) -> dict[str, Any]:
     """ "Call the office": the phone and the instructions above the kept draft."""
-    return {
-        "call_phone": patient_loop.office_phone(session),
-        "call_instructions": loop_texts.emergency(patient_loop.emergency(session)),
-    }
+    found = patient_loop.emergency(session)  # its phone is the office phone
+    return {"call_phone": found.phone, "call_instructions": loop_texts.emergency(found)}
 
 
 @router.post("/messages/{message_id}/reply")
