@@ -101,9 +101,10 @@ def schedule(db: Database, o: Office, at: datetime, **kw: object) -> int:
 
 
 def notices(s: Session, message_id: int) -> list[OutboxNotice]:
-    return list(
-        s.execute(select(OutboxNotice).where(OutboxNotice.message_id == message_id)).scalars()
-    )
+    """The message's notices in the order they were queued (PostgreSQL returns rows in no
+    order without ORDER BY: after other tests the second notice could come first)."""
+    query = select(OutboxNotice).where(OutboxNotice.message_id == message_id)
+    return list(s.execute(query.order_by(OutboxNotice.id)).scalars())
 
 
 def audit_count(s: Session, action: str) -> int:
