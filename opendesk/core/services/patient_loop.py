@@ -111,6 +111,23 @@ def _zone(session: Session) -> tzinfo:
     return timefmt.practice_zone(prefs.get(session, prefs.PRACTICE_TIME_ZONE))
 
 
+def awaits_reply(status: int, loop_state: str | None, due_at: datetime | None) -> bool:
+    """Whether a message is a patient's message still open in the loop with a due time: the
+    kind `expected` words."""
+    return status in _FROM_PATIENT and loop_state == closed_loop.OPEN and due_at is not None
+
+
+def expected_for(
+    session: Session, due_at: datetime, reason_id: int | None, now: datetime | None = None
+) -> Expected:
+    """The expected-reply line of an open patient message due at `due_at` (`awaits_reply`),
+    for a caller that has already read the message (the portal's thread page)."""
+    reason = session.get(MessageReason, reason_id) if reason_id else None
+    now = now or utcnow()
+    hours = closed_loop.target_hours(session, reason)
+    return Expected(hours, due_at, due_at <= now, office_phone(session), _zone(session), now)
+
+
 def expected(
     session: Session, message_ids: list[int], now: datetime | None = None
 ) -> Expected | None:
@@ -132,12 +149,7 @@ def expected(
     ).scalar_one_or_none()
     if msg is None or msg.due_at is None:
         return None
-    reason = session.get(MessageReason, msg.reason_id) if msg.reason_id else None
-    now = now or utcnow()
-    hours = closed_loop.target_hours(session, reason)
-    return Expected(
-        hours, msg.due_at, msg.due_at <= now, office_phone(session), _zone(session), now
-    )
+    return expected_for(session, msg.due_at, msg.reason_id, now)
 
 
 def expectation_words(found: Expected) -> str:

@@ -46,6 +46,7 @@ from opendesk.core.models import (
     patient_name,
     provider_name,
 )
+from opendesk.core.services import patient_loop
 from opendesk.core.services.message_settings import MessageSettings
 from opendesk.core.services.webmail_reading import AttachmentInfo, MessageView
 
@@ -90,6 +91,7 @@ class InboxPage:
 class ThreadPage:
     thread: list[MessageView]  # oldest first
     unread: int  # the menu's badge, after this page marked its messages read
+    expected: patient_loop.Expected | None = None  # the closed loop's expected-reply line
 
 
 def _account(session: Session, actor: PortalActor) -> PortalAccount:
@@ -323,6 +325,9 @@ def _thread_query(family: bool, mysql: bool) -> AnySelect:
             m.is_hidden,
             m.allow_reply,
             m.is_auto_reply,
+            m.loop_state,
+            m.due_at,
+            m.reason_id,
             author.last_name.label("a_last"),
             author.first_name.label("a_first"),
             about.last_name.label("r_last"),
@@ -399,6 +404,7 @@ def thread_page(session: Session, actor: PortalActor, message_id: int) -> Thread
         _visible_message(session, actor, message_id)
         raise _not_found(session, actor, "message", message_id)
     badge = int(rows[0].unread)
+    waiting = _awaiting_reply(session, rows)  # in the read transaction, as the thread
     upto = current.sent_at
     unread = [
         v.id
@@ -415,7 +421,7 @@ def thread_page(session: Session, actor: PortalActor, message_id: int) -> Thread
             object_type="webmail",
             object_id=message_id,
         )
-        return ThreadPage(views, badge)
+        return ThreadPage(views, badge, waiting)
     views = _mark_read(session, views, unread)
     audit.record(  # marking read and its audit row: one transaction
         session,
@@ -427,7 +433,17 @@ def thread_page(session: Session, actor: PortalActor, message_id: int) -> Thread
     )
     session.commit()
     now_read = sum(1 for v in views if v.id in unread and v.status != MessageStatus.WEBMAIL_SENT)
-    return ThreadPage(views, max(0, badge - now_read))
+    return ThreadPage(views, max(0, badge - now_read), waiting)
+
+
+def _awaiting_reply(session: Session, rows: Sequence[Any]) -> patient_loop.Expected | None:
+    """The expected-reply line for the newest patient message of the thread still open in
+    the closed loop (`patient_loop.expected`, from the thread's rows: no query of its own)."""
+    open_rows = [r for r in rows if patient_loop.awaits_reply(r.status, r.loop_state, r.due_at)]
+    if not open_rows:
+        return None
+    newest = max(open_rows, key=lambda r: (r.sent_at or datetime.min, r.id))
+    return patient_loop.expected_for(session, newest.due_at, newest.reason_id)
 
 
 def _mark_read(session: Session, views: list[MessageView], unread: list[int]) -> list[MessageView]:

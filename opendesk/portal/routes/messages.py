@@ -2,8 +2,8 @@
 writing a new message. Scope, marking read and audit are the core's (`portal_messages`).
 
 Closed loop (docs/CLOSED_LOOP.md): a new message needs a reason; a message page says when a
-reply is expected (`patient_loop.expected`, worded in the page's language by `loop_texts`);
-and before anything is stored, text holding one of the practice's urgent words shows the
+reply is expected (read with the thread, worded in the page's language by `loop_texts`); and
+before anything is stored, text holding one of the practice's urgent words shows the
 emergency instructions with "Call the office" (back to the form, the text kept, the phone
 shown) or "Send anyway" (stored flagged urgent). All without JavaScript: the choice is a
 submit button of a server-rendered form."""
@@ -68,7 +68,7 @@ def _message_ctx(
         thread=thread,
         current=current,
         accepts_replies=portal_messages.accepts_replies(thread),
-        expectation=loop_texts.expectation(patient_loop.expected(session, [m.id for m in thread])),
+        expectation=loop_texts.expectation(found.expected),
         automatic={m.id for m in thread if m.is_auto_reply},
         own_patient_id=actor.patient_id,
         request_id=kw.pop("request_id", None) or uuid.uuid4().hex,
