@@ -19,6 +19,7 @@ from opendesk.core.db import UNAVAILABLE, Database, refresh_statistics
 from opendesk.core.pref_cache import PreferenceCache
 from opendesk.mail.outbox import BackgroundWorker
 from opendesk.portal import i18n, unavailable
+from opendesk.portal.admission import RequestSlots
 from opendesk.portal.config import PortalConfig
 from opendesk.portal.errors import ServerErrorPage, install_error_pages
 from opendesk.portal.pages import when
@@ -29,7 +30,7 @@ from opendesk.portal.uploads import UploadLimit
 
 log = logging.getLogger("opendesk.portal")
 HERE = Path(__file__).resolve().parent
-PORTAL_POOL = 20  # connections kept (and as many more under load): ~ the request threads (40)
+PORTAL_POOL = 20  # connections kept (and as many more under load): more than the request slots
 
 Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 
@@ -114,6 +115,7 @@ def create_app(config: PortalConfig, db: Database | None = None) -> FastAPI:
     install_error_pages(app)
     unavailable.install(app, templates)
     app.add_middleware(UploadLimit)
+    app.add_middleware(RequestSlots, slots=min(config.request_slots, PORTAL_POOL))
     app.add_middleware(ServerErrorPage, templates=templates)
     app.add_middleware(
         unavailable.DatabaseDeadline, templates=templates, seconds=config.request_deadline

@@ -68,6 +68,7 @@ class PortalConfig:
     login_delay_base: float = 1.0  # seconds; doubles with each failure after the second
     login_delay_max: float = 16.0
     request_deadline: float = 4.0  # seconds before a 503 page when the database does not answer
+    request_slots: int = 16  # requests inside the portal at once (portal/admission.py)
     clock: Callable[[], float] = field(default=time.time, compare=False)
 
     @property
@@ -101,6 +102,8 @@ class PortalConfig:
             )
         if self.idle_timeout <= 0 or self.absolute_timeout < self.idle_timeout:
             found.append("The session timeouts are not valid.")
+        if self.request_slots < 1:
+            found.append("The portal needs at least one request slot.")
         return found
 
     def validate(self) -> "PortalConfig":
