@@ -58,16 +58,32 @@ def N_(message: str) -> str:
 
 
 def locale() -> Locale:
+    return _locale(current())
+
+
+@lru_cache(maxsize=16)
+def _locale(code: str) -> Locale:
     try:
-        return Locale.parse(current())
+        return Locale.parse(code)
     except (ValueError, UnknownLocaleError):
         return Locale.parse(languages.DEFAULT)
 
 
 def format_datetime(value: datetime) -> str:
     """An aware local time in the request's language."""
-    pattern = DATETIME_PATTERNS.get(current(), "short")
-    return dates.format_datetime(value, pattern, tzinfo=value.tzinfo, locale=locale())
+    language = current()
+    if language == languages.DEFAULT:  # Babel's "M/d/yyyy h:mm a", without its pattern walk
+        return english_datetime(value)
+    pattern = DATETIME_PATTERNS.get(language, "short")
+    return dates.format_datetime(value, pattern, tzinfo=value.tzinfo, locale=_locale(language))
+
+
+def english_datetime(value: datetime) -> str:
+    """`value` as Babel formats DATETIME_PATTERNS["en"] ("11/30/2026 6:36 AM"): every date on
+    an inbox page goes through here, and Babel's formatter costs a good part of the page."""
+    hour = value.hour % 12 or 12
+    noon = "AM" if value.hour < 12 else "PM"
+    return f"{value.month}/{value.day}/{value.year:04d} {hour}:{value.minute:02d} {noon}"
 
 
 def format_number(value: float) -> str:

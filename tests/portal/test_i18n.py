@@ -229,3 +229,17 @@ def test_the_outbox_notice_is_in_the_recipients_language(db: Database, practice:
         "Mensaje seguro de Maple Street Dental",
         "Secure message from Maple Street Dental",
     ]
+
+
+def test_english_dates_are_what_babel_makes_of_the_english_pattern() -> None:
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from babel import dates
+
+    zone = ZoneInfo("America/Los_Angeles")
+    start = datetime(2026, 1, 1, 0, 0, tzinfo=zone)
+    for step in range(0, 400 * 24, 7):  # every hour of the clock, single and double digits
+        when = start + timedelta(hours=step, minutes=step % 60)
+        babel = dates.format_datetime(when, i18n.DATETIME_PATTERNS["en"], tzinfo=zone, locale="en")
+        assert i18n.english_datetime(when) == babel
