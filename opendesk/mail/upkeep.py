@@ -5,6 +5,7 @@ query-planner statistics (`core.db.refresh_statistics`). Each runs in a session 
 an error is logged without PHI (the type name only) and never stops the worker."""
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from opendesk.core.services import escalation
 log = logging.getLogger("opendesk.mail.upkeep")
 
 STATISTICS_EVERY = 6 * 3600.0  # seconds between two statistics refreshes
+STATISTICS_RETRY = 300.0  # seconds before trying again after a refresh failed
 
 
 @dataclass
@@ -46,8 +48,9 @@ class Upkeep:
         self._last_statistics = now
         try:
             refresh_statistics(self.database)
-        except Exception as exc:
+        except Exception as exc:  # again in STATISTICS_RETRY, not in six hours
             log.error("statistics refresh failed: %s", type(exc).__name__)
+            self._last_statistics = now - self.statistics_every + STATISTICS_RETRY
         return True
 
     def run(self) -> int:
@@ -55,3 +58,32 @@ class Upkeep:
         escalated = self.escalate()
         self.statistics()
         return escalated
+
+
+class BackgroundRefresh:
+    """Refresh the statistics on a thread of their own (the portal at start: after a
+    migration this takes seconds on a large SQLite practice, and pages are served meanwhile),
+    trying `attempts` times `wait` seconds apart while the database does not answer. `stop`
+    ends the waiting and lets a refresh under way finish (before the database is closed)."""
+
+    def __init__(
+        self, database: Database, attempts: int = 3, wait: float = STATISTICS_RETRY / 10
+    ) -> None:
+        self.database, self.attempts, self.wait = database, attempts, wait
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="opendesk-statistics", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        for _attempt in range(self.attempts):
+            try:
+                refresh_statistics(self.database)
+                return
+            except Exception as exc:  # the type name only: no PHI
+                log.warning("statistics not refreshed: %s", type(exc).__name__)
+            if self._stop.wait(self.wait):
+                return
+
+    def stop(self, timeout: float = 30.0) -> None:
+        self._stop.set()
+        self._thread.join(timeout)
