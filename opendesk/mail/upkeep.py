@@ -61,10 +61,10 @@ class Upkeep:
 
 
 class BackgroundRefresh:
-    """Refresh the statistics on a thread of their own (the portal at start: after a
-    migration this takes seconds on a large SQLite practice, and pages are served meanwhile),
-    trying `attempts` times `wait` seconds apart while the database does not answer. `stop`
-    ends the waiting and lets a refresh under way finish (before the database is closed)."""
+    """Try the statistics refresh again on a thread of its own, `attempts` times `wait`
+    seconds apart (the portal, when the refresh at its start failed: pages are served
+    meanwhile). `stop` ends the waiting and lets a refresh under way finish (before the
+    database is closed)."""
 
     def __init__(
         self, database: Database, attempts: int = 3, wait: float = STATISTICS_RETRY / 10
@@ -76,13 +76,18 @@ class BackgroundRefresh:
 
     def _run(self) -> None:
         for _attempt in range(self.attempts):
+            if self._stop.wait(self.wait):
+                return
             try:
                 refresh_statistics(self.database)
                 return
             except Exception as exc:  # the type name only: no PHI
                 log.warning("statistics not refreshed: %s", type(exc).__name__)
-            if self._stop.wait(self.wait):
-                return
+
+    def finished(self, timeout: float) -> bool:
+        """Whether the tries ended (refreshed, or all failed) within `timeout` seconds."""
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
 
     def stop(self, timeout: float = 30.0) -> None:
         self._stop.set()

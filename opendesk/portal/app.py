@@ -15,7 +15,7 @@ from fastapi.templating import Jinja2Templates
 
 from opendesk import __version__
 from opendesk.core.audit_writer import AuditWriter
-from opendesk.core.db import Database
+from opendesk.core.db import UNAVAILABLE, Database, refresh_statistics
 from opendesk.core.pref_cache import PreferenceCache
 from opendesk.mail import upkeep
 from opendesk.mail.outbox import BackgroundWorker
@@ -46,8 +46,12 @@ def _lifespan(config: PortalConfig, database: Database, owns_db: bool) -> Lifesp
         cache: PreferenceCache = app.state.preferences
         cache.attach(database)  # core services read preferences through it
         audit_writer = AuditWriter(database).attach()  # audit rows of views, in groups
-        # SQLite's planner needs statistics for the closed-loop indexes (CLOSED_LOOP.md)
-        statistics = upkeep.BackgroundRefresh(database)
+        statistics = None
+        try:  # SQLite's planner needs statistics for the closed-loop indexes (CLOSED_LOOP.md)
+            refresh_statistics(database)  # before serving: no write can get in its way
+        except UNAVAILABLE as exc:  # the portal still starts and tries again in the background
+            log.warning("statistics not refreshed: %s", type(exc).__name__)
+            statistics = upkeep.BackgroundRefresh(database)
         worker = None
         if config.run_outbox:
             worker = BackgroundWorker(
@@ -63,7 +67,8 @@ def _lifespan(config: PortalConfig, database: Database, owns_db: bool) -> Lifesp
         finally:
             if worker is not None:
                 worker.stop(timeout=10)
-            statistics.stop()
+            if statistics is not None:
+                statistics.stop()
             audit_writer.close()
             cache.detach(database)
             if owns_db:

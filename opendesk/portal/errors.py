@@ -77,15 +77,15 @@ async def _change_required(request: Request, exc: Exception) -> Response:
     return RedirectResponse(f"/account/{what}", status_code=303)
 
 
-async def _not_found(request: Request, exc: Exception) -> Response:
+def _not_found(request: Request, exc: Exception) -> Response:
     return error_page(request, 404, N_("Not found"), NOT_FOUND_TEXT)
 
 
-async def _denied(request: Request, exc: Exception) -> Response:
+def _denied(request: Request, exc: Exception) -> Response:
     return error_page(request, 403, N_("Not allowed"), str(exc))
 
 
-async def _csrf(request: Request, exc: Exception) -> Response:
+def _csrf(request: Request, exc: Exception) -> Response:
     log.warning("refused a form without a valid CSRF token on %s", request.url.path)
     return error_page(
         request,
@@ -98,14 +98,14 @@ async def _csrf(request: Request, exc: Exception) -> Response:
     )
 
 
-async def _http(request: Request, exc: Exception) -> Response:
+def _http(request: Request, exc: Exception) -> Response:
     status = exc.status_code if isinstance(exc, StarletteHTTPException) else 500
     if status == 404:
         return error_page(request, 404, N_("Not found"), NOT_FOUND_TEXT)
     return error_page(request, status, N_("Request refused"), N_("The request was refused."))
 
 
-async def _invalid(request: Request, exc: Exception) -> Response:
+def _invalid(request: Request, exc: Exception) -> Response:
     if request.method == "GET":
         return error_page(request, 404, N_("Not found"), NOT_FOUND_TEXT)
     return error_page(
@@ -114,7 +114,10 @@ async def _invalid(request: Request, exc: Exception) -> Response:
 
 
 def install_error_pages(app: FastAPI) -> None:
-    """Register the error pages on `app` (the 500 page is a middleware: see create_app)."""
+    """Register the error pages on `app` (the 500 page is a middleware: see create_app). The
+    handlers that render a page are plain functions, which Starlette runs on a request thread:
+    a page shows the practice's name, which may need a database read, and a database that
+    stopped answering must not hold the event loop (and with it every other request)."""
     app.add_exception_handler(LoginRequired, _login_required)
     app.add_exception_handler(ChangeRequired, _change_required)
     app.add_exception_handler(NotFound, _not_found)

@@ -5,6 +5,7 @@ the part that failed (and nothing else), the server lives on and serves again on
 is back, and the audit chain verifies."""
 
 import re
+import threading
 import time
 from collections.abc import Iterator
 
@@ -121,3 +122,25 @@ def test_a_refusing_database_gives_the_same_503_page(
         assert audit.verify(s).intact
     assert "the database is unavailable (OperationalError): 503" in caplog.text
     assert "Lee" not in caplog.text and "annlee" not in caplog.text
+
+
+def test_a_missing_page_while_the_database_is_silent_holds_up_nobody(
+    db: Database, portal: tuple[str, DbProxy, requests.Session], caplog: pytest.LogCaptureFixture
+) -> None:
+    """The 404 page shows the practice's name, read again once the preference cache is over a
+    second old: that read must wait on a request thread, not on the event loop."""
+    url, proxy, http = portal
+    proxy.freeze()
+    time.sleep(1.5)  # past the preference cache's second
+    answers: list[int] = []
+    missing = threading.Thread(
+        target=lambda: answers.append(requests.get(f"{url}/no-such-page", timeout=30).status_code)
+    )
+    missing.start()
+    time.sleep(0.3)  # the 404 page is waiting for the database now
+    with requests.Session() as other:
+        _assert_health(other, url, "did not answer")
+    missing.join(timeout=30)
+    assert answers and answers[0] in (404, 503)
+    proxy.thaw()
+    _assert_back(http, url)

@@ -1,5 +1,6 @@
-"""The statistics refresh that keeps SQLite's planner informed: retried soon after a failure
-(not six hours later), and run beside the portal's start instead of before it."""
+"""The statistics refresh that keeps SQLite's planner informed: retried soon after a failure,
+not six hours later (the outbox worker's upkeep, and the portal when its refresh at start
+failed)."""
 
 import time
 
@@ -44,7 +45,7 @@ def test_the_background_refresh_tries_again_and_stops_when_told(
 
 
 def test_the_background_refresh_analyses_a_practice(db: Database) -> None:
-    BackgroundRefresh(db).stop(timeout=30)
+    assert BackgroundRefresh(db, attempts=1, wait=0.01).finished(timeout=30)
     if db.backend == "sqlite":
         with db.engine.connect() as conn:
             assert conn.exec_driver_sql(
