@@ -64,6 +64,8 @@ def in_models(name: str | None, _type: str, _parents: Any) -> bool:
 
 
 _WORD = re.compile(r"[^\W_]+")
+# Signs PostgreSQL's text parser never makes part of a word (ts_debug: "#19", "(19", "'19").
+_PG_SIGNS = "#([\"',;!?*"
 _TSVECTOR = "to_tsvector('simple', webmail_message.subject || ' ' || webmail_message.body)"
 
 
@@ -77,8 +79,12 @@ class SearchText:
     # Two-character words of the substring that follow a sign or space in it ("19" of "tooth
     # #19"): wherever the substring is found they begin a word, so SQLite's index (which holds
     # every word) narrows the messages to check by them too, as prefixes. Not on MariaDB (too
-    # short to index) nor PostgreSQL (its parser reads "#19-20" or a path as one word).
+    # short to index).
     narrow: tuple[str, ...] = ()
+    # Those of them that follow a space and at most signs PostgreSQL's parser never joins to a
+    # word ("#", "(", quotes...): it reads "x-19" as "x" and "-19", "a/19" or "v1.19" as one
+    # word, so only these begin a word in its index too.
+    narrow_spaced: tuple[str, ...] = ()
 
 
 def indexable(word: str) -> bool:
@@ -93,16 +99,21 @@ def parse(raw: str) -> SearchText:
     if exact:
         return SearchText(usable, None)
     lower = typed.lower()
-    narrow = tuple(
-        m.group()
-        for m in _WORD.finditer(lower)
-        if len(m.group()) == MIN_WORD - 1
-        and m.group() not in STOPWORDS
-        and m.start() > 0
-        and lower[m.start() - 1] not in "%_"  # dropped from the LIKE pattern (`_like`)
-    )
-    # Only beside a word the index finds anyway: alone, a two-character prefix is a long list.
-    return SearchText(usable, typed, narrow if usable else ())
+    narrow: list[str] = []
+    spaced: list[str] = []
+    for m in _WORD.finditer(lower):
+        word, start = m.group(), m.start()
+        if len(word) != MIN_WORD - 1 or word in STOPWORDS or start == 0:
+            continue
+        if lower[start - 1] in "%_":
+            continue  # dropped from the LIKE pattern (`_like`): "a_19" finds "a19"
+        narrow.append(word)
+        signs = lower[:start].rstrip(_PG_SIGNS)
+        if signs and signs[-1].isspace():
+            spaced.append(word)
+    if not usable:  # alone, a two-character prefix is a long list to read
+        return SearchText(usable, typed)
+    return SearchText(usable, typed, tuple(narrow), tuple(spaced))
 
 
 def _like(typed: str) -> str:
@@ -160,7 +171,8 @@ def _postgres_match(element: TextMatch, compiler: SQLCompiler, **kw: Any) -> str
     words, typed = element.search.words, element.search.substring
     parts = []
     if words:
-        query = _bound(compiler, " & ".join(f"{w}:*" for w in words), kw)
+        terms = (*words, *element.search.narrow_spaced)
+        query = _bound(compiler, " & ".join(f"{w}:*" for w in terms), kw)
         parts.append(f"{_TSVECTOR} @@ to_tsquery('simple', {query})")
     if typed is not None:
         parts.append(_substring(compiler, typed, kw))
