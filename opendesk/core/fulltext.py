@@ -22,6 +22,13 @@ and anything but letters, digits and spaces between words ("tooth #19", "X-ray",
 A text with no such word at all ("#19", "of") is the old substring search. The rules are the
 same on the three databases, so they find the same messages.
 
+Fewer messages to check: a two-letter word of the substring that follows a sign or a space in
+it ("19" of "tooth #19") begins a word wherever the substring is found, so SQLite's index
+(every word) and PostgreSQL's (after a space and "#", "(" or quotes only: its parser reads
+"x-19" and "a/19" differently) look it up as a prefix too (`SearchText.narrow`): 8,000
+candidates instead of the 250,000 messages with "tooth" at a million. It only narrows; the
+substring still decides, so nothing more or less is found.
+
 Not matched any more (the index works on words): a piece from the middle of a word ("ooth"
 for "tooth"); the last word typed is still a prefix, so results follow the typing.
 """

@@ -3,9 +3,11 @@
 `InboxModel` is the page's one model: a `MailboxQuery` lists a provider's mailbox as before
 (`MailboxModel`), a `LoopQuery` one of the views Unassigned, Mine, Overdue, Closed
 (`loop_views.loop_page`) or a "Team: <name>" folder (`loop_lists.team_page`). Both are lazy:
-the first page of ids and rows on a worker, further pages as the view scrolls (one keyset
-query each). Every row is a `LoopRow`, so an overdue message shows red and with how late in
-every list, and an urgent one red and bold with a warning sign.
+the first page of ids and rows on a worker; a mailbox's other ids on a worker after the first
+paint, a loop view's further pages as the view scrolls (one keyset query each:
+`loads_rest` answers False for a `LoopQuery`). Every row is a `LoopRow`, so an overdue
+message shows red and with how late in every list, and an urgent one red and bold with a
+warning sign.
 """
 
 from collections.abc import Sequence

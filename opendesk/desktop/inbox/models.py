@@ -3,8 +3,13 @@
 `MailboxModel` shows the first page of a mailbox (100 rows, keyset-paged date order from
 `core.services.mailbox.mailbox_page`) as soon as it is read, then loads the rest of the ids -
 ids only, from the covering index - on a worker, so the scroll bar is right and jumping to row
-40,000 fetches just the 50 rows painted there. Rows are `MessageRow` dataclasses; unread rows
-are bold (Qt.FontRole).
+40,000 fetches just the 50 rows painted there. The rest is started once the view has painted
+the first page (its first `data()` call queues it; 50 ms later when no view paints), not
+during that paint: a worker reading 50,000 ids competes with it for the interpreter and, on a
+busy two-core machine, for the cores. `restLoaded` says every id is in. A subclass's other
+kinds of list answer False to `loads_rest(query)` and page as the view scrolls instead
+(`canFetchMore`), with their own `columns_of(query)` (loop_model's closed-loop views). Rows are
+`MessageRow` dataclasses; unread rows are bold (Qt.FontRole).
 """
 
 from collections.abc import Sequence
