@@ -166,7 +166,7 @@ class MailboxModel(LazyIdTableModel[MailboxQuery, MessageRow]):
         # paint of this page (`data`), or after REST_DELAY_MS when no view paints.
         generation = self._rest_generation
         self._rest_waiting = (query, page.cursor, generation)
-        QTimer.singleShot(REST_DELAY_MS, lambda: self._start_rest(generation))
+        QTimer.singleShot(REST_DELAY_MS, self, lambda: self._start_rest(generation))
 
     def _start_rest(self, generation: int) -> None:
         waiting = self._rest_waiting
@@ -238,7 +238,7 @@ class MailboxModel(LazyIdTableModel[MailboxQuery, MessageRow]):
         if self._rest_waiting is not None and not self._rest_queued:
             self._rest_queued = True  # a view is painting the first page: the rest right after
             generation = self._rest_waiting[2]
-            QTimer.singleShot(0, lambda: self._start_rest(generation))
+            QTimer.singleShot(0, self, lambda: self._start_rest(generation))
         if role == Qt.ItemDataRole.FontRole:
             row = self.row_at(index.row())
             return self._bold if row is not None and _unread_received(row) else None
