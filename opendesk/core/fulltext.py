@@ -22,6 +22,13 @@ and anything but letters, digits and spaces between words ("tooth #19", "X-ray",
 A text with no such word at all ("#19", "of") is the old substring search. The rules are the
 same on the three databases, so they find the same messages.
 
+Fewer messages to check: a two-letter word of the substring that follows a sign or a space in
+it ("19" of "tooth #19") begins a word wherever the substring is found, so SQLite's index
+(every word) and PostgreSQL's (after a space and "#", "(" or quotes only: its parser reads
+"x-19" and "a/19" differently) look it up as a prefix too (`SearchText.narrow`): 8,000
+candidates instead of the 250,000 messages with "tooth" at a million. It only narrows; the
+substring still decides, so nothing more or less is found.
+
 Not matched any more (the index works on words): a piece from the middle of a word ("ooth"
 for "tooth"); the last word typed is still a prefix, so results follow the typing.
 """
@@ -64,6 +71,8 @@ def in_models(name: str | None, _type: str, _parents: Any) -> bool:
 
 
 _WORD = re.compile(r"[^\W_]+")
+# Signs PostgreSQL's text parser never makes part of a word (ts_debug: "#19", "(19", "'19").
+_PG_SIGNS = "#([\"',;!?*"
 _TSVECTOR = "to_tsvector('simple', webmail_message.subject || ' ' || webmail_message.body)"
 
 
@@ -74,6 +83,15 @@ class SearchText:
 
     words: tuple[str, ...]
     substring: str | None
+    # Two-character words of the substring that follow a sign or space in it ("19" of "tooth
+    # #19"): wherever the substring is found they begin a word, so SQLite's index (which holds
+    # every word) narrows the messages to check by them too, as prefixes. Not on MariaDB (too
+    # short to index).
+    narrow: tuple[str, ...] = ()
+    # Those of them that follow a space and at most signs PostgreSQL's parser never joins to a
+    # word ("#", "(", quotes...): it reads "x-19" as "x" and "-19", "a/19" or "v1.19" as one
+    # word, so only these begin a word in its index too.
+    narrow_spaced: tuple[str, ...] = ()
 
 
 def indexable(word: str) -> bool:
@@ -85,7 +103,24 @@ def parse(raw: str) -> SearchText:
     words = _WORD.findall(typed.lower())
     usable = tuple(w for w in words if indexable(w))
     exact = len(usable) == len(words) and " ".join(words) == " ".join(typed.lower().split())
-    return SearchText(usable, None if exact else typed)
+    if exact:
+        return SearchText(usable, None)
+    lower = typed.lower()
+    narrow: list[str] = []
+    spaced: list[str] = []
+    for m in _WORD.finditer(lower):
+        word, start = m.group(), m.start()
+        if len(word) != MIN_WORD - 1 or word in STOPWORDS or start == 0:
+            continue
+        if lower[start - 1] in "%_":
+            continue  # dropped from the LIKE pattern (`_like`): "a_19" finds "a19"
+        narrow.append(word)
+        signs = lower[:start].rstrip(_PG_SIGNS)
+        if signs and signs[-1].isspace():
+            spaced.append(word)
+    if not usable:  # alone, a two-character prefix is a long list to read
+        return SearchText(usable, typed)
+    return SearchText(usable, typed, tuple(narrow), tuple(spaced))
 
 
 def _like(typed: str) -> str:
@@ -127,7 +162,8 @@ def _sqlite_match(element: TextMatch, compiler: SQLCompiler, **kw: Any) -> str:
     words, typed = element.search.words, element.search.substring
     parts = []
     if words:
-        query = _bound(compiler, " AND ".join(f'"{w}"*' for w in words), kw)
+        terms = (*words, *element.search.narrow)
+        query = _bound(compiler, " AND ".join(f'"{w}"*' for w in terms), kw)
         fts = "SELECT rowid FROM webmail_fts WHERE webmail_fts MATCH "  # + a bound value
         # "+id": not the rowid list as the way in (a lookup and a sort per match), but a
         # test on each row of the provider's date walk.
@@ -142,7 +178,8 @@ def _postgres_match(element: TextMatch, compiler: SQLCompiler, **kw: Any) -> str
     words, typed = element.search.words, element.search.substring
     parts = []
     if words:
-        query = _bound(compiler, " & ".join(f"{w}:*" for w in words), kw)
+        terms = (*words, *element.search.narrow_spaced)
+        query = _bound(compiler, " & ".join(f"{w}:*" for w in terms), kw)
         parts.append(f"{_TSVECTOR} @@ to_tsquery('simple', {query})")
     if typed is not None:
         parts.append(_substring(compiler, typed, kw))

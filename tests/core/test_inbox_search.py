@@ -95,7 +95,16 @@ def test_parse_words_prefixes_and_what_the_index_cannot_match() -> None:
     assert fulltext.parse("amoxicillin") == fulltext.SearchText(("amoxicillin",), None)
     assert fulltext.parse(" Tooth  sens") == fulltext.SearchText(("tooth", "sens"), None)
     assert fulltext.parse("tooth sens") == fulltext.SearchText(("tooth", "sens"), None)
-    assert fulltext.parse("tooth #19") == fulltext.SearchText(("tooth",), "tooth #19")
+    tooth19 = fulltext.SearchText(("tooth",), "tooth #19", ("19",), ("19",))
+    assert fulltext.parse("tooth #19") == tooth19
+    assert fulltext.parse("tooth 19") == fulltext.SearchText(
+        ("tooth",), "tooth 19", ("19",), ("19",)
+    )
+    # PostgreSQL reads "x-19" as "x" and "-19": "19" narrows on SQLite only
+    x19 = fulltext.SearchText(("tooth",), "tooth x-19", ("19",), ())
+    assert fulltext.parse("tooth x-19") == x19
+    assert fulltext.parse("19 tooth") == fulltext.SearchText(("tooth",), "19 tooth")  # "2019 tooth"
+    assert fulltext.parse("tooth_19") == fulltext.SearchText(("tooth",), "tooth_19")  # LIKE drops _
     assert fulltext.parse("the filling") == fulltext.SearchText(("filling",), "the filling")
     assert fulltext.parse("X-ray") == fulltext.SearchText(("ray",), "X-ray")
     assert fulltext.parse("#19") == fulltext.SearchText((), "#19")
@@ -115,6 +124,11 @@ def test_words_and_prefixes_as_people_type(db: Database, inbox: Inbox) -> None:
 def test_substring_for_what_the_index_cannot_match(db: Database, inbox: Inbox) -> None:
     assert found(db, inbox, "tooth #19") == names(inbox, "tooth19")
     assert found(db, inbox, "tooth #1") == names(inbox, "tooth19", "tooth1")  # as before
+    assert found(db, inbox, "tooth #19 hu") == names(inbox, "tooth19")  # "hu" a prefix too
+    assert found(db, inbox, "ooth #19") == set()  # a word's start, as for "ooth"
+    assert found(db, inbox, "y tooth #19") == names(inbox, "tooth19")  # "y" may end a word
+    assert found(db, inbox, "tooth #19 hurts wh") == names(inbox, "tooth19")
+    assert found(db, inbox, "#19 hu") == names(inbox, "tooth19")  # no word: substring
     assert found(db, inbox, "#1") == names(inbox, "tooth19", "tooth1")  # no word: substring
     assert found(db, inbox, "x-ray") == names(inbox, "xray")
     assert found(db, inbox, "today's") == names(inbox, "apostrophe")

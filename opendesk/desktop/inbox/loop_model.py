@@ -3,9 +3,11 @@
 `InboxModel` is the page's one model: a `MailboxQuery` lists a provider's mailbox as before
 (`MailboxModel`), a `LoopQuery` one of the views Unassigned, Mine, Overdue, Closed
 (`loop_views.loop_page`) or a "Team: <name>" folder (`loop_lists.team_page`). Both are lazy:
-the first page of ids and rows on a worker, further pages as the view scrolls (one keyset
-query each). Every row is a `LoopRow`, so an overdue message shows red and with how late in
-every list, and an urgent one red and bold with a warning sign.
+the first page of ids and rows on a worker; a mailbox's other ids on a worker after the first
+paint, a loop view's further pages as the view scrolls (one keyset query each:
+`loads_rest` answers False for a `LoopQuery`). Every row is a `LoopRow`, so an overdue
+message shows red and with how late in every list, and an urgent one red and bold with a
+warning sign.
 """
 
 from collections.abc import Sequence
@@ -23,7 +25,7 @@ from opendesk.core.services.loop_lists import LoopRow
 from opendesk.core.services.loop_views import LoopView, loop_page
 from opendesk.desktop.inbox.loop import due_text, due_tooltip
 from opendesk.desktop.inbox.models import NAME_SAMPLE, MailboxModel, MailboxQuery
-from opendesk.desktop.models.base import AnyIndex, Column, LazyIdTableModel, LoadedPage
+from opendesk.desktop.models.base import AnyIndex, Column, LazyIdTableModel
 from opendesk.desktop.operations import OpContext
 from opendesk.desktop.text import DATE_SAMPLE, RED
 
@@ -93,26 +95,15 @@ class InboxModel(MailboxModel):
     def fetch_rows(self, session: Session, ids: Sequence[int]) -> dict[int, LoopRow]:  # type: ignore[override]
         return {r.id: r for r in loop_lists.loop_rows(session, list(ids))}
 
-    def show_page(self, query: Any, page: LoadedPage[Any]) -> None:
-        if not isinstance(query, LoopQuery):
-            super().show_page(query, page)
-            return
-        if self.columns != LOOP_COLUMNS:
-            self.beginResetModel()
-            self.columns = LOOP_COLUMNS
-            self.endResetModel()
-        LazyIdTableModel[Any, Any].show_page(self, query, page)
-        self._rest_generation += 1
-        self.restLoaded.emit()  # the rest comes page by page as the list scrolls
+    def loads_rest(self, query: Any) -> bool:
+        return not isinstance(query, LoopQuery)  # a loop view pages as the list scrolls
+
+    def columns_of(self, query: Any) -> Sequence[Column[Any]]:
+        return LOOP_COLUMNS if isinstance(query, LoopQuery) else super().columns_of(query)
 
     def load_async(self, ctx: OpContext, query: MailboxQuery | LoopQuery) -> None:
         """Load a mailbox or a loop view (the base class is typed for mailboxes)."""
         super().load_async(ctx, query)  # type: ignore[arg-type]
-
-    def canFetchMore(self, parent: AnyIndex) -> bool:
-        if not self.is_loop:
-            return super().canFetchMore(parent)
-        return LazyIdTableModel.canFetchMore(self, parent)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not self.is_loop:

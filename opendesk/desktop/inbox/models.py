@@ -3,15 +3,20 @@
 `MailboxModel` shows the first page of a mailbox (100 rows, keyset-paged date order from
 `core.services.mailbox.mailbox_page`) as soon as it is read, then loads the rest of the ids -
 ids only, from the covering index - on a worker, so the scroll bar is right and jumping to row
-40,000 fetches just the 50 rows painted there. Rows are `MessageRow` dataclasses; unread rows
-are bold (Qt.FontRole).
+40,000 fetches just the 50 rows painted there. The rest is started once the view has painted
+the first page (its first `data()` call queues it; 50 ms later when no view paints), not
+during that paint: a worker reading 50,000 ids competes with it for the interpreter and, on a
+busy two-core machine, for the cores. `restLoaded` says every id is in. A subclass's other
+kinds of list answer False to `loads_rest(query)` and page as the view scrolls instead
+(`canFetchMore`), with their own `columns_of(query)` (loop_model's closed-loop views). Rows are
+`MessageRow` dataclasses; unread rows are bold (Qt.FontRole).
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 from sqlalchemy.orm import Session
@@ -28,6 +33,8 @@ from opendesk.mail import status as notice_status
 from opendesk.mail.status import NoticeRow
 
 FIRST_PAGE = 100
+# When no view paints a first page (a hidden list), the rest of its ids is loaded after this.
+REST_DELAY_MS = 50
 NAME_SAMPLE = "Brighton, Harold"
 
 
@@ -64,7 +71,7 @@ def _correspondent_all(row: MessageRow) -> str:
 class MailboxModel(LazyIdTableModel[MailboxQuery, MessageRow]):
     """A provider's WebMail Inbox / Sent / All / Drafts."""
 
-    restLoaded = Signal()  # every id of the query is in the model
+    restLoaded = Signal()  # every id of the query is in the model (`loads_rest` queries only)
 
     ATTACH_COLUMN = 4
     # A sample text per column that the column must fit (None: the column that stretches).
@@ -86,6 +93,9 @@ class MailboxModel(LazyIdTableModel[MailboxQuery, MessageRow]):
         self._bold = _bold()
         self._clip = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
         self._rest_generation = 0
+        # The rest of the ids to load once the first page is painted: (query, cursor, generation).
+        self._rest_waiting: tuple[MailboxQuery, Any, int] | None = None
+        self._rest_queued = False
         self.columns = self.columns_for(Mailbox.INBOX)
 
     @staticmethod
@@ -126,18 +136,44 @@ class MailboxModel(LazyIdTableModel[MailboxQuery, MessageRow]):
     def fetch_rows(self, session: Session, ids: Sequence[int]) -> dict[int, MessageRow]:
         return {r.id: r for r in mailbox.message_rows(session, list(ids))}
 
+    def loads_rest(self, query: Any) -> bool:
+        """Whether the rest of `query`'s ids is loaded on a worker once its first page has been
+        painted (a mailbox: the scroll bar is right and a jump fetches only the rows shown), or
+        paged as the view scrolls (`canFetchMore`; a subclass's other kinds of list)."""
+        return isinstance(query, MailboxQuery)
+
+    def columns_of(self, query: Any) -> Sequence[Column[Any]]:
+        """The columns `query` is shown with."""
+        return self.columns_for(query.box)
+
     def show_page(self, query: MailboxQuery, page: LoadedPage[MessageRow]) -> None:
-        columns = self.columns_for(query.box)
+        columns = self.columns_of(query)
         if columns != self.columns:
             self.beginResetModel()
             self.columns = columns
             self.endResetModel()
         super().show_page(query, page)
         self._rest_generation += 1
+        self._rest_waiting = None
+        self._rest_queued = False
+        if not self.loads_rest(query):
+            return
         if page.cursor is None:
             self.restLoaded.emit()
-        else:
-            self._load_rest(query, page.cursor, self._rest_generation)
+            return
+        # Not now: the worker reading the rest would share the interpreter (and a loaded
+        # machine's cores) with the first paint. It starts right after the view's first
+        # paint of this page (`data`), or after REST_DELAY_MS when no view paints.
+        generation = self._rest_generation
+        self._rest_waiting = (query, page.cursor, generation)
+        QTimer.singleShot(REST_DELAY_MS, self, lambda: self._start_rest(generation))
+
+    def _start_rest(self, generation: int) -> None:
+        waiting = self._rest_waiting
+        if waiting is None or waiting[2] != generation:
+            return  # started already, or a newer query replaced this one
+        self._rest_waiting = None
+        self._load_rest(*waiting)
 
     def _load_rest(self, query: MailboxQuery, cursor: Any, generation: int) -> None:
         def read(session: Session) -> list[int]:
@@ -169,7 +205,9 @@ class MailboxModel(LazyIdTableModel[MailboxQuery, MessageRow]):
         ReadOp(self.ctx, read, success=done).run_in_background()
 
     def canFetchMore(self, parent: AnyIndex) -> bool:
-        return False  # the rest of the ids come from the worker started by show_page
+        if self.query is not None and not self.loads_rest(self.query):
+            return super().canFetchMore(parent)
+        return False  # the rest of the ids come from the worker started after the first paint
 
     @property
     def complete(self) -> bool:
@@ -197,6 +235,10 @@ class MailboxModel(LazyIdTableModel[MailboxQuery, MessageRow]):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
+        if self._rest_waiting is not None and not self._rest_queued:
+            self._rest_queued = True  # a view is painting the first page: the rest right after
+            generation = self._rest_waiting[2]
+            QTimer.singleShot(0, self, lambda: self._start_rest(generation))
         if role == Qt.ItemDataRole.FontRole:
             row = self.row_at(index.row())
             return self._bold if row is not None and _unread_received(row) else None
