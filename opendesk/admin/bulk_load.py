@@ -45,6 +45,14 @@ def _mariadb_field(value: Any) -> str:
     return str(value)
 
 
+def _sqlite_value(value: Any) -> Any:
+    # As SQLAlchemy's SQLite DateTime stores it: always with microseconds. sqlite3's own adapter
+    # drops ".000000", and SQLite compares the texts, so a keyset page would repeat a row.
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    return value
+
+
 class BulkLoader:
     """Loads rows (tuples in `columns` order) into a table of `db`'s practice database."""
 
@@ -82,7 +90,7 @@ class BulkLoader:
                     marks,
                 )
                 cursor.execute("BEGIN")
-                cursor.executemany(statement, rows)
+                cursor.executemany(statement, ([_sqlite_value(v) for v in r] for r in rows))
             cursor.close()
             raw.commit()
         finally:

@@ -78,6 +78,11 @@ def test_large_demo_bulk_path(db: Database) -> None:
             )
             count = s.execute(select(func.count(WebMailMessage.id)).where(by_search)).scalar_one()
             assert count == s.execute(select(func.count()).where(like)).scalar_one() > 0
+        # Times are stored as the ORM stores them: a keyset page compares sent_at by equality
+        # (SQLite compares the text: "... 15:00:00" is not "... 15:00:00.000000").
+        for sent in s.execute(select(WebMailMessage.sent_at).limit(20)).scalars():
+            same = s.execute(select(func.count()).where(WebMailMessage.sent_at == sent))
+            assert same.scalar_one() >= 1, sent
     with db.session() as s:  # and is kept in step after the load
         amoxicillin = WebMailMessage.body.ilike("%amoxicillin%")
         s.execute(update(WebMailMessage).where(amoxicillin).values(body="Edited by hand"))
