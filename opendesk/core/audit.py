@@ -152,7 +152,7 @@ def append_many(session: Session, items: list[tuple[Actor, str, dict[str, Any]]]
         row["hash"] = prev = _row_hash(**row)
         rows.append(row)
     # Core executemany on the session's connection: the ORM's bulk path costs more per row.
-    session.connection().execute(insert(AuditEntry.__table__), rows)
+    session.connection().execute(insert(AuditEntry), rows)
     session.execute(update(AuditHead).where(AuditHead.id == 1).values(last_seq=seq, last_hash=prev))
 
 
