@@ -4,7 +4,6 @@ tests/faults/dbproxy.py) stops answering or refuses connections: logged-in pages
 the part that failed (and nothing else), the server lives on and serves again once the database
 is back, and the audit chain verifies."""
 
-import re
 import threading
 import time
 from collections.abc import Iterator
@@ -19,7 +18,7 @@ from opendesk.portal.app import create_app
 from opendesk.portal.unavailable import PORTAL_TIMEOUTS
 from tests.faults.dbproxy import DbProxy, proxy_for
 from tests.portal.conftest import PASSWORD, Practice, config, practice, send
-from tests.portal.live import serve
+from tests.portal.live import log_in, serve
 
 __all__ = ["practice"]  # the fixture
 pytestmark = pytest.mark.only_backends("mariadb", "postgresql")
@@ -35,14 +34,7 @@ def portal(db: Database, practice: Practice) -> Iterator[tuple[str, DbProxy, req
         portal_db = Database(proxy.url(db.url), hide_parameters=True, timeouts=PORTAL_TIMEOUTS)
         try:
             with serve(create_app(config(), portal_db)) as url, requests.Session() as http:
-                page = http.get(f"{url}/login", timeout=10)
-                token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
-                assert token
-                r = http.post(
-                    f"{url}/login",
-                    data={"username": "annlee", "password": PASSWORD, "csrf_token": token[1]},
-                    timeout=10,
-                )
+                r = log_in(http, url, "annlee", PASSWORD)
                 assert r.status_code == 200 and "Recall" in r.text
                 yield url, proxy, http
                 proxy.accept()

@@ -1,12 +1,14 @@
 """The real portal on a free loopback port, served by uvicorn in a thread (for `requests`,
 Playwright and the benchmark)."""
 
+import re
 import socket
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import requests
 import uvicorn
 from fastapi import FastAPI
 
@@ -44,3 +46,16 @@ def serve(app: FastAPI) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=15)
+
+
+def log_in(http: requests.Session, url: str, username: str, password: str) -> requests.Response:
+    """Log `http` in through the real log-in form, CSRF token and all; the answer (after
+    redirects)."""
+    page = http.get(f"{url}/login", timeout=10)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+    assert token, "no CSRF token on the log-in page"
+    return http.post(
+        f"{url}/login",
+        data={"username": username, "password": password, "csrf_token": token[1]},
+        timeout=30,
+    )

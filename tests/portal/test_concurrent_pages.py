@@ -4,7 +4,6 @@ still takes SQLite's write lock holds it until its session closes on a request t
 every thread waiting for that lock the server stalls until each page's deadline — the fault the
 portal benchmark found (issue 18): every message page answered 503 at 50 clients."""
 
-import re
 import threading
 import time
 
@@ -13,7 +12,7 @@ import requests
 from opendesk.core.db import Database
 from opendesk.portal.app import create_app
 from tests.portal.conftest import PASSWORD, Practice, config, send
-from tests.portal.live import serve
+from tests.portal.live import log_in, serve
 
 CLIENTS = 50  # more than anyio's 40 request threads
 ROUNDS = 4
@@ -21,14 +20,7 @@ ROUNDS = 4
 
 def _log_in(url: str) -> requests.Session:
     http = requests.Session()
-    page = http.get(f"{url}/login", timeout=10)
-    token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
-    assert token
-    r = http.post(
-        f"{url}/login",
-        data={"username": "annlee", "password": PASSWORD, "csrf_token": token[1]},
-        timeout=30,
-    )
+    r = log_in(http, url, "annlee", PASSWORD)
     assert r.status_code == 200 and r.url == f"{url}/inbox"
     return http
 

@@ -1,7 +1,6 @@
 """The portal over real HTTP (uvicorn on a loopback port, `requests` as the client), its
 start-up configuration checks and its command line."""
 
-import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from opendesk.portal import __main__ as cli
 from opendesk.portal.app import create_app
 from opendesk.portal.config import PortalConfig, load_config, parse_proxies
 from tests.portal.conftest import PASSWORD, SECRET, Practice, config, send
-from tests.portal.live import serve
+from tests.portal.live import log_in, serve
 
 
 def test_over_real_http(db: Database, practice: Practice) -> None:
@@ -21,14 +20,7 @@ def test_over_real_http(db: Database, practice: Practice) -> None:
     with serve(create_app(config(), db)) as url, requests.Session() as http:
         health = http.get(f"{url}/health", timeout=10)
         assert health.status_code == 200 and health.json()["status"] == "ok"
-        login_page = http.get(f"{url}/login", timeout=10)
-        token = re.search(r'name="csrf_token" value="([^"]+)"', login_page.text)
-        assert token
-        r = http.post(
-            f"{url}/login",
-            data={"username": "annlee", "password": PASSWORD, "csrf_token": token.group(1)},
-            timeout=10,
-        )
+        r = log_in(http, url, "annlee", PASSWORD)
         assert r.status_code == 200 and r.url == f"{url}/inbox" and "Recall" in r.text
         assert "server" not in {k.lower() for k in r.headers}  # no server banner
         page = http.get(f"{url}/messages/{message_id}", timeout=10)

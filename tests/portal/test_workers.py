@@ -3,7 +3,6 @@ configuration handed down, so a session made by one process is good on the other
 process serves pages and /health."""
 
 import os
-import re
 import subprocess
 import sys
 import time
@@ -13,7 +12,7 @@ import requests
 
 from opendesk.core.db import Database
 from tests.portal.conftest import PASSWORD, SECRET, Practice, send
-from tests.portal.live import free_port
+from tests.portal.live import free_port, log_in
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -43,14 +42,7 @@ def test_two_worker_processes_share_sessions(db: Database, practice: Practice) -
             assert time.monotonic() < deadline, "the portal did not start"
             time.sleep(0.2)
         with requests.Session() as http:
-            page = http.get(f"{base}/login", timeout=10)
-            token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
-            assert token
-            r = http.post(
-                f"{base}/login",
-                data={"username": "annlee", "password": PASSWORD, "csrf_token": token[1]},
-                timeout=30,
-            )
+            r = log_in(http, base, "annlee", PASSWORD)
             assert r.status_code == 200 and "Recall" in r.text
             # New connections land on either process; the session holds on every one.
             for _ in range(12):
