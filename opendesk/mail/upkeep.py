@@ -37,11 +37,14 @@ class Upkeep:
             return 0
 
     def statistics(self) -> bool:
-        """Refresh the statistics when `statistics_every` has passed (the first call only
-        starts the clock: the portal refreshed them at start). True when it ran."""
+        """Refresh the statistics when `statistics_every` has passed. The first call only
+        starts the clock, with the first refresh due after STATISTICS_RETRY: the portal
+        refreshed them at start, and if that failed this catches up (when they are there it
+        is a PRAGMA optimize of milliseconds). True when it ran."""
         now = self.monotonic()
         if self._last_statistics is None:
-            self._last_statistics = now
+            first = min(STATISTICS_RETRY, self.statistics_every)
+            self._last_statistics = now - self.statistics_every + first
             return False
         if now - self._last_statistics < self.statistics_every:
             return False

@@ -23,8 +23,8 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 COOKIE = "lang"
 COOKIE_MAX_AGE = 365 * 24 * 3600
 _current: ContextVar[str] = ContextVar("portal_language", default=languages.DEFAULT)
-# Babel date-time patterns per language; English keeps the house format of core.timefmt
-# ("11/30/2026 6:36 AM", the same text the desktop shows). Others: Babel's "short".
+# Babel date-time patterns per language; English is core.timefmt's house format without its
+# leading zeros ("3/5/2026 6:36 AM"; the desktop shows "03/05/2026"). Others: Babel's "short".
 DATETIME_PATTERNS = {"en": "M/d/yyyy h:mm a", "es": "d/M/yyyy H:mm"}
 
 

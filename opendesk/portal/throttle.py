@@ -12,7 +12,6 @@ portal process) or `MemoryStore` (one process; unit tests). The change-user-name
 same throttle with a key of its own, so it cannot be used to test user names quickly either.
 """
 
-import asyncio
 import hashlib
 import threading
 import time
@@ -24,6 +23,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from opendesk.core.db import Database
 from opendesk.core.services import portal_throttle
+from opendesk.portal import admission
 
 
 class ThrottleStore(Protocol):
@@ -146,7 +146,7 @@ class LoginThrottle:
             return
         delay = await run_in_threadpool(self.delay, client, username)
         if delay:
-            await asyncio.sleep(delay)
+            await admission.sleep(delay)  # without holding one of the portal's request slots
 
     async def failed_async(self, client: str, username: str) -> None:
         await run_in_threadpool(self.failed, client, username)

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from opendesk.core import preferences
 from opendesk.core.db import UNAVAILABLE, Database, Timeouts
 from opendesk.portal import i18n
+from opendesk.portal.admission import ANSWERED
 from opendesk.portal.security import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("opendesk.portal")
@@ -86,6 +87,7 @@ class DatabaseDeadline:
                 await task
                 return
         late = True
+        scope[ANSWERED] = True  # still waiting for a request slot: it will not run at all
         task.add_done_callback(_late_result)
         route = scope.get("route")
         log.warning(

@@ -13,6 +13,7 @@ from sqlalchemy import event, func, select
 from opendesk.core import preferences as prefs
 from opendesk.core.db import Database
 from opendesk.core.models import Attachment, AuditEntry
+from opendesk.core.services import reasons_setup
 from opendesk.core.services.webmail import NewAttachment
 from tests.portal.conftest import Browser, Practice, send
 
@@ -113,6 +114,33 @@ def test_each_page_is_the_session_check_the_marker_and_one_query(
     assert len(request) == 5, request  # + the chunk list and the one chunk
     assert len(audit) == 3
     assert _audit_rows(db, "portal.attachment.download") == 1
+
+
+@pytest.mark.backends
+def test_a_thread_waiting_for_the_practice_reads_its_expected_reply_line_with_the_thread(
+    db: Database, practice: Practice, browser: Browser, counter: Counter
+) -> None:
+    with db.session() as s:
+        reasons_setup.ensure_default_reasons(s)
+        s.commit()
+        billing = next(r.id for r in reasons_setup.list_reasons(s) if r.name == "Billing")
+    browser.login("annlee")
+    form = {
+        "regarding_patient_id": str(practice.head),
+        "reason_id": str(billing),
+        "subject": "Two invoices",
+        "body": "Why did I get two invoices?",
+        "request_id": "req-statements",
+    }
+    sent = browser.post_form("/compose", form)
+    assert sent.status_code == 303
+    counter.take()
+    page = browser.get(sent.headers["location"])
+    assert page.status_code == 200 and "The office usually answers within" in page.text
+    locks = counter.write_locks
+    request, _audit = counter.take()
+    assert len(request) == 3 and locks == 0, request  # the reason's target comes with the thread
+    assert "due_at" in request[2] and "message_reason" in request[2]
 
 
 def test_the_session_check_writes_last_seen_at_most_once_a_minute(

@@ -118,13 +118,13 @@ def awaits_reply(status: int, loop_state: str | None, due_at: datetime | None) -
 
 
 def expected_for(
-    session: Session, due_at: datetime, reason_id: int | None, now: datetime | None = None
+    session: Session, due_at: datetime, reason_hours: int | None, now: datetime | None = None
 ) -> Expected:
-    """The expected-reply line of an open patient message due at `due_at` (`awaits_reply`),
-    for a caller that has already read the message (the portal's thread page)."""
-    reason = session.get(MessageReason, reason_id) if reason_id else None
+    """The expected-reply line of an open patient message due at `due_at` (`awaits_reply`)
+    whose reason has a target of `reason_hours` (None: no reason, the practice's target), for
+    a caller that has already read the message (the portal's thread page)."""
     now = now or utcnow()
-    hours = closed_loop.target_hours(session, reason)
+    hours = reason_hours if reason_hours is not None else closed_loop.target_hours(session, None)
     return Expected(hours, due_at, due_at <= now, office_phone(session), _zone(session), now)
 
 
@@ -149,7 +149,8 @@ def expected(
     ).scalar_one_or_none()
     if msg is None or msg.due_at is None:
         return None
-    return expected_for(session, msg.due_at, msg.reason_id, now)
+    reason = session.get(MessageReason, msg.reason_id) if msg.reason_id else None
+    return expected_for(session, msg.due_at, reason.target_hours if reason else None, now)
 
 
 def expectation_words(found: Expected) -> str:

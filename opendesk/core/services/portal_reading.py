@@ -38,6 +38,7 @@ from opendesk.core.enums import MessageStatus
 from opendesk.core.errors import NotFound
 from opendesk.core.models import (
     Attachment,
+    MessageReason,
     Patient,
     PortalAccount,
     Provider,
@@ -327,7 +328,7 @@ def _thread_query(family: bool, mysql: bool) -> AnySelect:
             m.is_auto_reply,
             m.loop_state,
             m.due_at,
-            m.reason_id,
+            MessageReason.target_hours.label("reason_hours"),
             author.last_name.label("a_last"),
             author.first_name.label("a_first"),
             about.last_name.label("r_last"),
@@ -350,6 +351,7 @@ def _thread_query(family: bool, mysql: bool) -> AnySelect:
         .outerjoin(Provider, Provider.id == m.provider_id)
         .outerjoin(User, User.id == m.sender_user_id)
         .outerjoin(Attachment, Attachment.message_id == m.id)
+        .outerjoin(MessageReason, MessageReason.id == m.reason_id)
         .where(or_(m.thread_id == key, m.id == message_id))
         .where(*_visible(m), _account_active())
         .order_by(m.sent_at, m.id, Attachment.id)
@@ -443,7 +445,7 @@ def _awaiting_reply(session: Session, rows: Sequence[Any]) -> patient_loop.Expec
     if not open_rows:
         return None
     newest = max(open_rows, key=lambda r: (r.sent_at or datetime.min, r.id))
-    return patient_loop.expected_for(session, newest.due_at, newest.reason_id)
+    return patient_loop.expected_for(session, newest.due_at, newest.reason_hours)
 
 
 def _mark_read(session: Session, views: list[MessageView], unread: list[int]) -> list[MessageView]:
