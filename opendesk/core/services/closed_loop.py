@@ -51,18 +51,23 @@ def team_ids(session: Session, user_id: int) -> set[int]:
     )
 
 
-def may_work(session: Session, user: User, msg: WebMailMessage) -> bool:
+def may_work(
+    session: Session, user: User, msg: WebMailMessage, teams: set[int] | None = None
+) -> bool:
+    """`teams`: the user's team ids when the caller has them (read here when None)."""
     if user.is_disabled:
         return False
     if msg.owner_user_id == user.id:
         return True
     if msg.team_id is not None:
-        return msg.team_id in team_ids(session, user.id)
+        return msg.team_id in (team_ids(session, user.id) if teams is None else teams)
     return permissions.can_work_inbox(user, msg.provider_id)
 
 
-def may_read(session: Session, user: User, msg: WebMailMessage) -> bool:
-    return may_work(session, user, msg) or (
+def may_read(
+    session: Session, user: User, msg: WebMailMessage, teams: set[int] | None = None
+) -> bool:
+    return may_work(session, user, msg, teams) or (
         not user.is_disabled and permissions.can_work_inbox(user, msg.provider_id)
     )
 

@@ -9,14 +9,14 @@ from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from opendesk.core import business_time, permissions
 from opendesk.core.actors import StaffActor
 from opendesk.core.clock import utcnow
 from opendesk.core.errors import NotFound, ValidationError
-from opendesk.core.models import MessageReason, Team, User, WebMailMessage
+from opendesk.core.models import MessageReason, Team, User, WebMailMessage, team_member
 from opendesk.core.services.closed_loop import (
     OPEN,
     HistoryEntry,
@@ -25,7 +25,7 @@ from opendesk.core.services.closed_loop import (
     may_work,
     team_ids,
 )
-from opendesk.core.services.loop_views import alert_count, work_scope
+from opendesk.core.services.loop_views import waiting, work_scope
 from opendesk.core.services.mailbox import MessageRow, message_rows
 
 M = WebMailMessage
@@ -222,10 +222,24 @@ def assignable_users(session: Session, actor: StaffActor, message_id: int) -> li
         raise permissions.deny(
             session, actor, "read this message", detail=f"loop.assignable webmail={message_id}"
         )
+    # The message's team members in one query (not one team_ids query per user): for may_read
+    # a user's teams other than the message's do not matter.
+    team = msg.team_id
+    members: set[int] = set()
+    if team is not None:
+        members = set(
+            session.execute(
+                select(team_member.c.user_id).where(team_member.c.team_id == team)
+            ).scalars()
+        )
     users = session.execute(
         select(User).where(User.is_disabled.is_(False)).order_by(User.username)
     ).scalars()
-    return [UserChoice(u.id, u.username) for u in users if may_read(session, u, msg)]
+    return [
+        UserChoice(u.id, u.username)
+        for u in users
+        if may_read(session, u, msg, {team} if team is not None and u.id in members else set())
+    ]
 
 
 # -- the alert ----------------------------------------------------------------------------------
@@ -242,29 +256,31 @@ class LoopAlert:
         return (self.waiting, self.overdue, self.escalated)
 
 
-def _told(session: Session, user: User) -> Any:
-    """Escalated messages the user was told about: those they may work on and those whose
-    reason names them (or a team of theirs) as backup."""
-    teams = team_ids(session, user.id)
+def _told(user: User, teams: set[int], scope: ColumnElement[bool]) -> ColumnElement[bool]:
+    """Escalated messages the user was told about: those they may work on (`scope`) and those
+    whose reason names them (or one of their `teams`) as backup."""
     backup = [MessageReason.backup_user_id == user.id]
     if teams:
         backup.append(MessageReason.backup_team_id.in_(teams))
     reasons = select(MessageReason.id).where(or_(*backup))
-    return or_(work_scope(session, user), M.reason_id.in_(reasons))
+    return or_(scope, M.reason_id.in_(reasons))
 
 
 def loop_alert(session: Session, actor: StaffActor) -> LoopAlert:
-    """The alert's closed-loop figures for the user (three indexed counts)."""
+    """The alert's closed-loop figures for the user (three indexed counts); the user, their
+    teams and work scope are read once per poll."""
     user = permissions.acting_user(session, actor)
-    waiting = alert_count(session, actor)
-    overdue = session.execute(
-        select(func.count(M.id)).where(
-            M.loop_state == OPEN, M.due_at < utcnow(), work_scope(session, user)
-        )
-    ).scalar_one()
-    escalated = session.execute(
-        select(func.count(M.id)).where(
-            and_(M.loop_state == OPEN, M.escalated_at.is_not(None), _told(session, user))
-        )
-    ).scalar_one()
-    return LoopAlert(int(waiting), int(overdue), int(escalated))
+    teams = team_ids(session, user.id)
+    scope = work_scope(session, user, teams)
+    now = utcnow()
+
+    def count(*where: ColumnElement[bool]) -> int:
+        return int(session.execute(select(func.count(M.id)).where(*where)).scalar_one())
+
+    return LoopAlert(
+        waiting=count(waiting(now), scope),  # as loop_views.alert_count
+        overdue=count(M.loop_state == OPEN, M.due_at < now, scope),
+        escalated=count(
+            M.loop_state == OPEN, M.escalated_at.is_not(None), _told(user, teams, scope)
+        ),
+    )

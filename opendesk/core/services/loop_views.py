@@ -38,10 +38,12 @@ class LoopPage:
     cursor: Any  # give back as `after` for the next page; None when there is no more
 
 
-def work_scope(session: Session, user: User) -> ColumnElement[bool]:
-    """The messages `user` may work on (see the module docstring)."""
+def work_scope(session: Session, user: User, teams: set[int] | None = None) -> ColumnElement[bool]:
+    """The messages `user` may work on (see the module docstring); `teams`: the user's team
+    ids when the caller has them (read here when None)."""
     parts: list[ColumnElement[bool]] = [M.owner_user_id == user.id]
-    teams = team_ids(session, user.id)
+    if teams is None:
+        teams = team_ids(session, user.id)
     if teams:
         parts.append(M.team_id.in_(teams))
     delegated = permissions.delegated_provider_ids(user)
@@ -101,13 +103,17 @@ def loop_page(
     return LoopPage([int(r.id) for r in rows], cursor)
 
 
+def waiting(now: datetime) -> ColumnElement[bool]:
+    """Open messages unassigned or past due at `now` (the alert's "waiting")."""
+    return and_(M.loop_state == OPEN, or_(M.owner_user_id.is_(None), M.due_at < now))
+
+
 def alert_count(session: Session, actor: StaffActor) -> int:
     """Unassigned plus overdue open messages the user may work on (each counted once)."""
     user = permissions.acting_user(session, actor)
-    waiting = or_(M.owner_user_id.is_(None), M.due_at < utcnow())
     return int(
         session.execute(
-            select(func.count(M.id)).where(M.loop_state == OPEN, waiting, work_scope(session, user))
+            select(func.count(M.id)).where(waiting(utcnow()), work_scope(session, user))
         ).scalar_one()
     )
 
