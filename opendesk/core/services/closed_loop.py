@@ -72,6 +72,21 @@ def may_read(
     )
 
 
+def readable_message(
+    session: Session, actor: StaffActor, message_id: int, detail: str
+) -> WebMailMessage:
+    """The message, refused (audited as `detail`) unless the acting user may read it."""
+    user = permissions.acting_user(session, actor)
+    msg = session.get(WebMailMessage, message_id)
+    if msg is None:
+        raise NotFound("That message no longer exists.")
+    if not may_read(session, user, msg):
+        raise permissions.deny(
+            session, actor, "read this message", detail=f"{detail} webmail={message_id}"
+        )
+    return msg
+
+
 # -- arrival ------------------------------------------------------------------------------------
 
 
@@ -274,14 +289,7 @@ def _owner_of(detail: str) -> int | None:
 
 def history(session: Session, actor: StaffActor, message_id: int) -> list[HistoryEntry]:
     """The message's loop history, oldest first (reading it needs the right to read it)."""
-    user = permissions.acting_user(session, actor)
-    msg = session.get(WebMailMessage, message_id)
-    if msg is None:
-        raise NotFound("That message no longer exists.")
-    if not may_read(session, user, msg):
-        raise permissions.deny(
-            session, actor, "read this message", detail=f"loop.history webmail={message_id}"
-        )
+    msg = readable_message(session, actor, message_id, "loop.history")
     rows = session.execute(
         select(AuditEntry)
         .where(

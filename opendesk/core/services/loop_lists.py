@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from opendesk.core import business_time, permissions
 from opendesk.core.actors import StaffActor
 from opendesk.core.clock import utcnow
-from opendesk.core.errors import NotFound, ValidationError
+from opendesk.core.errors import ValidationError
 from opendesk.core.models import MessageReason, Team, User, WebMailMessage, team_member
 from opendesk.core.services.closed_loop import (
     OPEN,
@@ -23,6 +23,7 @@ from opendesk.core.services.closed_loop import (
     history,
     may_read,
     may_work,
+    readable_message,
     team_ids,
 )
 from opendesk.core.services.loop_views import waiting, work_scope
@@ -214,14 +215,7 @@ class UserChoice:
 def assignable_users(session: Session, actor: StaffActor, message_id: int) -> list[UserChoice]:
     """The active users allowed to read the message (whom Assign to… offers), by name; only
     someone who may read it sees the list."""
-    user = permissions.acting_user(session, actor)
-    msg = session.get(M, message_id)
-    if msg is None:
-        raise NotFound("That message no longer exists.")
-    if not may_read(session, user, msg):
-        raise permissions.deny(
-            session, actor, "read this message", detail=f"loop.assignable webmail={message_id}"
-        )
+    msg = readable_message(session, actor, message_id, "loop.assignable")
     # The message's team members in one query (not one team_ids query per user): for may_read
     # a user's teams other than the message's do not matter.
     team = msg.team_id
