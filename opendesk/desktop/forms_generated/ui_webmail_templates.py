@@ -286,6 +286,11 @@ class Ui_WebMailTemplatesDialog(object):
 
         self.buttonBox = QDialogButtonBox(WebMailTemplatesDialog)
         self.buttonBox.setObjectName(u"buttonBox")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.buttonBox.sizePolicy().hasHeightForWidth())
+        self.buttonBox.setSizePolicy(sizePolicy)
         self.buttonBox.setStandardButtons(QDialogButtonBox.StandardButton.Close)
 
         self.bottomButtons.addWidget(self.buttonBox)

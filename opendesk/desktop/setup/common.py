@@ -4,11 +4,20 @@ PermissionDenied, a missing object) shown both in the dialog and on the message 
 dialog stays open with everything typed still in it.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QMessageBox, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QTableView,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
 from opendesk.core import preference_rules
@@ -178,3 +187,42 @@ def setup_list_view(
     view.horizontalHeader().setStretchLastSection(True)
     view.doubleClicked.connect(lambda _index: on_open())
     view.selectionModel().selectionChanged.connect(lambda *_: on_selection())
+
+
+def fill_checklist(
+    view: QListWidget, choices: list[tuple[int, str]], keys: Collection[int] = ()
+) -> None:
+    """A list of tick boxes, each item carrying its id; those in `keys` ticked."""
+    view.clear()
+    for key, text in choices:
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if key in keys else Qt.CheckState.Unchecked)
+        view.addItem(item)
+
+
+def set_checked(view: QListWidget, keys: Collection[int]) -> None:
+    """Tick exactly the items whose id is in `keys`."""
+    for i in range(view.count()):
+        item = view.item(i)
+        on = item.data(Qt.ItemDataRole.UserRole) in keys
+        item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+
+def keys_of(view: QListWidget, texts: Collection[str]) -> set[int]:
+    """The ids of the items whose text is in `texts`."""
+    return {
+        int(view.item(i).data(Qt.ItemDataRole.UserRole))
+        for i in range(view.count())
+        if view.item(i).text() in texts
+    }
+
+
+def checked(view: QListWidget) -> list[int]:
+    """The ids of the ticked items, in list order."""
+    return [
+        int(view.item(i).data(Qt.ItemDataRole.UserRole))
+        for i in range(view.count())
+        if view.item(i).checkState() == Qt.CheckState.Checked
+    ]

@@ -5,7 +5,7 @@ may work in (or all). A new practice has Administrators, Providers and Front des
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QDialog, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QWidget
 from sqlalchemy.orm import Session
 
 from opendesk.core.enums import Permission
@@ -18,7 +18,7 @@ from opendesk.desktop.changes import OpChanges
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.forms_generated.ui_groups import Ui_GroupsDialog
 from opendesk.desktop.operations import ReadOp, WriteOp
-from opendesk.desktop.setup.common import FormProblems
+from opendesk.desktop.setup.common import FormProblems, checked, fill_checklist, set_checked
 
 
 @dataclass(frozen=True)
@@ -76,13 +76,7 @@ class GroupsDialog(QDialog):
 
     def _fill(self, loaded: _Loaded, select_id: int | None) -> None:
         self.groups = loaded.groups
-        self.ui.delegate_providers.clear()
-        for row in loaded.providers:
-            item = QListWidgetItem(row.label)
-            item.setData(Qt.ItemDataRole.UserRole, row.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.ui.delegate_providers.addItem(item)
+        fill_checklist(self.ui.delegate_providers, [(p.id, p.label) for p in loaded.providers])
         self.ui.groupList.blockSignals(True)
         self.ui.groupList.clear()
         for group in self.groups:
@@ -112,10 +106,7 @@ class GroupsDialog(QDialog):
             check.setChecked(permission in group.permissions)
         only = group.delegate_provider_ids
         (self.ui.delegate_some if only else self.ui.delegate_all).setChecked(True)
-        for i in range(self.ui.delegate_providers.count()):
-            item = self.ui.delegate_providers.item(i)
-            on = only is not None and item.data(Qt.ItemDataRole.UserRole) in only
-            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        set_checked(self.ui.delegate_providers, only or ())
         self._update_delegate()
 
     def new_group(self) -> None:
@@ -152,11 +143,8 @@ class GroupsDialog(QDialog):
             if self.ui.delegate_all.isChecked():
                 grants.append(Grant(Permission.INBOX_DELEGATE))
             else:
-                for i in range(self.ui.delegate_providers.count()):
-                    item = self.ui.delegate_providers.item(i)
-                    if item.checkState() == Qt.CheckState.Checked:
-                        provider_id = int(item.data(Qt.ItemDataRole.UserRole))
-                        grants.append(Grant(Permission.INBOX_DELEGATE, provider_id))
+                for provider_id in checked(self.ui.delegate_providers):
+                    grants.append(Grant(Permission.INBOX_DELEGATE, provider_id))
         return grants
 
     def save(self) -> None:

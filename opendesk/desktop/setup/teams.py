@@ -4,8 +4,8 @@ docs/CLOSED_LOOP.md). Saved through `reasons_setup.save_team`, which checks and 
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QWidget
 from sqlalchemy.orm import Session
 
 from opendesk.core.services import reasons_setup
@@ -14,39 +14,19 @@ from opendesk.desktop.changes import OpChanges
 from opendesk.desktop.context import AppContext
 from opendesk.desktop.forms_generated.ui_teams import Ui_TeamsDialog
 from opendesk.desktop.operations import ReadOp, WriteOp
-from opendesk.desktop.setup.common import FormProblems
+from opendesk.desktop.setup.common import (
+    FormProblems,
+    checked,
+    fill_checklist,
+    keys_of,
+    set_checked,
+)
 
 
 @dataclass(frozen=True)
 class _Loaded:
     teams: list[TeamRow]
     users: list[tuple[int, str]]
-
-
-def fill_checklist(view: QListWidget, choices: list[tuple[int, str]]) -> None:
-    """A list of tick boxes, each item carrying its id."""
-    view.clear()
-    for key, text in choices:
-        item = QListWidgetItem(text)
-        item.setData(Qt.ItemDataRole.UserRole, key)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Unchecked)
-        view.addItem(item)
-
-
-def set_checked(view: QListWidget, keys: set[int]) -> None:
-    for i in range(view.count()):
-        item = view.item(i)
-        on = item.data(Qt.ItemDataRole.UserRole) in keys
-        item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-
-
-def checked(view: QListWidget) -> list[int]:
-    return [
-        int(view.item(i).data(Qt.ItemDataRole.UserRole))
-        for i in range(view.count())
-        if view.item(i).checkState() == Qt.CheckState.Checked
-    ]
 
 
 class TeamsDialog(QDialog):
@@ -117,13 +97,7 @@ class TeamsDialog(QDialog):
         self.ui.name.setFocus()
 
     def set_members(self, usernames: list[str]) -> None:
-        view = self.ui.members
-        wanted = {
-            int(view.item(i).data(Qt.ItemDataRole.UserRole))
-            for i in range(view.count())
-            if view.item(i).text() in usernames
-        }
-        set_checked(view, wanted)
+        set_checked(self.ui.members, keys_of(self.ui.members, usernames))
 
     def save(self) -> None:
         data = TeamInput(

@@ -9,10 +9,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    Qt,
     Signal,
 )
-from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 from sqlalchemy.orm import Session
 
 from opendesk.core.services import practice_setup, providers, setup_views
@@ -26,7 +25,16 @@ from opendesk.desktop.forms_generated.ui_user_edit import Ui_UserEditDialog
 from opendesk.desktop.forms_generated.ui_user_list import Ui_UserListDialog
 from opendesk.desktop.models.rows import RowsTableModel
 from opendesk.desktop.operations import ReadOp, WriteOp
-from opendesk.desktop.setup.common import FormProblems, confirm, keep_open, setup_list_view
+from opendesk.desktop.setup.common import (
+    FormProblems,
+    checked,
+    confirm,
+    fill_checklist,
+    keep_open,
+    keys_of,
+    set_checked,
+    setup_list_view,
+)
 
 USER_CHANGES = OpChanges(users=True)
 
@@ -114,15 +122,7 @@ class UserEditDialog(QDialog):
             if row.id == current_provider:
                 combo.setCurrentIndex(combo.count() - 1)
         member_of = set(self.user.group_ids) if self.user else set()
-        self.ui.groups.clear()
-        for group in choices.groups:
-            item = QListWidgetItem(group.name)
-            item.setData(Qt.ItemDataRole.UserRole, group.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(
-                Qt.CheckState.Checked if group.id in member_of else Qt.CheckState.Unchecked
-            )
-            self.ui.groups.addItem(item)
+        fill_checklist(self.ui.groups, [(g.id, g.name) for g in choices.groups], member_of)
         self.ready.emit()
 
     def set_provider(self, abbr: str | None) -> None:
@@ -136,18 +136,10 @@ class UserEditDialog(QDialog):
         raise LookupError(abbr)
 
     def set_groups(self, names: Sequence[str]) -> None:
-        for i in range(self.ui.groups.count()):
-            item = self.ui.groups.item(i)
-            item.setCheckState(
-                Qt.CheckState.Checked if item.text() in names else Qt.CheckState.Unchecked
-            )
+        set_checked(self.ui.groups, keys_of(self.ui.groups, names))
 
     def data(self) -> UserInput:
-        groups = tuple(
-            int(self.ui.groups.item(i).data(Qt.ItemDataRole.UserRole))
-            for i in range(self.ui.groups.count())
-            if self.ui.groups.item(i).checkState() == Qt.CheckState.Checked
-        )
+        groups = tuple(checked(self.ui.groups))
         return UserInput(
             self.ui.username.text().strip(),
             self.ui.provider.currentData(),
