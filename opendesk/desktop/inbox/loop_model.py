@@ -49,10 +49,11 @@ LOOP_COLUMNS: tuple[Column[LoopRow], ...] = (
     Column("Reason", lambda r: r.reason_name),
     Column("Owner", lambda r: r.owner_name, tooltip="Who took it or was assigned it"),
 )
+SIGN_ROOM = "MMM"  # the urgent sign before the first column's text, in the samples' terms
 # Sample texts the columns must fit (None: Subject stretches). The Due column has room for
 # the urgent sign; a longer reason or user name is cut and shown whole when hovered.
 LOOP_WIDTHS: tuple[str | None, ...] = (
-    DATE_SAMPLE + "MMM",
+    DATE_SAMPLE + SIGN_ROOM,
     NAME_SAMPLE,
     NAME_SAMPLE,
     None,
@@ -79,7 +80,10 @@ class InboxModel(MailboxModel):
 
     @property
     def widths(self) -> tuple[str | None, ...]:
-        return LOOP_WIDTHS if self.is_loop else self.WIDTHS
+        if self.is_loop:
+            return LOOP_WIDTHS
+        # the mailboxes show the urgent sign before the date too
+        return (DATE_SAMPLE + SIGN_ROOM, *self.WIDTHS[1:])
 
     # -- loading --------------------------------------------------------------------------------
     def fetch_ids(self, session: Session, query: Any, cursor: Any) -> tuple[Sequence[int], Any]:
