@@ -15,9 +15,10 @@ from opendesk.core.services import webmail
 from opendesk.core.services.message_settings import MessageSettings
 from opendesk.core.services.webmail import Outgoing
 from opendesk.portal.app import create_app
+from tests.browser.portal_pages import log_in
 from tests.browser.test_portal_browser import chromium as chromium
 from tests.browser.test_portal_browser import shot
-from tests.portal.conftest import PASSWORD, Practice, config
+from tests.portal.conftest import Practice, config
 from tests.portal.conftest import practice as practice
 from tests.portal.live import serve
 
@@ -63,10 +64,7 @@ def test_a_message_without_replies_in_chromium(
             ),
         )
         page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
-        page.goto(f"{url}/login")
-        page.get_by_label("User name").fill("annlee")
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Log in").click()
+        log_in(page, url)
         page.wait_for_url(f"{url}/inbox")
         page.get_by_role("link", name="Office closed on Friday").click()
         page.wait_for_url(f"{url}/messages/{message_id}")
