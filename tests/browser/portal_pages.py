@@ -18,9 +18,9 @@ from sqlalchemy import update
 from opendesk.core import totp
 from opendesk.core.db import Database
 from opendesk.core.models import Patient, PortalAccount
-from opendesk.core.services import reasons_setup, webmail
+from opendesk.core.services import reasons_setup
 from opendesk.core.services.message_settings import MessageSettings
-from opendesk.core.services.webmail import NewAttachment, Outgoing
+from opendesk.core.services.webmail import NewAttachment
 from tests import factories as f
 from tests.portal.conftest import PASSWORD, Practice, send
 
@@ -60,15 +60,16 @@ def make_site_data(db: Database, practice: Practice) -> int:
     the forced-change account, two-step on for samroe. Returns the message id."""
     with db.session() as s:
         reasons_setup.ensure_default_reasons(s)
-        out = Outgoing(
-            regarding_patient_id=practice.head,
-            provider_id=practice.prov_a,
-            subject=NO_REPLY_SUBJECT,
-            body="We are closed on Friday for staff training.",
-            client_request_id="no-reply",
-            settings=MessageSettings(allow_reply=False),
-        )
-        webmail.send(s, practice.doc_a, out)
+        s.commit()
+    send(
+        db,
+        practice.doc_a,
+        practice.head,
+        practice.prov_a,
+        NO_REPLY_SUBJECT,
+        "We are closed on Friday for staff training.",
+        settings=MessageSettings(allow_reply=False),
+    )
     send(db, practice.doc_a, practice.head, practice.prov_a, "Cleaning on 4 March", "See you!")
     message_id = send(
         db,
@@ -101,10 +102,11 @@ def speak(db: Database, language: str) -> None:
         s.commit()
 
 
-def log_in(page: Page, site: Site, username: str) -> None:
-    page.goto(f"{site.url}/login")
+def log_in(page: Page, url: str, username: str = "annlee", password: str = PASSWORD) -> None:
+    """Send the log-in form, found by ids so that it works in every language."""
+    page.goto(f"{url}/login")
     page.locator("#username").fill(username)
-    page.locator("#password").fill(PASSWORD)
+    page.locator("#password").fill(password)
     page.locator("form.stack button[type=submit]").click()
     page.wait_for_load_state()
 

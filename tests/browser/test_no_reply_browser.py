@@ -3,21 +3,18 @@ accept replies, shows no reply form and links to a new message; a reply posted a
 built in the page, with the session's CSRF token) gets the 403 page and nothing is stored.
 Screenshots: artifacts/portal_no_reply*.png."""
 
-import uuid
-
 from playwright.sync_api import Browser
 from sqlalchemy import func, select
 
 from opendesk.core.db import Database
 from opendesk.core.enums import MessageStatus
 from opendesk.core.models import WebMailMessage
-from opendesk.core.services import webmail
 from opendesk.core.services.message_settings import MessageSettings
-from opendesk.core.services.webmail import Outgoing
 from opendesk.portal.app import create_app
+from tests.browser.portal_pages import log_in
 from tests.browser.test_portal_browser import chromium as chromium
 from tests.browser.test_portal_browser import shot
-from tests.portal.conftest import PASSWORD, Practice, config
+from tests.portal.conftest import Practice, config, send
 from tests.portal.conftest import practice as practice
 from tests.portal.live import serve
 
@@ -40,16 +37,15 @@ FORGE_REPLY = """(messageId) => {
 def test_a_message_without_replies_in_chromium(
     db: Database, practice: Practice, chromium: Browser
 ) -> None:
-    with db.session() as s:
-        out = Outgoing(
-            regarding_patient_id=practice.head,
-            provider_id=practice.prov_a,
-            subject="Office closed on Friday",
-            body="We are closed on Friday for staff training.",
-            client_request_id=str(uuid.uuid4()),
-            settings=MessageSettings(allow_reply=False),
-        )
-        message_id = webmail.send(s, practice.doc_a, out).message_id
+    message_id = send(
+        db,
+        practice.doc_a,
+        practice.head,
+        practice.prov_a,
+        "Office closed on Friday",
+        "We are closed on Friday for staff training.",
+        settings=MessageSettings(allow_reply=False),
+    )
     problems: list[str] = []
     with serve(create_app(config(), db)) as url:
         context = chromium.new_context(viewport={"width": 1100, "height": 800})
@@ -63,10 +59,7 @@ def test_a_message_without_replies_in_chromium(
             ),
         )
         page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
-        page.goto(f"{url}/login")
-        page.get_by_label("User name").fill("annlee")
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Log in").click()
+        log_in(page, url)
         page.wait_for_url(f"{url}/inbox")
         page.get_by_role("link", name="Office closed on Friday").click()
         page.wait_for_url(f"{url}/messages/{message_id}")

@@ -3,10 +3,8 @@ and AA rules with 0 violations at 1280 and 375 px, logged in and not, and does n
 sideways at 640 CSS px (a 1280-px window zoomed to 200 %) nor at 375 px. The test lists every
 violation. Screenshots of every page: artifacts/portal_a11y/<language>/<page>.png."""
 
-from collections.abc import Iterator
-
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from opendesk.core.db import Database
 from opendesk.portal.app import create_app
@@ -25,7 +23,7 @@ from tests.browser.portal_pages import (
     make_site_data,
     speak,
 )
-from tests.browser.test_portal_browser import CHROMIUM_ARGS
+from tests.browser.test_portal_browser import chromium as chromium
 from tests.conftest import ARTIFACTS
 from tests.portal.conftest import Clock, Practice, config
 from tests.portal.conftest import clock as clock
@@ -35,14 +33,6 @@ from tests.portal.live import serve
 WIDTHS = (1280, 375)
 ZOOMED = 640  # CSS px of a 1280-px window at 200 % zoom
 LANGUAGES = ("en", "es")
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def _context(chromium: Browser, site: Site, language: str) -> BrowserContext:
@@ -98,7 +88,7 @@ def test_every_portal_page_passes_axe_wcag21_aa(
             context = _context(chromium, site, language)
             page = context.new_page()
             if username is not None:
-                log_in(page, site, username)
+                log_in(page, site.url, username)
             for entry in (e for e in PAGES if e.who == who):
                 entry.open(page, site)
                 found += check_page(page, entry, language)

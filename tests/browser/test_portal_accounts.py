@@ -8,38 +8,24 @@
 """
 
 import re
-from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Route
 from sqlalchemy import select
 
 from opendesk.core import totp
 from opendesk.core.db import Database
 from opendesk.core.models import OutboxNotice
 from opendesk.portal.app import create_app
-from tests.browser.test_portal_browser import CHROMIUM_ARGS, shot
-from tests.portal.conftest import PASSWORD, Clock, Practice, config, send
+from tests.browser.portal_pages import log_in
+from tests.browser.test_portal_browser import chromium as chromium
+from tests.browser.test_portal_browser import shot
+from tests.portal.conftest import Clock, Practice, config, send
 from tests.portal.conftest import clock as clock
 from tests.portal.conftest import practice as practice
 from tests.portal.live import serve
 
 WEBMAIL = "http://webmail.example"  # another site, served by Playwright's router
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-def log_in(page: Page, url: str, username: str = "annlee", password: str = PASSWORD) -> None:
-    page.goto(f"{url}/login")
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
 
 
 def new_context(chromium: Browser, agent: str = "") -> BrowserContext:

@@ -3,17 +3,16 @@ fields) logs in, opens a message, downloads its attachment, replies and logs out
 the focused element must show a visible focus indicator (an outline of 2 px or more, or a
 ring drawn with box-shadow) and lie on screen. Screenshots: artifacts/portal_keyboard/."""
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from opendesk.core.db import Database
 from opendesk.portal.app import create_app
 from tests.browser.portal_pages import PDF, make_site_data, speak
-from tests.browser.test_portal_browser import CHROMIUM_ARGS
+from tests.browser.test_portal_browser import chromium as chromium
 from tests.conftest import ARTIFACTS
 from tests.portal.conftest import PASSWORD, Clock, Practice, config
 from tests.portal.conftest import clock as clock
@@ -36,14 +35,6 @@ FOCUSED = """() => {
                   && r.left < window.innerWidth,
     };
 }"""
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 class Keyboard:

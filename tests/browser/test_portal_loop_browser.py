@@ -16,9 +16,10 @@ from opendesk.core.db import Database
 from opendesk.core.models import WebMailMessage
 from opendesk.core.services import reasons_setup
 from opendesk.portal.app import create_app
+from tests.browser.portal_pages import log_in
 from tests.browser.test_portal_browser import chromium as chromium
 from tests.browser.test_portal_browser import shot
-from tests.portal.conftest import PASSWORD, Practice, config
+from tests.portal.conftest import Practice, config
 from tests.portal.conftest import practice as practice
 from tests.portal.live import serve
 
@@ -51,10 +52,7 @@ def site(db: Database, loop_practice: Practice, chromium: Browser) -> Iterator[t
         page = context.new_page()
         problems: list[str] = []
         page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-        page.goto(f"{url}/login")
-        page.get_by_label("User name").fill(loop_practice.head_user)
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Log in").click()
+        log_in(page, url, loop_practice.head_user)
         page.wait_for_url(f"{url}/inbox")
         yield url, page
         context.close()

@@ -3,11 +3,9 @@ shows the detection on the page with the typed text kept and nothing stored; the
 PDF go with a new message and appear in the thread. Screenshots: artifacts/portal_upload_*.png.
 Any console error (a CSP violation included) fails the test."""
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page
 from sqlalchemy import func, select
 
 from opendesk.core.db import Database
@@ -15,21 +13,14 @@ from opendesk.core.models import Attachment, WebMailMessage
 from opendesk.portal.app import create_app
 from tests import clamd as clamd_support
 from tests.attachments import samples
-from tests.browser.test_portal_browser import CHROMIUM_ARGS
+from tests.browser.portal_pages import log_in
+from tests.browser.test_portal_browser import chromium as chromium
 from tests.conftest import ARTIFACTS
-from tests.portal.conftest import PASSWORD, Practice, config
+from tests.portal.conftest import Practice, config
 from tests.portal.conftest import practice as practice
 from tests.portal.live import serve
 
 TYPED = "The crown on my lower left molar feels loose since Tuesday."
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def shot(page: Page, name: str) -> None:
@@ -57,10 +48,7 @@ def test_patient_attaches_files_to_a_new_message(
 
         page.on("console", on_console)
         page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
-        page.goto(f"{url}/login")
-        page.get_by_label("User name").fill("annlee")
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Log in").click()
+        log_in(page, url)
         page.wait_for_url(f"{url}/inbox")
 
         page.goto(f"{url}/compose")

@@ -15,6 +15,7 @@ from opendesk.core.actors import PortalActor, StaffActor
 from opendesk.core.db import Database
 from opendesk.core.enums import Permission
 from opendesk.core.services import webmail
+from opendesk.core.services.message_settings import MessageSettings
 from opendesk.core.services.webmail import NewAttachment, Outgoing
 from opendesk.portal.app import create_app
 from opendesk.portal.config import PortalConfig
@@ -103,6 +104,7 @@ def send(
     subject: str = "Your X-ray results",
     body: str = "The X-rays look fine.\nSee you in six months.",
     attachments: tuple[NewAttachment, ...] = (),
+    settings: MessageSettings | None = None,
 ) -> int:
     with db.session() as s:
         out = Outgoing(
@@ -112,6 +114,7 @@ def send(
             body=body,
             client_request_id=str(uuid.uuid4()),
             attachments=attachments,
+            settings=settings or MessageSettings(),
         )
         return webmail.send(s, actor, out).message_id
 

@@ -3,7 +3,6 @@ reasons, the expected-reply line, the urgent-words page and its instructions, th
 reply's label, a message without replies and the refused reply, all in the patient's language
 over HTTP; the practice's own texts shown as written."""
 
-import uuid
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -14,11 +13,10 @@ from opendesk.core import clock
 from opendesk.core import preferences as prefs
 from opendesk.core.db import Database
 from opendesk.core.models import MessageReason, Patient
-from opendesk.core.services import patient_loop, portal_messages, reasons_setup, webmail
+from opendesk.core.services import patient_loop, portal_messages, reasons_setup
 from opendesk.core.services.message_settings import MessageSettings
-from opendesk.core.services.webmail import Outgoing
 from opendesk.portal import core_texts, i18n, loop_texts
-from tests.portal.conftest import Browser, Practice
+from tests.portal.conftest import Browser, Practice, send
 from tests.portal.test_loop_pages import MONDAY_10, MONDAY_19, URGENT, write
 from tests.portal.test_loop_pages import reasons as reasons
 
@@ -148,16 +146,15 @@ def test_the_automatic_reply_is_labelled_in_spanish_its_text_is_the_practices(
 def test_a_message_without_replies_and_the_refused_reply_in_spanish(
     db: Database, practice: Practice, browser: Browser, spanish: None
 ) -> None:
-    with db.session() as s:
-        out = Outgoing(
-            regarding_patient_id=practice.head,
-            provider_id=practice.prov_a,
-            subject="Cerrado el viernes",
-            body="El viernes cerramos por formación.",
-            client_request_id=str(uuid.uuid4()),
-            settings=MessageSettings(allow_reply=False),
-        )
-        message_id = webmail.send(s, practice.doc_a, out).message_id
+    message_id = send(
+        db,
+        practice.doc_a,
+        practice.head,
+        practice.prov_a,
+        "Cerrado el viernes",
+        "El viernes cerramos por formación.",
+        settings=MessageSettings(allow_reply=False),
+    )
     browser.login(practice.head_user)
     page = browser.get(f"/messages/{message_id}").text
     assert "Este mensaje no admite respuestas</h2>" in page

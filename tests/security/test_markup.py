@@ -8,11 +8,9 @@ Content-Disposition of the download. Qt: every QLabel of every desktop view that
 the payloads uses plain text (rich text would render <b> and fetch <img src>).
 """
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -23,10 +21,11 @@ from opendesk.core.models import Patient
 from opendesk.core.services.webmail import NewAttachment
 from opendesk.portal.app import create_app
 from opendesk.portal.routes.messages import content_disposition
-from tests.browser.test_portal_browser import CHROMIUM_ARGS
+from tests.browser.portal_pages import log_in
+from tests.browser.test_portal_browser import chromium as chromium
 from tests.conftest import ARTIFACTS
 from tests.desktop.conftest import ctx  # noqa: F401 - the desktop's application context
-from tests.portal.conftest import PASSWORD, config, send
+from tests.portal.conftest import config, send
 from tests.portal.live import serve
 from tests.security.conftest import make_families
 
@@ -44,14 +43,6 @@ FIRST = "<b>Timmy</b>"
 LAST = "<img src=x onerror=window.__pwned=6>"
 FILE = "x' onmouseover='window.__pwned=7' &lt;b&gt; javascript=alert(8).png"
 TRAP = "window.__pwned = undefined; window.alert = () => { window.__pwned = 'alert'; };"
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def test_markup_is_inert_in_chromium(db: Database, chromium: Browser) -> None:
@@ -81,10 +72,7 @@ def test_markup_is_inert_in_chromium(db: Database, chromium: Browser) -> None:
         page.on("console", lambda m: events.append(f"console {m.type} {m.text}"))
         page.on("pageerror", lambda e: events.append(f"pageerror {e}"))
         page.on("request", lambda r: events.append(f"request {r.url}") if "evil" in r.url else None)
-        page.goto(f"{url}/login")
-        page.fill("#username", "annlee")
-        page.fill("#password", PASSWORD)
-        page.click("button[type=submit]")
+        log_in(page, url)
         page.wait_for_url(f"{url}/inbox")
 
         def inert(where: str) -> None:
