@@ -168,8 +168,15 @@ class Wine:
         return parse_reg_file(dest.read_text(encoding="utf-16"))
 
     def installed_opendesk(self) -> dict[str, dict[str, tuple[str, str]]]:
-        """The Uninstall entries of OpenDesk products: {ProductCode: values}."""
-        done = self.run(["wine", "reg", "query", UNINSTALL_KEY, "/s"])
+        """The Uninstall entries of OpenDesk products: {ProductCode: values}. `reg query`
+        failed once on a loaded CI machine (an empty answer read as "nothing installed"): it
+        is asked again, and a failure that lasts says so instead of answering {}."""
+        for _attempt in range(3):
+            done = self.run(["wine", "reg", "query", UNINSTALL_KEY, "/s"])
+            if done.returncode == 0:
+                break
+        else:
+            raise AssertionError(f"wine reg query failed ({done.returncode}): {done.stderr}")
         entries: dict[str, dict[str, tuple[str, str]]] = {}
         current: dict[str, tuple[str, str]] = {}
         for line in done.stdout.splitlines():
