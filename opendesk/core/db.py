@@ -8,7 +8,8 @@ A database server that stops answering must not hang a caller forever (`Timeouts
 PostgreSQL connections get a connect timeout, a read/write timeout (PyMySQL's own; for psycopg a
 connection class whose every wait is bounded, closing the connection when it runs out), TCP
 keepalive (probe after 30 s idle, every 10 s, dead after 3 misses) and, on PostgreSQL, libpq's
-tcp_user_timeout; the pool hands out a connection within `pool` seconds or raises. Errors that
+tcp_user_timeout; the pool hands out a connection within `pool` seconds or raises, pinging only
+the connections idle for a while (`pool_checks`). Errors that
 mean "the database is unavailable" are `UNAVAILABLE`.
 """
 
@@ -25,6 +26,7 @@ from sqlalchemy import table as sql_table
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from opendesk.core import pool_checks
 from opendesk.core.credentials import database_key, get_secret
 
 log = logging.getLogger("opendesk.db")
@@ -119,12 +121,14 @@ def create_practice_engine(
     engine = create_engine(
         url,
         isolation_level="READ COMMITTED",
-        pool_pre_ping=True,
+        pool_pre_ping=False,  # pool_checks: only idle connections are pinged
+        pool_reset_on_return=None,  # pool_checks: only an open transaction is rolled back
         pool_recycle=3600,
         pool_timeout=timeouts.pool,
         connect_args=_server_connect_args(backend, timeouts),
         **kwargs,
     )
+    pool_checks.install(engine)
     if backend in ("mysql", "mariadb"):
         _tune_mysql_keepalive(engine, timeouts)
     else:
