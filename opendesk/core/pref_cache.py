@@ -7,6 +7,9 @@ reads the marker (one SELECT by primary key) and reloads every preference (one S
 when the marker moved. A change saved from the desktop or from another portal process is
 therefore seen by the next transaction that reads a preference; nothing waits for a timer.
 
+The portal's session check reads the marker in its own statement (`preferences.MARKER_COLUMN`)
+and hands it to `confirm`, so a page's preference reads cost no SELECT at all.
+
 What runs outside a request's transaction (the Host check, the practice name in the page
 frame) asks `recent`: the values some transaction of this process confirmed within the last
 second, else it reads the marker itself.
@@ -75,6 +78,17 @@ class PreferenceCache:
             self._checked = self._clock()
         session.info[preferences.MEMO_KEY] = (session.get_transaction(), copy.values)
         return copy.values
+
+    def confirm(self, session: Session, version: int | None) -> None:
+        """The marker as `session`'s transaction read it in another statement: when it is the
+        copy's, the transaction's preference reads need no marker SELECT of their own."""
+        copy = self._copy
+        transaction = session.get_transaction()
+        if version is None or copy is None or copy.version != version or transaction is None:
+            return  # `values` reads the marker itself and reloads
+        with self._lock:
+            self._checked = self._clock()
+        session.info[preferences.MEMO_KEY] = (transaction, copy.values)
 
     def is_recent(self, max_age: float = RECENT_SECONDS) -> bool:
         """Whether `recent(…, max_age)` would answer without the database."""

@@ -210,6 +210,8 @@ MEMO_KEY = "opendesk.preference_memo"  # Session.info: (transaction, values) che
 class CacheLike(Protocol):
     def values(self, session: Session) -> Mapping[str, Any]: ...
 
+    def confirm(self, session: Session, version: int | None) -> None: ...
+
 
 def get(session: Session, pref: Pref[T]) -> T:
     cache: CacheLike | None = session.info.get(CACHE_KEY)
@@ -229,6 +231,16 @@ def get_all(session: Session) -> dict[str, Any]:
 
 
 _MARKER = select(PreferenceMarker.version).where(PreferenceMarker.id == 1)
+MARKER_COLUMN = _MARKER.scalar_subquery().label("preference_marker")
+"""The marker as a column of another statement that starts a transaction (the portal's
+session check), so that the cache needs no SELECT of its own (`marker_seen`)."""
+
+
+def marker_seen(session: Session, version: int | None) -> None:
+    """Tell the session's preference cache the marker its transaction read (`MARKER_COLUMN`)."""
+    cache: CacheLike | None = session.info.get(CACHE_KEY)
+    if cache is not None:
+        cache.confirm(session, version)
 
 
 def marker(session: Session) -> int | None:

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import String, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
-from opendesk.core import audit
+from opendesk.core import audit, preferences
 from opendesk.core.actors import Actor, PortalActor
 from opendesk.core.clock import utcnow
 from opendesk.core.errors import NotFound
@@ -125,6 +125,7 @@ _CHECK_COLUMNS = (
     PortalAccount.must_change_username,
     PortalAccount.must_change_password,
     Patient.language,
+    preferences.MARKER_COLUMN,
 )
 _CHECK = (  # built once: the request pays for running it only
     select(*_CHECK_COLUMNS)
@@ -139,12 +140,14 @@ def check(
 ) -> SessionCheck | None:
     """The session of `token` when it is not revoked, belongs to `account_id`, has been seen
     within `idle_seconds` (plus the write interval) and its account is active. Reads only: one
-    statement by the unique token hash, the columns it needs and no ORM objects."""
+    statement by the unique token hash, the columns it needs and no ORM objects; it also reads
+    the preferences' change marker for the transaction's preference reads."""
     if not token:
         return None
     row = session.execute(_CHECK, {"token_hash": token_hash(token)}).first()
     if row is None:
         return None
+    preferences.marker_seen(session, row.preference_marker)
     when = now or utcnow()
     idle = (when - row.last_seen_at).total_seconds()
     if (
