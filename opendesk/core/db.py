@@ -15,6 +15,7 @@ mean "the database is unavailable" are `UNAVAILABLE`.
 
 import logging
 import socket
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ from opendesk.core.credentials import database_key, get_secret
 log = logging.getLogger("opendesk.db")
 
 READONLY = "opendesk_readonly"
+SQLITE_BUSY = 5  # the primary result code of "database is locked" and its extended codes
+STATISTICS_TRIES = 5
 
 # The database does not answer, refuses, or dropped the connection: the caller may retry later.
 UNAVAILABLE: tuple[type[Exception], ...] = (
@@ -269,9 +272,27 @@ def refresh_statistics(database: Database) -> list[str]:
     walk the wrong index (a closed-loop view took 1.5 s instead of 3 ms) — and `PRAGMA
     optimize` otherwise. Returns the tables analysed. A full ANALYZE of 1,000,000 messages
     takes seconds, so it runs in a deferred transaction: readers and writers go on until it
-    writes its statistics at the end. MariaDB and PostgreSQL keep their own statistics."""
+    writes its statistics at the end. MariaDB and PostgreSQL keep their own statistics.
+
+    When another process wrote meanwhile (the other portal processes of `--workers N` start
+    together and each refreshes), SQLite refuses the deferred transaction's first write at
+    once (SQLITE_BUSY_SNAPSHOT, no busy wait): it starts again with a fresh read, up to
+    `STATISTICS_TRIES` times."""
     if database.backend != "sqlite":
         return []
+    attempt = 1
+    while True:
+        try:
+            return _analyse(database)
+        except exc.OperationalError as error:
+            code = getattr(error.orig, "sqlite_errorcode", 0)
+            if code & 0xFF != SQLITE_BUSY or attempt == STATISTICS_TRIES:
+                raise
+        time.sleep(0.1 * attempt)
+        attempt += 1
+
+
+def _analyse(database: Database) -> list[str]:
     with database.engine.connect().execution_options(**{READONLY: True}) as conn:
         rows = conn.exec_driver_sql(
             "SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' "

@@ -48,7 +48,7 @@ def _lifespan(config: PortalConfig, database: Database, owns_db: bool) -> Lifesp
         audit_writer = AuditWriter(database).attach()  # audit rows of views, in groups
         statistics = None
         try:  # SQLite's planner needs statistics for the closed-loop indexes (CLOSED_LOOP.md)
-            refresh_statistics(database)  # before serving: no write can get in its way
+            refresh_statistics(database)  # before serving: only other processes' writes
         except UNAVAILABLE as exc:  # the portal still starts and tries again in the background
             log.warning("statistics not refreshed: %s", type(exc).__name__)
             statistics = upkeep.BackgroundRefresh(database)

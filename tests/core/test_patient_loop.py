@@ -7,9 +7,10 @@ import threading
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import event, select, text
 
 from opendesk.core import clock, timefmt
 from opendesk.core import preferences as prefs
@@ -343,3 +344,36 @@ def test_statistics_are_refreshed_for_indexes_that_have_none(db: Database, p: Pr
     assert refresh_statistics(db) == []  # next time: PRAGMA optimize only
     upkeep = Upkeep(db, statistics_every=10.0, monotonic=iter([0.0, 5.0, 11.0]).__next__)
     assert [upkeep.statistics() for _ in range(3)] == [False, False, True]
+
+
+@pytest.mark.only_backends("sqlite")
+def test_statistics_start_again_when_another_process_wrote_meanwhile(
+    db: Database, p: Practice
+) -> None:
+    """`--workers 2` on SQLite: both processes refresh at start. The one whose read came first
+    is refused its ANALYZE at once (its snapshot is stale); it reads again and succeeds,
+    instead of logging "statistics not refreshed" and waiting five minutes."""
+    with db.engine.begin() as conn:
+        if conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first():
+            conn.exec_driver_sql("DELETE FROM sqlite_stat1")
+    with clock.frozen(MONDAY_10):
+        send(db, p, p.billing)
+    other = Database(db.url)
+    analyses: list[str] = []
+
+    def another_process_writes_first(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if statement.startswith("ANALYZE"):
+            analyses.append(statement)
+            if len(analyses) == 1:
+                with other.session() as s:
+                    prefs.set_many(s, {prefs.PRACTICE_NAME: "Written meanwhile"})
+                    s.commit()
+
+    event.listen(db.engine, "before_cursor_execute", another_process_writes_first)
+    try:
+        analysed_tables = refresh_statistics(db)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", another_process_writes_first)
+        other.dispose()
+    assert "webmail_message" in analysed_tables
+    assert len(analyses) > len(analysed_tables)  # the first ANALYZE was refused, then all ran
