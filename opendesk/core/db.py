@@ -9,8 +9,8 @@ PostgreSQL connections get a connect timeout, a read/write timeout (PyMySQL's ow
 connection class whose every wait is bounded, closing the connection when it runs out), TCP
 keepalive (probe after 30 s idle, every 10 s, dead after 3 misses) and, on PostgreSQL, libpq's
 tcp_user_timeout; the pool hands out a connection within `pool` seconds or raises, pinging only
-the connections idle for a while (`pool_checks`). Errors that
-mean "the database is unavailable" are `UNAVAILABLE`.
+the connections idle for a while (`pool_checks`). Errors that mean "the database is
+unavailable" are `UNAVAILABLE`.
 """
 
 import logging
