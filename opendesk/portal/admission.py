@@ -1,9 +1,10 @@
 """At most a fixed number of requests inside the portal at once; the others wait their turn.
 
-A page holds one pooled database connection from its session check to its end, across two hops
-to the request threads (portal/deps.py). Without a bound, more concurrent requests than request
-threads or pooled connections can each hold one of the two and wait for the other: the server
-stalls until the pool's timeout and every page is a 503 (found by bench_portal at 50 clients).
+A page holds one pooled database connection from its session check to its end, across its hops
+to the request threads (portal/deps.py: one for a page served by `one_hop`, two for the
+others). Without a bound, more concurrent requests than request threads or pooled connections
+can each hold one of the two and wait for the other: the server stalls until the pool's
+timeout and every page is a 503 (found by bench_portal at 50 clients).
 With at most `slots` requests inside — fewer than the pooled connections and anyio's 40
 request threads — an admitted request always finds both. Fewer busy threads also means less
 contention for the interpreter lock, so pages come back sooner.

@@ -4,6 +4,7 @@ the audit row through the group writer — so the count cannot grow unnoticed. A
 preference cache behind it: a change saved from the desktop (another Database) shows on the
 very next page."""
 
+import inspect
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -16,6 +17,7 @@ from opendesk.core.db import Database
 from opendesk.core.models import Attachment, AuditEntry
 from opendesk.core.services import reasons_setup
 from opendesk.core.services.webmail import NewAttachment
+from opendesk.portal.routes import api_routes
 from tests.portal.conftest import Browser, Practice, send
 
 PDF = NewAttachment("plan.pdf", "application/pdf", b"%PDF-1.4 test plan")
@@ -197,3 +199,19 @@ def test_a_new_portal_address_is_allowed_after_the_next_request(
     browser.login("annlee")
     assert browser.get("/inbox").status_code == 200  # its transaction sees the new marker
     assert other.get("/login").status_code == 200
+
+
+def test_every_page_of_the_holder_runs_its_check_and_its_work_in_one_thread() -> None:
+    """`deps.one_hop`: a handler that takes the holder is served by an async endpoint that runs
+    the log-in check and the handler in one pool thread (a sync handler with an `Actor`
+    dependency would take two hand-offs a page)."""
+    taking_actor = [
+        route
+        for route in api_routes()
+        if "actor" in inspect.signature(inspect.unwrap(route.endpoint)).parameters
+    ]
+    assert len(taking_actor) >= 8
+    for route in taking_actor:
+        served = inspect.signature(route.endpoint).parameters
+        assert inspect.iscoroutinefunction(route.endpoint), route.path
+        assert "login_check_" in served and "actor" not in served, route.path

@@ -12,7 +12,7 @@ from opendesk.core.devices import device_name
 from opendesk.core.errors import ValidationError
 from opendesk.core.services import portal_auth, portal_sessions
 from opendesk.portal import i18n
-from opendesk.portal.deps import Actor, DbSession, Login, request_time
+from opendesk.portal.deps import Actor, DbSession, Login, one_hop, request_time
 from opendesk.portal.i18n import N_, gettext
 from opendesk.portal.pages import render
 from opendesk.portal.routes.helpers import after_login, nav, see_other, throttle
@@ -140,6 +140,7 @@ def _end_own(request: Request, session: DbSession, login: portal_auth.PortalLogi
 
 
 @router.post("/account/sessions/end-all")
+@one_hop
 def end_all_sessions(request: Request, session: DbSession, actor: Actor) -> Response:
     portal_sessions.end_all(session, actor, actor.account_id, actor.patient_id)
     state = portal_session(request)

@@ -30,7 +30,7 @@ from opendesk.core.services import (
 )
 from opendesk.core.urgent_words import urgent_matches
 from opendesk.portal import loop_texts
-from opendesk.portal.deps import Actor, DbSession
+from opendesk.portal.deps import Actor, DbSession, one_hop
 from opendesk.portal.i18n import N_, gettext
 from opendesk.portal.pages import render
 from opendesk.portal.routes.helpers import nav, see_other
@@ -45,6 +45,7 @@ _INLINE_RISKY = {"text/html", "application/xhtml+xml", "image/svg+xml", "text/xm
 
 
 @router.get("/inbox")
+@one_hop
 def inbox(request: Request, session: DbSession, actor: Actor, page: int = 1) -> Response:
     size = request.app.state.config.page_size
     page = min(max(1, page), MAX_PAGE)
@@ -80,6 +81,7 @@ def _message_ctx(
 
 
 @router.get("/messages/{message_id}")
+@one_hop
 def message_page(request: Request, session: DbSession, actor: Actor, message_id: int) -> Response:
     return render(request, "message.html", _message_ctx(session, actor, message_id))
 
@@ -110,6 +112,7 @@ def _call_ctx(session: DbSession) -> dict[str, Any]:
 
 
 @router.post("/messages/{message_id}/reply")
+@one_hop
 def reply_submit(
     request: Request,
     session: DbSession,
@@ -161,6 +164,7 @@ def content_disposition(name: str) -> str:
 
 
 @router.get("/attachments/{attachment_id}")
+@one_hop
 def attachment_download(session: DbSession, actor: Actor, attachment_id: int) -> Response:
     info, data = portal_messages.attachment(session, actor, attachment_id)
     media = info.content_type.strip().lower()
@@ -177,6 +181,7 @@ def attachment_download(session: DbSession, actor: Actor, attachment_id: int) ->
 
 
 @router.get("/messages/{message_id}/pdf")
+@one_hop
 def message_pdf(session: DbSession, actor: Actor, message_id: int) -> Response:
     """Save as PDF: the conversation as the chart files it (`core.services.chart_filing`),
     only the holder's scope (else 404, audited), audited as a download."""
@@ -213,6 +218,7 @@ def _compose_ctx(
 
 
 @router.get("/compose")
+@one_hop
 def compose_page(
     request: Request, session: DbSession, actor: Actor, about: int | None = None
 ) -> Response:
@@ -226,6 +232,7 @@ def _reason(text: str) -> int | None:
 
 
 @router.post("/compose")
+@one_hop
 def compose_submit(
     request: Request,
     session: DbSession,
