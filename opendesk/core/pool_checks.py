@@ -34,8 +34,7 @@ def install(engine: Engine) -> None:
 
     @event.listens_for(engine, "connect")
     def _connected(_dbapi_connection: Any, record: Any) -> None:
-        record.info[_LAST_USED] = time.monotonic()
-        record.info[_ENDED] = False
+        record.info[_LAST_USED] = time.monotonic()  # a new connection needs no ping
 
     @event.listens_for(engine, "checkout")
     def _checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:

@@ -6,11 +6,12 @@ lock is gone) and sends nothing after a commit."""
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import Connection, create_engine, exc, text
+from sqlalchemy import Connection, exc, text
 
 from opendesk.core import pool_checks
 from opendesk.core import preferences as prefs
 from opendesk.core.db import Database
+from tests.faults.killing import kill_connection, server_connection_id
 
 pytestmark = pytest.mark.only_backends("mariadb", "postgresql")
 
@@ -23,31 +24,15 @@ def one(db: Database) -> Iterator[Database]:
     single.dispose()
 
 
-def _server_id(conn: Connection) -> int:
-    mysql = conn.dialect.name in ("mysql", "mariadb")
-    found = conn.execute(text("SELECT CONNECTION_ID()" if mysql else "SELECT pg_backend_pid()"))
-    return int(found.scalar_one())
-
-
-def _kill(db: Database, victim: int) -> None:
-    admin = create_engine(db.engine.url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as other:
-        if db.backend in ("mysql", "mariadb"):
-            other.execute(text(f"KILL {victim}"))
-        else:
-            other.execute(text("SELECT pg_terminate_backend(:p)"), {"p": victim})
-    admin.dispose()
-
-
 def test_a_killed_idle_connection_is_replaced_before_use(
     one: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with one.engine.connect() as conn:
-        victim = _server_id(conn)
-    _kill(one, victim)
+        victim = server_connection_id(conn)
+    kill_connection(one, victim)
     monkeypatch.setattr(pool_checks, "IDLE_PING_SECONDS", 0.0)  # every checkout counts as idle
     with one.engine.connect() as conn:
-        assert _server_id(conn) != victim
+        assert server_connection_id(conn) != victim
 
 
 def test_a_connection_back_within_the_idle_interval_is_used_unpinged(
@@ -57,12 +42,12 @@ def test_a_connection_back_within_the_idle_interval_is_used_unpinged(
     statement, and the pool recovers on the one after."""
     monkeypatch.setattr(pool_checks, "IDLE_PING_SECONDS", 3600.0)
     with one.engine.connect() as conn:
-        victim = _server_id(conn)
-    _kill(one, victim)
+        victim = server_connection_id(conn)
+    kill_connection(one, victim)
     with pytest.raises(exc.DBAPIError), one.engine.connect() as conn:
-        _server_id(conn)
+        server_connection_id(conn)
     with one.engine.connect() as conn:
-        assert _server_id(conn) != victim
+        assert server_connection_id(conn) != victim
 
 
 def _lock_timeout(conn: Connection) -> None:

@@ -4,7 +4,7 @@ PostgreSQL `pg_terminate_backend`): nothing half-stored, and the retry sends exa
 import uuid
 
 import pytest
-from sqlalchemy import create_engine, event, func, select, text
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from opendesk.core import preferences as prefs
@@ -15,19 +15,11 @@ from opendesk.core.models import Attachment, AttachmentChunk, OutboxNotice, WebM
 from opendesk.core.services import webmail
 from opendesk.core.services.webmail import NewAttachment, Outgoing
 from tests import factories as f
+from tests.faults.killing import kill_connection, server_connection_id
 
 
 def _kill_own_connection(db: Database, session: Session) -> None:
-    conn = session.connection()
-    admin = create_engine(db.engine.url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as other:
-        if db.backend in ("mysql", "mariadb"):
-            victim = conn.execute(text("SELECT CONNECTION_ID()")).scalar_one()
-            other.execute(text(f"KILL {int(victim)}"))
-        else:
-            victim = conn.execute(text("SELECT pg_backend_pid()")).scalar_one()
-            other.execute(text("SELECT pg_terminate_backend(:p)"), {"p": victim})
-    admin.dispose()
+    kill_connection(db, server_connection_id(session.connection()))
 
 
 @pytest.mark.only_backends("mariadb", "postgresql")
