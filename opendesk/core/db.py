@@ -2,7 +2,8 @@
 
 SQLite opens with WAL, foreign keys and a busy timeout, and write transactions take the write
 lock at BEGIN (BEGIN IMMEDIATE) so two processes never deadlock on a lock upgrade. MariaDB goes
-through PyMySQL with utf8mb4, PostgreSQL through psycopg 3; both at READ COMMITTED.
+through PyMySQL with utf8mb4, PostgreSQL through psycopg 3; both at READ COMMITTED, with a
+transaction opened on the server at its first statement that needs one (`server_transactions`).
 
 A database server that stops answering must not hang a caller forever (`Timeouts`): MariaDB and
 PostgreSQL connections get a connect timeout, a read/write timeout (PyMySQL's own; for psycopg a
@@ -27,7 +28,7 @@ from sqlalchemy import table as sql_table
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from opendesk.core import pool_checks
+from opendesk.core import pool_checks, server_transactions
 from opendesk.core.credentials import database_key, get_secret
 
 log = logging.getLogger("opendesk.db")
@@ -125,13 +126,13 @@ def create_practice_engine(
         url,
         isolation_level="READ COMMITTED",
         pool_pre_ping=False,  # pool_checks: only idle connections are pinged
-        pool_reset_on_return=None,  # pool_checks: only an open transaction is rolled back
         pool_recycle=3600,
         pool_timeout=timeouts.pool,
         connect_args=_server_connect_args(backend, timeouts),
         **kwargs,
     )
     pool_checks.install(engine)
+    server_transactions.install(engine)
     if backend in ("mysql", "mariadb"):
         _tune_mysql_keepalive(engine, timeouts)
     else:
