@@ -28,6 +28,7 @@ SQLAlchemy (`raw_connection`) is in autocommit too: its user sends BEGIN for a t
 """
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -111,7 +112,7 @@ def _install_postgresql(engine: Engine) -> None:
     _begin_when_needed(engine, opened)
 
 
-def _begin_when_needed(engine: Engine, opened: Any) -> None:
+def _begin_when_needed(engine: Engine, opened: Callable[[Any], bool]) -> None:
     """BEGIN before a statement that needs a transaction, unless one is open (or the driver
     opens its own: not in autocommit) or the connection asked for AUTOCOMMIT."""
 

@@ -2,8 +2,6 @@
 servers: a connection idle past the ping interval that the server killed is replaced before
 use; one back within it is used unpinged. (The reset on return: test_server_transactions.)"""
 
-from collections.abc import Iterator
-
 import pytest
 from sqlalchemy import exc
 
@@ -14,35 +12,27 @@ from tests.faults.killing import kill_connection, server_connection_id
 pytestmark = pytest.mark.only_backends("mariadb", "postgresql")
 
 
-@pytest.fixture
-def one(db: Database) -> Iterator[Database]:
-    """The practice database through a pool that keeps one connection."""
-    single = Database(db.url, pool_size=1)
-    yield single
-    single.dispose()
-
-
 def test_a_killed_idle_connection_is_replaced_before_use(
-    one: Database, monkeypatch: pytest.MonkeyPatch
+    one_connection: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with one.engine.connect() as conn:
+    with one_connection.engine.connect() as conn:
         victim = server_connection_id(conn)
-    kill_connection(one, victim)
+    kill_connection(one_connection, victim)
     monkeypatch.setattr(pool_checks, "IDLE_PING_SECONDS", 0.0)  # every checkout counts as idle
-    with one.engine.connect() as conn:
+    with one_connection.engine.connect() as conn:
         assert server_connection_id(conn) != victim
 
 
 def test_a_connection_back_within_the_idle_interval_is_used_unpinged(
-    one: Database, monkeypatch: pytest.MonkeyPatch
+    one_connection: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The price of not pinging: a server-side kill within the interval fails the next
     statement, and the pool recovers on the one after."""
     monkeypatch.setattr(pool_checks, "IDLE_PING_SECONDS", 3600.0)
-    with one.engine.connect() as conn:
+    with one_connection.engine.connect() as conn:
         victim = server_connection_id(conn)
-    kill_connection(one, victim)
-    with pytest.raises(exc.DBAPIError), one.engine.connect() as conn:
+    kill_connection(one_connection, victim)
+    with pytest.raises(exc.DBAPIError), one_connection.engine.connect() as conn:
         server_connection_id(conn)
-    with one.engine.connect() as conn:
+    with one_connection.engine.connect() as conn:
         assert server_connection_id(conn) != victim

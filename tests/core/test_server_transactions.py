@@ -18,14 +18,6 @@ from tests.faults.killing import server_connection_id
 pytestmark = pytest.mark.only_backends("mariadb", "postgresql")
 
 
-@pytest.fixture
-def one(db: Database) -> Iterator[Database]:
-    """The practice database through a pool that keeps one connection."""
-    single = Database(db.url, pool_size=1)
-    yield single
-    single.dispose()
-
-
 class Observer:
     """Looks at another connection of the practice database from a connection of its own."""
 
@@ -77,9 +69,9 @@ def observer(db: Database) -> Iterator[Observer]:
 
 
 def test_reads_open_no_transaction_and_the_first_write_opens_one(
-    one: Database, observer: Observer
+    one_connection: Database, observer: Observer
 ) -> None:
-    with one.session() as s:
+    with one_connection.session() as s:
         prefs.get(s, prefs.PRACTICE_NAME)
         s.execute(select(PreferenceMarker.version)).all()
         assert not observer.in_transaction(s.connection())
@@ -90,8 +82,10 @@ def test_reads_open_no_transaction_and_the_first_write_opens_one(
         assert not observer.in_transaction(s.connection())
 
 
-def test_a_write_transaction_is_seen_whole_or_not_at_all(one: Database, observer: Observer) -> None:
-    with one.session() as s:
+def test_a_write_transaction_is_seen_whole_or_not_at_all(
+    one_connection: Database, observer: Observer
+) -> None:
+    with one_connection.session() as s:
         prefs.get(s, prefs.PRACTICE_NAME)  # a read first, outside the server's transaction
         prefs.set_many(s, {prefs.PRACTICE_NAME: "Elm Dental"})
         s.flush()
@@ -100,14 +94,16 @@ def test_a_write_transaction_is_seen_whole_or_not_at_all(one: Database, observer
         s.rollback()
     assert observer.practice_name() != "Elm Dental"  # rolled back with the later statement
     assert not observer.lock_times_out()
-    with one.session() as s:
+    with one_connection.session() as s:
         prefs.set_many(s, {prefs.PRACTICE_NAME: "Elm Dental"})
         s.commit()
     assert observer.practice_name() == "Elm Dental"
 
 
-def test_a_locking_read_holds_its_lock_until_the_commit(one: Database, observer: Observer) -> None:
-    with one.session() as s:
+def test_a_locking_read_holds_its_lock_until_the_commit(
+    one_connection: Database, observer: Observer
+) -> None:
+    with one_connection.session() as s:
         s.execute(select(PreferenceMarker.version).with_for_update()).all()
         assert observer.lock_times_out()
         s.commit()
@@ -115,16 +111,16 @@ def test_a_locking_read_holds_its_lock_until_the_commit(one: Database, observer:
 
 
 def test_an_open_transaction_is_rolled_back_when_its_connection_goes_back(
-    one: Database, observer: Observer
+    one_connection: Database, observer: Observer
 ) -> None:
-    with one.engine.connect() as conn:  # closed without commit
+    with one_connection.engine.connect() as conn:  # closed without commit
         conn.execute(select(PreferenceMarker.version).with_for_update()).all()
         assert observer.lock_times_out()
     assert not observer.lock_times_out()
 
 
-def test_a_savepoint_rolls_back_alone(one: Database, observer: Observer) -> None:
-    with one.session() as s:
+def test_a_savepoint_rolls_back_alone(one_connection: Database, observer: Observer) -> None:
+    with one_connection.session() as s:
         prefs.set_many(s, {prefs.PRACTICE_NAME: "Ash Dental"})
         with s.begin_nested() as nested:
             prefs.set_many(s, {prefs.PRACTICE_NAME: "Yew Dental"})
@@ -135,20 +131,20 @@ def test_a_savepoint_rolls_back_alone(one: Database, observer: Observer) -> None
 
 
 def test_an_isolation_level_option_leaves_the_driver_in_autocommit_after(
-    one: Database, observer: Observer
+    one_connection: Database, observer: Observer
 ) -> None:
-    with one.engine.connect() as conn:  # SQLAlchemy resets the driver when it goes back
+    with one_connection.engine.connect() as conn:  # SQLAlchemy resets the driver when it goes back
         conn = conn.execution_options(isolation_level="AUTOCOMMIT")
         conn.execute(update(PreferenceMarker).values(version=PreferenceMarker.version))
         assert not observer.in_transaction(conn)  # AUTOCOMMIT asked: no BEGIN was sent
-    with one.session() as s:
+    with one_connection.session() as s:
         prefs.get(s, prefs.PRACTICE_NAME)
         assert not observer.in_transaction(s.connection())
 
 
 @pytest.mark.only_backends("mariadb")  # psycopg itself sends nothing for an idle connection
 def test_commit_and_rollback_reach_the_server_only_for_an_open_transaction(
-    one: Database,
+    one_connection: Database,
 ) -> None:
     def sent(conn: Connection) -> tuple[int, int, int]:
         rows = conn.execute(
@@ -160,20 +156,20 @@ def test_commit_and_rollback_reach_the_server_only_for_an_open_transaction(
         found = {name.upper(): int(value) for name, value in rows}
         return found["COM_BEGIN"], found["COM_COMMIT"], found["COM_ROLLBACK"]
 
-    with one.session() as s:
+    with one_connection.session() as s:
         before = sent(s.connection())
         prefs.get(s, prefs.PRACTICE_NAME)  # a page's reads, committed as the services do
         s.commit()
-    with one.engine.connect() as conn:  # read, then closed without a commit
+    with one_connection.engine.connect() as conn:  # read, then closed without a commit
         conn.execute(select(PreferenceMarker.version)).all()
-    with one.engine.connect() as conn:
+    with one_connection.engine.connect() as conn:
         assert sent(conn) == before
         conn.execute(update(PreferenceMarker).values(version=PreferenceMarker.version))
         conn.commit()
         assert sent(conn) == (before[0] + 1, before[1] + 1, before[2])
-    with one.engine.connect() as conn:  # a write closed without commit: rolled back once
+    with one_connection.engine.connect() as conn:  # a write closed without commit: rolled back once
         conn.execute(update(PreferenceMarker).values(version=PreferenceMarker.version))
-    with one.engine.connect() as conn:
+    with one_connection.engine.connect() as conn:
         assert sent(conn) == (before[0] + 2, before[1] + 1, before[2] + 1)
 
 
