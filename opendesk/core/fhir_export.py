@@ -31,6 +31,7 @@ from opendesk.core.actors import Actor
 from opendesk.core.blobs import iter_attachment_chunks
 from opendesk.core.clock import utcnow
 from opendesk.core.enums import MessageStatus, PatientStatus
+from opendesk.core.id_chunks import chunks
 from opendesk.core.models import Attachment, Patient, Provider, WebMailMessage
 
 FALLBACK_BASE = "https://opendesk.invalid/fhir"
@@ -203,11 +204,9 @@ def communication(
 def _rows_by_id(
     session: Session, model: type[Patient] | type[Provider], ids: set[int]
 ) -> list[Any]:
-    """The rows of `model` for `ids`, by id, up to 500 ids a query (not one query each)."""
-    ordered = sorted(ids)
+    """The rows of `model` for `ids`, by id, a chunk of ids a query (not one query each)."""
     rows: list[Any] = []
-    for start in range(0, len(ordered), 500):
-        chunk = ordered[start : start + 500]
+    for chunk in chunks(sorted(ids)):
         rows += session.execute(
             select(model).where(model.id.in_(chunk)).order_by(model.id)
         ).scalars()

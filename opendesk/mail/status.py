@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from opendesk.core.clock import utcnow
 from opendesk.core.enums import OutboxStatus
+from opendesk.core.id_chunks import chunks
 from opendesk.core.models import OutboxNotice
 
 DateFormatter = Callable[[datetime], str]
@@ -122,10 +123,10 @@ def notice_states(session: Session, message_ids: Iterable[int]) -> dict[int, Not
     """`notice_state` for a page of messages in one query: {message id: newest state}."""
     ids = sorted(set(message_ids))
     states: dict[int, NoticeState] = {}
-    for start in range(0, len(ids), 500):
+    for chunk in chunks(ids):
         rows = session.execute(
             select(*_STATE_COLUMNS)
-            .where(OutboxNotice.message_id.in_(ids[start : start + 500]))
+            .where(OutboxNotice.message_id.in_(chunk))
             .order_by(OutboxNotice.id)
         ).all()
         for row in rows:

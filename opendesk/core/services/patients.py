@@ -15,6 +15,7 @@ from opendesk.core.actors import StaffActor
 from opendesk.core.clock import utcnow
 from opendesk.core.enums import Permission
 from opendesk.core.errors import NotFound, ValidationError
+from opendesk.core.id_chunks import chunks
 from opendesk.core.models import Patient, Provider, patient_name
 from opendesk.core.services.patient_search import parse_date
 from opendesk.core.text import phone_digits
@@ -96,8 +97,7 @@ def _row_select() -> Any:
 def rows_by_ids(session: Session, ids: Sequence[int]) -> dict[int, PatientRow]:
     """Rows for the given ids (missing ids are simply absent)."""
     result: dict[int, PatientRow] = {}
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
+    for chunk in chunks(ids):
         for r in session.execute(_row_select().where(Patient.id.in_(chunk))):
             result[r[0]] = PatientRow(*r)
     return result

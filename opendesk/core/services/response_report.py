@@ -33,11 +33,11 @@ from opendesk.core import audit, business_time, permissions
 from opendesk.core.actors import StaffActor
 from opendesk.core.clock import utcnow
 from opendesk.core.enums import MessageStatus, Permission
+from opendesk.core.id_chunks import chunks
 from opendesk.core.models import MessageReason, Provider, Team, WebMailMessage
 from opendesk.core.services.closed_loop import OPEN
 
 M = WebMailMessage
-CHUNK = 500  # threads per reply query
 NO_REASON = "(no reason)"
 ALL = "All"
 SENT = (int(MessageStatus.WEBMAIL_SENT), int(MessageStatus.WEBMAIL_SENT_READ))
@@ -81,8 +81,8 @@ def _replies(
     """The practice's sent times per thread, in order, from `since` on."""
     times: dict[int, list[datetime]] = defaultdict(list)
     thread = func.coalesce(M.thread_id, M.id)
-    for start in range(0, len(threads), CHUNK):
-        chunk = threads[start : start + CHUNK]
+    done = 0
+    for chunk in chunks(threads):
         rows = session.execute(
             select(thread, M.sent_at)
             .where(
@@ -97,8 +97,9 @@ def _replies(
         for thread_id, sent_at in rows:
             if sent_at is not None:
                 times[int(thread_id)].append(sent_at)
+        done += len(chunk)
         if progress is not None:
-            progress(min(start + CHUNK, len(threads)), total)
+            progress(done, total)
     return times
 
 
