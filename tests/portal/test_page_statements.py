@@ -27,8 +27,8 @@ PDF = NewAttachment("plan.pdf", "application/pdf", b"%PDF-1.4 test plan")
 
 class Counter:
     """Statements on the engine, by the request threads and by the audit writer, without
-    SQLite's explicit BEGINs (the server databases begin implicitly) and without the test's
-    own reads (its main thread)."""
+    SQLite's explicit BEGINs (a server's BEGIN goes past these events, straight to the driver:
+    `server_transactions`) and without the test's own reads (its main thread)."""
 
     def __init__(self, database: Database) -> None:
         self.engine = database.engine
