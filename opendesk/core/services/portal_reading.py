@@ -202,6 +202,9 @@ def _unread_count(allowed: CTE, mysql: bool) -> Any:
 
 @functools.cache
 def _inbox_query(family: bool) -> AnySelect:
+    """One statement object for every page: the page's offset and size are bound parameters,
+    so SQLAlchemy works out its cache key once (a `.limit(n)` per call built a new statement
+    whose key was worked out again, every request)."""
     allowed = _scope_cte(family)
     about = aliased(Patient)
     return (
@@ -227,6 +230,8 @@ def _inbox_query(family: bool) -> AnySelect:
         .join(Provider, Provider.id == WebMailMessage.provider_id)
         .where(*_visible(WebMailMessage), _account_active())
         .order_by(WebMailMessage.sent_at.desc(), WebMailMessage.id.desc())
+        .offset(bindparam("offset", type_=Integer))
+        .limit(bindparam("limit", type_=Integer))
         # MariaDB otherwise may start from a provider and walk all of its messages
         .prefix_with("STRAIGHT_JOIN", dialect="mysql")
         .prefix_with("STRAIGHT_JOIN", dialect="mariadb")
@@ -238,8 +243,7 @@ def inbox(session: Session, actor: PortalActor, offset: int = 0, limit: int = 50
     read; the audit row follows through the group writer (or a short transaction)."""
     begin_readonly(session)
     family = _family(session)
-    query = _inbox_query(family).offset(offset).limit(limit)
-    found = session.execute(query, _params(actor)).all()
+    found = session.execute(_inbox_query(family), _params(actor, offset=offset, limit=limit)).all()
     if found:
         total, unread = int(found[0].total), int(found[0].unread or 0)
     else:  # an empty page (or no longer an account): the counts on their own
