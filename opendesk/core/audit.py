@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol, TypedDict, Unpack
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from opendesk.core.actors import Actor, PortalActor, StaffActor, SystemActor
@@ -135,15 +135,25 @@ def _row(actor: Actor, action: str, fields: Mapping[str, Any]) -> dict[str, Any]
     }
 
 
+# The group writer's statements, built once: SQLAlchemy then works out their cache keys once.
+_LOCK_HEAD = (
+    select(AuditHead.last_seq, AuditHead.last_hash).where(AuditHead.id == 1).with_for_update()
+)
+_INSERT_ROWS = insert(AuditEntry)
+_MOVE_HEAD = (
+    update(AuditHead)
+    .where(AuditHead.id == 1)
+    .values(last_seq=bindparam("new_seq"), last_hash=bindparam("new_hash"))
+)
+
+
 def append_many(session: Session, items: list[tuple[Actor, str, dict[str, Any]]]) -> None:
     """Append several rows in the caller's transaction with one INSERT (executemany) and one
     head update: the audit group writer's path. Same rows, links and hashes as `record` one by
     one; the caller commits."""
     if not items:
         return
-    head = session.execute(
-        select(AuditHead.last_seq, AuditHead.last_hash).where(AuditHead.id == 1).with_for_update()
-    ).one()
+    head = session.execute(_LOCK_HEAD).one()
     seq, prev = head.last_seq, head.last_hash
     rows = []
     for actor, action, fields in items:
@@ -152,8 +162,8 @@ def append_many(session: Session, items: list[tuple[Actor, str, dict[str, Any]]]
         row["hash"] = prev = _row_hash(**row)
         rows.append(row)
     # Core executemany on the session's connection: the ORM's bulk path costs more per row.
-    session.connection().execute(insert(AuditEntry), rows)
-    session.execute(update(AuditHead).where(AuditHead.id == 1).values(last_seq=seq, last_hash=prev))
+    session.connection().execute(_INSERT_ROWS, rows)
+    session.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": prev})
 
 
 def record_read(session: Session, actor: Actor, action: str, **fields: Unpack[ReadFields]) -> None:
