@@ -2,12 +2,14 @@
 error pages (portal/errors), the outbox worker in its lifespan, and the middleware that adds
 the session cookie and the security headers (portal/security)."""
 
+import inspect
 import logging
 import os
 import socket
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -34,6 +36,17 @@ HERE = Path(__file__).resolve().parent
 PORTAL_POOL = 20  # connections kept (and as many more under load): more than the request slots
 
 Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
+
+
+def _no_telemetry() -> dict[str, Any]:
+    """FastAPI's own OpenTelemetry, off. Newer FastAPI releases trace every request and log
+    its exceptions and URL to whatever provider the process has or an environment variable
+    configures: request data of a PHI portal must not leave it that way, and asking on every
+    request whether a provider exists costs CPU. Older releases have no such option."""
+    if "telemetry" not in inspect.signature(FastAPI.__init__).parameters:
+        return {}
+    off = ("tracing", "metrics", "logs", "operation_spans", "auto_configure")
+    return {"telemetry": dict.fromkeys(off, False)}
 
 
 def _lifespan(config: PortalConfig, database: Database, owns_db: bool) -> Lifespan:
@@ -93,6 +106,7 @@ def create_app(config: PortalConfig, db: Database | None = None) -> FastAPI:
         redoc_url=None,
         openapi_url=None,
         lifespan=_lifespan(config, database, owns_db=db is None),
+        **_no_telemetry(),
     )
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.add_extension("jinja2.ext.i18n")

@@ -1,17 +1,20 @@
 """The portal over real HTTP (uvicorn on a loopback port, `requests` as the client), its
 start-up configuration checks and its command line."""
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
+from opentelemetry import trace
 
 from opendesk.core.db import Database
 from opendesk.core.errors import ConfigurationError
 from opendesk.portal import __main__ as cli
 from opendesk.portal.app import create_app
 from opendesk.portal.config import PortalConfig, load_config, parse_proxies
-from tests.portal.conftest import PASSWORD, SECRET, Practice, config, send
+from tests.portal.conftest import PASSWORD, SECRET, Browser, Practice, config, send
 from tests.portal.live import log_in, serve
 
 
@@ -26,6 +29,25 @@ def test_over_real_http(db: Database, practice: Practice) -> None:
         page = http.get(f"{url}/messages/{message_id}", timeout=10)
         assert "Due now." in page.text
         assert page.headers["Cache-Control"] == "no-store"
+
+
+def test_requests_reach_no_telemetry_provider(
+    make_browser: Callable[..., Browser], practice: Practice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process-wide OpenTelemetry tracer provider (set up by another library or the
+    environment) is given nothing of a portal request: FastAPI's own telemetry is off."""
+    asked: list[Any] = []
+
+    class Recording(trace.TracerProvider):
+        def get_tracer(self, *args: Any, **kwargs: Any) -> trace.Tracer:
+            asked.append(args)
+            return trace.NoOpTracer()
+
+    monkeypatch.setattr(trace, "_TRACER_PROVIDER", Recording())
+    browser = make_browser()
+    assert browser.login("annlee").status_code == 303
+    assert browser.get("/inbox").status_code == 200
+    assert asked == []
 
 
 def test_configuration_is_checked_at_start_up(
