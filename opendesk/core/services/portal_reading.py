@@ -33,7 +33,7 @@ from opendesk.core import audit, preferences, scope
 from opendesk.core.actors import PortalActor
 from opendesk.core.blobs import read_attachment
 from opendesk.core.clock import utcnow
-from opendesk.core.db import begin_readonly
+from opendesk.core.db import begin_readonly, read_columns
 from opendesk.core.enums import MessageStatus
 from opendesk.core.errors import NotFound
 from opendesk.core.models import (
@@ -243,7 +243,8 @@ def inbox(session: Session, actor: PortalActor, offset: int = 0, limit: int = 50
     read; the audit row follows through the group writer (or a short transaction)."""
     begin_readonly(session)
     family = _family(session)
-    found = session.execute(_inbox_query(family), _params(actor, offset=offset, limit=limit)).all()
+    params = _params(actor, offset=offset, limit=limit)
+    found = read_columns(session, _inbox_query(family), params).all()
     if found:
         total, unread = int(found[0].total), int(found[0].unread or 0)
     else:  # an empty page (or no longer an account): the counts on their own
@@ -299,7 +300,7 @@ def _thread_rows(session: Session, actor: PortalActor, message_id: int) -> Seque
     """The thread of `message_id` as the holder may see it, oldest first, one row per message
     and attachment, with the names and the unread badge: one statement."""
     query = _thread_query(_family(session), _is_mysql(session))
-    return session.execute(query, _params(actor, message=message_id)).all()
+    return read_columns(session, query, _params(actor, message=message_id)).all()
 
 
 @functools.cache

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from opendesk.core import audit, preferences
 from opendesk.core.actors import Actor, PortalActor
 from opendesk.core.clock import utcnow
+from opendesk.core.db import read_columns
 from opendesk.core.errors import NotFound
 from opendesk.core.models import Patient, PortalAccount, PortalSessionRecord
 
@@ -144,7 +145,7 @@ def check(
     the preferences' change marker for the transaction's preference reads."""
     if not token:
         return None
-    row = session.execute(_CHECK, {"token_hash": token_hash(token)}).first()
+    row = read_columns(session, _CHECK, {"token_hash": token_hash(token)}).first()
     if row is None:
         return None
     preferences.marker_seen(session, row.preference_marker)
