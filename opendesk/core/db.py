@@ -217,9 +217,9 @@ def read_columns(
     session: Session, statement: Executable, params: Mapping[str, Any] | None = None
 ) -> CursorResult[Any]:
     """Run a SELECT of columns (never of mapped objects) on the session's connection, in its
-    transaction, as Core: the same rows without the ORM's result machinery, which cost about
-    5 % of a portal worker on its page reads (py-spy). Pending ORM changes are not flushed
-    first, so it is for reads that follow none."""
+    transaction, as Core: the same rows without the ORM's result machinery, which cost 5 % of
+    the instructions of a portal page (bench/portal_instructions.py). Pending ORM changes are
+    not flushed first, so it is for reads that follow none."""
     return session.connection().execute(statement, params)
 
 
