@@ -9,9 +9,9 @@ practice built once (bench_portal's) on MariaDB (or SQLite with --backend sqlite
 logs in, warms the server up, then the counters are zeroed (`callgrind_control -z`) and it
 asks for the inbox and one of its messages `--requests` times in turn, one request at a time,
 so every audit batch holds one row. Prints millions of instructions a request. Under
-valgrind a page takes about 50 times as long: a tree takes 4-5 minutes. What it does not
-count: the database server's work, time spent waiting, and what several requests at once
-cost each other (GIL hand-offs, bigger audit batches): bench_portal measures those. Needs
+valgrind a page takes about 50 times as long: a tree takes 1-5 minutes, by the load. What it
+does not count: the database server's work, time spent waiting, and what several requests at
+once cost each other (GIL hand-offs, bigger audit batches): bench_portal measures those. Needs
 valgrind (Debian package `valgrind`).
 """
 
