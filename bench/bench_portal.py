@@ -37,6 +37,7 @@ from pathlib import Path
 import requests
 
 PASSWORD = "Bench2026x"
+SECRET = "bench-secret-key-0123456789-abcdefghijklmnop"  # the portal's session key in benches
 MESSAGES_PER_ACCOUNT = 12
 MARIADB_ADMIN = os.environ.get(
     "OPENDESK_BENCH_MARIADB_URL", "mariadb+pymysql://root@127.0.0.1:3306/"
@@ -161,20 +162,27 @@ def serve_bare(port: int, workers: int) -> None:
     )
 
 
+def wait_for_port(port: int, seconds: float) -> bool:
+    """Whether a server answers on the loopback port within `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return True
+        except OSError:
+            time.sleep(0.1)
+    return False
+
+
 def start_server(args: list[str], port: int) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join(sys.path),
-        "OPENDESK_PORTAL_SECRET": "bench-secret-key-0123456789-abcdefghijklmnop",
+        "OPENDESK_PORTAL_SECRET": SECRET,
     }
     proc = subprocess.Popen([sys.executable, *args], env=env)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return proc
-        except OSError:
-            time.sleep(0.1)
+    if wait_for_port(port, 30):
+        return proc
     proc.kill()
     raise RuntimeError("the server did not start")
 

@@ -18,7 +18,6 @@ valgrind (Debian package `valgrind`).
 import argparse
 import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
@@ -28,19 +27,6 @@ from pathlib import Path
 import requests
 
 from bench import bench_portal as bp
-
-SECRET = "bench-secret-key-0123456789-abcdefghijklmnop"
-
-
-def wait_for_port(port: int, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError("the portal did not start under valgrind")
 
 
 def control(pid: int, option: str) -> None:
@@ -62,7 +48,7 @@ def instructions(tree: Path, url: str, username: str, ids: list[int], count: int
     """Instructions a request of the portal from `tree`, over `count` inbox + message pairs."""
     port = bp.free_port()
     out = Path(tempfile.mkdtemp()) / "callgrind.out"
-    env = {**os.environ, "PYTHONPATH": str(tree), "OPENDESK_PORTAL_SECRET": SECRET}
+    env = {**os.environ, "PYTHONPATH": str(tree), "OPENDESK_PORTAL_SECRET": bp.SECRET}
     valgrind = ["valgrind", "--tool=callgrind", "--cache-sim=no", "--branch-sim=no"]
     command = [*valgrind, f"--callgrind-out-file={out}", sys.executable]
     server = subprocess.Popen(
@@ -72,7 +58,8 @@ def instructions(tree: Path, url: str, username: str, ids: list[int], count: int
         stderr=subprocess.DEVNULL,
     )
     try:
-        wait_for_port(port, 600)
+        if not bp.wait_for_port(port, 600):
+            raise RuntimeError("the portal did not start under valgrind")
         base = f"http://127.0.0.1:{port}"
         http = log_in(base, username)
         pages = [(f"{base}/inbox", f"{base}/messages/{ids[i % len(ids)]}") for i in range(20)]
